@@ -1,0 +1,159 @@
+// Command dangjian-cli works on the same database and sheets as the desktop app, without a
+// window: batch work, scripts and tests. It never imports Fyne.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"dangjian/data"
+)
+
+// command is one verb of the command-line contract in DESIGN.md.
+type command struct {
+	usage string
+	run   func(env *env, args []string) error
+}
+
+// env is what every command gets: the open store (opened on first use) and the output streams.
+type env struct {
+	dbPath string
+	store  *data.Store
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// Store opens the database on first use, so `where` works even when the file is unreadable.
+func (e *env) Store() (*data.Store, error) {
+	if e.store != nil {
+		return e.store, nil
+	}
+	s, err := data.Open(e.dbPath)
+	if err != nil {
+		return nil, refuse(err)
+	}
+	e.store = s
+	return s, nil
+}
+
+// usageError marks wrong usage: exit status 2.
+type usageError struct{ msg string }
+
+func (u usageError) Error() string { return u.msg }
+
+// refusal marks a command that refused its input: exit status 1, one line on stderr.
+type refusal struct{ err error }
+
+func (r refusal) Error() string { return r.err.Error() }
+func (r refusal) Unwrap() error { return r.err }
+
+func refuse(err error) error {
+	if err == nil {
+		return nil
+	}
+	var r refusal
+	if errors.As(err, &r) {
+		return err
+	}
+	return refusal{err}
+}
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+var commands = map[string]command{
+	"where":   {"where", runWhere},
+	"demo":    {"demo", runDemo},
+	"members": {"members [-branch NAME] [-q TEXT] [-json]", runMembers},
+	"orgs":    {"orgs [-json]", runOrgs},
+	"check":   {"check [-json]", runCheck},
+	"import":  {"import roster FILE [-sheet S] [-dry-run] [-create-branches] [-rejects OUT.xlsx] [-json]", runImport},
+	"export":  {"export roster OUT.xlsx [-branch NAME]", runExport},
+	"ab":      {"ab import FILE [-json] | ab export OUT.xlsx [-guide] | ab absent PERSON -from D -to D [-kind K] [-handover] | ab coverage [-date D] [-days N] [-json]", runAB},
+	"eval":    {"eval rounds [-json] | eval sheets -round R -out DIR [-format xlsx|pdf|both] [-blank] | eval import FILE [-json] | eval results -round R [-json]", runEval},
+	"backup":  {"backup OUT.db", runBackup},
+	"restore": {"restore IN.db", runRestore},
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: tests call it directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dangjian-cli", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	def, _ := data.DefaultPath()
+	db := fs.String("db", def, "数据库文件")
+	fs.Usage = func() { printUsage(stderr) }
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		printUsage(stderr)
+		return 2
+	}
+	cmd, ok := commands[fs.Arg(0)]
+	if !ok {
+		fmt.Fprintf(stderr, "未知命令“%s”\n", fs.Arg(0))
+		printUsage(stderr)
+		return 2
+	}
+	e := &env{dbPath: *db, stdout: stdout, stderr: stderr}
+	defer func() {
+		if e.store != nil {
+			e.store.Close()
+		}
+	}()
+	err := cmd.run(e, fs.Args()[1:])
+	var u usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &u):
+		fmt.Fprintln(stderr, "用法错误："+u.msg)
+		fmt.Fprintln(stderr, "用法：dangjian-cli [-db FILE] "+cmd.usage)
+		return 2
+	default:
+		fmt.Fprintln(stderr, oneLine(err.Error()))
+		return 1
+	}
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "用法：dangjian-cli [-db FILE] COMMAND")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintln(w, "  "+commands[n].usage)
+	}
+}
+
+// flags parses a command's own flags, accepting them before or after the positional arguments.
+func flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	define(fs)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%s：%v", name, err)
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

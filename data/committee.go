@@ -1,0 +1,188 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Terms lists an organisation's committee terms, newest first, each with its seats.
+func (s *Store) Terms(orgID int64) ([]Term, error) {
+	rows, err := s.db.Query(`SELECT id, org_id, start_date, due_end, actual_end FROM term WHERE org_id=? ORDER BY start_date DESC, id DESC`, orgID)
+	if err != nil {
+		return nil, err
+	}
+	var out []Term
+	for rows.Next() {
+		var t Term
+		var a, b, c string
+		if err := rows.Scan(&t.ID, &t.OrgID, &a, &b, &c); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		t.Start, t.DueEnd, t.ActualEnd = ParseDateText(a), ParseDateText(b), ParseDateText(c)
+		out = append(out, t)
+	}
+	rows.Close()
+	for i := range out {
+		if out[i].Seats, err = seats(s.db, `WHERE s.term_id = ?`, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func seats(q queryer, where string, args ...any) ([]Seat, error) {
+	rows, err := q.Query(`SELECT s.id, s.term_id, s.person_id, p.name, s.role, s.from_date, s.to_date, p.backbone, p.unit_head,
+		COALESCE(p.unit_id,0) FROM seat s JOIN person p ON p.id = s.person_id `+where+` ORDER BY s.term_id, s.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Seat
+	for rows.Next() {
+		var st Seat
+		var a, b string
+		if err := rows.Scan(&st.ID, &st.TermID, &st.PersonID, &st.Name, &st.Role, &a, &b, &st.Backbone, &st.UnitHead, &st.UnitID); err != nil {
+			return nil, err
+		}
+		st.From, st.To = ParseDateText(a), ParseDateText(b)
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// StartTerm opens a new committee term (换届) on start, due to end three years later, and closes
+// the organisation's previous open term on the same day.
+func (s *Store) StartTerm(ctx context.Context, orgID int64, start time.Time) (Term, error) {
+	if start.IsZero() {
+		return Term{}, errors.New("请填写本届开始日期")
+	}
+	t := Term{OrgID: orgID, Start: start, DueEnd: start.AddDate(TermYears, 0, 0)}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM org WHERE id=?`, orgID).Scan(&name); err != nil {
+			return ErrNotFound
+		}
+		if _, err := tx.Exec(`UPDATE term SET actual_end=? WHERE org_id=? AND actual_end=''`, DateText(start), orgID); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE seat SET to_date=? WHERE to_date='' AND term_id IN (SELECT id FROM term WHERE org_id=?)`, DateText(start), orgID); err != nil {
+			return err
+		}
+		res, err := tx.Exec(`INSERT INTO term(org_id, start_date, due_end) VALUES (?,?,?)`, orgID, DateText(t.Start), DateText(t.DueEnd))
+		if err != nil {
+			return err
+		}
+		t.ID, _ = res.LastInsertId()
+		return s.audit(tx, "换届", name, "新一届自 "+DateText(start)+" 起，应于 "+DateText(t.DueEnd)+" 前换届", "", 0)
+	})
+	return t, err
+}
+
+// Appoint gives a person a seat on a term's committee from a day. A second current 书记 is refused.
+func (s *Store) Appoint(ctx context.Context, termID, personID int64, role string, from time.Time) (Seat, error) {
+	st := Seat{TermID: termID, PersonID: personID, Role: role, From: from}
+	if !contains(SeatRoles, role) {
+		return st, fmt.Errorf("职务须为：%s", strings.Join(SeatRoles, "、"))
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var org, name string
+		if err := tx.QueryRow(`SELECT o.name FROM term t JOIN org o ON o.id=t.org_id WHERE t.id=?`, termID).Scan(&org); err != nil {
+			return ErrNotFound
+		}
+		if err := tx.QueryRow(`SELECT name FROM person WHERE id=?`, personID).Scan(&name); err != nil {
+			return ErrNotFound
+		}
+		var n int
+		tx.QueryRow(`SELECT COUNT(*) FROM seat WHERE term_id=? AND person_id=? AND to_date=''`, termID, personID).Scan(&n)
+		if n > 0 {
+			return fmt.Errorf("%s已在本届支委会任职；如要改任，请先免去现任职务", name)
+		}
+		if role == "书记" {
+			tx.QueryRow(`SELECT COUNT(*) FROM seat WHERE term_id=? AND role='书记' AND to_date=''`, termID).Scan(&n)
+			if n > 0 {
+				return errors.New("本届已有在任书记；请先免去现任书记，再任命新书记")
+			}
+		}
+		res, err := tx.Exec(`INSERT INTO seat(term_id, person_id, role, from_date) VALUES (?,?,?,?)`, termID, personID, role, DateText(from))
+		if err != nil {
+			return err
+		}
+		st.ID, _ = res.LastInsertId()
+		st.Name = name
+		return s.audit(tx, "任命", name, org+" "+role, "", 0)
+	})
+	return st, err
+}
+
+// EndSeat ends a seat on a day (免职).
+func (s *Store) EndSeat(ctx context.Context, seatID int64, to time.Time, reason string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name, role, from string
+		if err := tx.QueryRow(`SELECT p.name, s.role, s.from_date FROM seat s JOIN person p ON p.id=s.person_id WHERE s.id=?`, seatID).Scan(&name, &role, &from); err != nil {
+			return ErrNotFound
+		}
+		if from != "" && DateText(to) < from {
+			return errors.New("免职日期不能早于任职日期")
+		}
+		if _, err := tx.Exec(`UPDATE seat SET to_date=? WHERE id=?`, DateText(to), seatID); err != nil {
+			return err
+		}
+		return s.audit(tx, "免职", name, role, reason, 0)
+	})
+}
+
+// AddTempMembers puts members into a temporary branch from–to, beside their home branch.
+func (s *Store) AddTempMembers(ctx context.Context, branchID int64, personIDs []int64, from, to time.Time) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var code int
+		var name string
+		if err := tx.QueryRow(`SELECT type_code, name FROM org WHERE id=?`, branchID).Scan(&code, &name); err != nil {
+			return ErrNotFound
+		}
+		if code != TypeTempBranch {
+			return fmt.Errorf("“%s”不是临时党支部", name)
+		}
+		for _, id := range personIDs {
+			if _, err := tx.Exec(`INSERT OR IGNORE INTO temp_member(branch_id, person_id, from_date, to_date) VALUES (?,?,?,?)`,
+				branchID, id, DateText(from), DateText(to)); err != nil {
+				return err
+			}
+		}
+		return s.audit(tx, "临时支部编入", name, fmt.Sprintf("编入 %d 人", len(personIDs)), "", 0)
+	})
+}
+
+// RemoveTempMember ends a temporary-branch membership.
+func (s *Store) RemoveTempMember(ctx context.Context, id int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.Exec(`DELETE FROM temp_member WHERE id=?`, id)
+		return err
+	})
+}
+
+// TempMembers lists a temporary branch's members with their home branches.
+func (s *Store) TempMembers(branchID int64) ([]TempMember, error) {
+	rows, err := s.db.Query(`SELECT t.id, t.branch_id, t.person_id, p.name, COALESCE(o.name,''), t.from_date, t.to_date
+		FROM temp_member t JOIN person p ON p.id=t.person_id LEFT JOIN membership m ON m.person_id=p.id
+		LEFT JOIN org o ON o.id=m.branch_id WHERE t.branch_id=? ORDER BY p.name`, branchID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []TempMember
+	for rows.Next() {
+		var t TempMember
+		var a, b string
+		if err := rows.Scan(&t.ID, &t.BranchID, &t.PersonID, &t.Name, &t.Home, &a, &b); err != nil {
+			return nil, err
+		}
+		t.From, t.To = ParseDateText(a), ParseDateText(b)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

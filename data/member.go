@@ -1,0 +1,412 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"dangjian/data/idcard"
+)
+
+// FoldName trims a name and folds the spaces people pad names with ("张  三" → "张三",
+// full-width spaces too); a name in Latin letters keeps single spaces between words.
+func FoldName(s string) string {
+	s = strings.ReplaceAll(s, "\u3000", " ")
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	latin := true
+	for _, r := range strings.Join(f, "") {
+		if r > 0x2FF {
+			latin = false
+			break
+		}
+	}
+	if latin {
+		return strings.Join(f, " ")
+	}
+	return strings.Join(f, "")
+}
+
+// ValidateMember says, field by field, what is wrong with a member record; today is the
+// store's date, for "a date in the future".
+func ValidateMember(m Member, today time.Time) Invalid {
+	var v Invalid
+	add := func(field, msg string) { v = append(v, FieldError{field, msg}) }
+	if FoldName(m.Name) == "" {
+		add("Name", "请填写姓名")
+	}
+	if m.Gender != "" && m.Gender != "男" && m.Gender != "女" {
+		add("Gender", "性别只能是“男”或“女”")
+	}
+	if m.IDNumber != "" {
+		info, err := idcard.Parse(m.IDNumber)
+		if err != nil {
+			add("IDNumber", err.Error())
+		} else {
+			if !m.Birth.IsZero() && !info.Birth.Equal(m.Birth) {
+				add("Birth", fmt.Sprintf("出生日期与身份证号不符（身份证号中为 %s）", DateText(info.Birth)))
+			}
+			if g := genderOf(info); m.Gender != "" && m.Gender != g {
+				add("Gender", fmt.Sprintf("性别与身份证号不符（身份证号中为%s）", g))
+			}
+		}
+	}
+	if m.BranchID == 0 {
+		add("BranchID", "请选择所在党支部")
+	}
+	if m.Category != CategoryFull && m.Category != CategoryProbation {
+		add("Category", "人员类别须为“正式党员”或“预备党员”")
+	}
+	if m.Status != "" && !contains(Statuses, m.Status) {
+		add("Status", "党籍状态须为：正常、已转出、已减员或历史")
+	}
+	if m.Joined.IsZero() {
+		add("Joined", "请填写入党日期")
+	}
+	for _, d := range []struct {
+		field, label string
+		t            time.Time
+	}{{"Birth", "出生日期", m.Birth}, {"Joined", "入党日期", m.Joined}, {"Full", "转正日期", m.Full}} {
+		if d.t.After(today) {
+			add(d.field, d.label+"不能晚于今天")
+		}
+	}
+	if !m.Birth.IsZero() && !m.Joined.IsZero() && !m.Birth.Before(m.Joined) {
+		add("Joined", "入党日期必须晚于出生日期")
+	} else if !m.Birth.IsZero() && !m.Joined.IsZero() && m.Joined.Before(m.Birth.AddDate(18, 0, 0)) {
+		add("Joined", "入党时须年满十八岁，请核对入党日期或出生日期")
+	}
+	if !m.Full.IsZero() && !m.Joined.IsZero() && m.Full.Before(m.Joined) {
+		add("Full", "转正日期不能早于入党日期")
+	}
+	if m.Category == CategoryProbation && !m.Full.IsZero() {
+		add("Full", "预备党员尚未转正，不应有转正日期；如已转正，请把人员类别改为正式党员")
+	}
+	if p := strings.TrimSpace(m.Phone); p != "" && !phoneOK(p) {
+		add("Phone", "联系电话只能包含数字、空格、“-”和“+”，如 13905511234 或 0551-65591234")
+	}
+	return v
+}
+
+func genderOf(info idcard.Info) string {
+	if info.Male {
+		return "男"
+	}
+	return "女"
+}
+
+func phoneOK(p string) bool {
+	digits := 0
+	for _, r := range p {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '-' || r == ' ' || r == '+' || r == '(' || r == ')':
+		default:
+			return false
+		}
+	}
+	return digits >= 5
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// normalizeMember fills what the ID number implies and tidies the text fields.
+func normalizeMember(m *Member) {
+	m.Name = FoldName(m.Name)
+	m.IDNumber = idcard.Normalize(m.IDNumber)
+	if info, err := idcard.Parse(m.IDNumber); err == nil {
+		m.IDNumber = info.Number
+		if m.Birth.IsZero() {
+			m.Birth = info.Birth
+		}
+		if m.Gender == "" {
+			m.Gender = genderOf(info)
+		}
+	}
+	if m.Status == "" {
+		m.Status = StatusNormal
+	}
+	m.Phone = strings.TrimSpace(m.Phone)
+}
+
+// SaveMember creates (Person.ID 0) or updates a member — person and membership together, in one
+// transaction. A changed home branch or status is not saved here: use TransferMember and
+// SetStatus, which keep the dated record.
+func (s *Store) SaveMember(ctx context.Context, m *Member) error {
+	normalizeMember(m)
+	if v := ValidateMember(*m, s.Today()); len(v) > 0 {
+		return v
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := s.savePerson(tx, &m.Person); err != nil {
+			return err
+		}
+		m.PersonID = m.Person.ID
+		if m.Membership.ID == 0 {
+			res, err := tx.Exec(`INSERT INTO membership(person_id, branch_id, category, joined, full_date, status) VALUES (?,?,?,?,?,?)`,
+				m.Person.ID, m.BranchID, m.Category, DateText(m.Joined), DateText(m.Full), m.Status)
+			if err != nil {
+				return err
+			}
+			m.Membership.ID, _ = res.LastInsertId()
+			return s.audit(tx, "新增党员", m.Name, "", "", 0)
+		}
+		_, err := tx.Exec(`UPDATE membership SET category=?, joined=?, full_date=? WHERE id=?`,
+			m.Category, DateText(m.Joined), DateText(m.Full), m.Membership.ID)
+		return err
+	})
+}
+
+// SavePerson creates or updates a person who need not be a member (A/B post staff, say).
+func (s *Store) SavePerson(ctx context.Context, p *Person) error {
+	return s.tx(ctx, func(tx *sql.Tx) error { return s.savePerson(tx, p) })
+}
+
+// SavePersonTx is SavePerson inside a caller's transaction, for imports.
+func (s *Store) SavePersonTx(tx *sql.Tx, p *Person) error { return s.savePerson(tx, p) }
+
+func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
+	p.Name = FoldName(p.Name)
+	if p.Name == "" {
+		return Invalid{{"Name", "请填写姓名"}}
+	}
+	if p.UnitID == 0 && strings.TrimSpace(p.UnitName) != "" {
+		id, err := ensureUnit(tx, p.UnitName, "")
+		if err != nil {
+			return err
+		}
+		p.UnitID = id
+	}
+	args := []any{p.Name, p.Gender, p.Ethnicity, DateText(p.Birth), nullText(p.IDNumber), p.Education, p.Degree,
+		p.Title, nullID(p.UnitID), p.Post, p.Phone, boolInt(p.Backbone), boolInt(p.Returnee), boolInt(p.UnitHead), p.Note}
+	var err error
+	if p.ID == 0 {
+		var res sql.Result
+		res, err = tx.Exec(`INSERT INTO person(name,gender,ethnicity,birth,id_number,education,degree,title,unit_id,post,phone,
+			backbone,returnee,unit_head,note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+		if err == nil {
+			p.ID, _ = res.LastInsertId()
+		}
+	} else {
+		_, err = tx.Exec(`UPDATE person SET name=?,gender=?,ethnicity=?,birth=?,id_number=?,education=?,degree=?,title=?,
+			unit_id=?,post=?,phone=?,backbone=?,returnee=?,unit_head=?,note=? WHERE id=?`, append(args, p.ID)...)
+	}
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		var other string
+		tx.QueryRow(`SELECT name FROM person WHERE id_number=?`, p.IDNumber).Scan(&other)
+		return Invalid{{"IDNumber", fmt.Sprintf("身份证号 %s 已属于“%s”，同一身份证号不能登记两次", idcard.Mask(p.IDNumber), other)}}
+	}
+	return err
+}
+
+const memberColumns = `p.id, p.name, p.gender, p.ethnicity, p.birth, COALESCE(p.id_number,''), p.education, p.degree,
+	p.title, COALESCE(p.unit_id,0), COALESCE(u.name,''), p.post, p.phone, p.backbone, p.returnee, p.unit_head, p.note,
+	m.id, m.branch_id, o.name, m.category, m.joined, m.full_date, m.status`
+
+const memberFrom = ` FROM membership m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.branch_id
+	LEFT JOIN unit u ON u.id = p.unit_id`
+
+func scanMember(sc interface{ Scan(...any) error }) (Member, error) {
+	var m Member
+	var birth, joined, full string
+	err := sc.Scan(&m.Person.ID, &m.Name, &m.Gender, &m.Ethnicity, &birth, &m.IDNumber, &m.Education, &m.Degree,
+		&m.Title, &m.UnitID, &m.UnitName, &m.Post, &m.Phone, &m.Backbone, &m.Returnee, &m.UnitHead, &m.Note,
+		&m.Membership.ID, &m.BranchID, &m.BranchName, &m.Category, &joined, &full, &m.Status)
+	m.PersonID = m.Person.ID
+	m.Birth, m.Joined, m.Full = ParseDateText(birth), ParseDateText(joined), ParseDateText(full)
+	return m, err
+}
+
+// Member reads one member by person id.
+func (s *Store) Member(personID int64) (Member, error) {
+	m, err := scanMember(s.db.QueryRow(`SELECT `+memberColumns+memberFrom+` WHERE p.id = ?`, personID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, ErrNotFound
+	}
+	return m, err
+}
+
+// MemberByIDNumber reads one member by ID number.
+func (s *Store) MemberByIDNumber(number string) (Member, error) {
+	m, err := scanMember(s.db.QueryRow(`SELECT `+memberColumns+memberFrom+` WHERE p.id_number = ?`, number))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, ErrNotFound
+	}
+	return m, err
+}
+
+// MemberFilter narrows the roster. Zero values mean "all".
+type MemberFilter struct {
+	BranchID int64 // this branch and the branches under it
+	Category string
+	Status   string
+	Query    string // name, ID number or phone, as typed
+}
+
+// Members lists the roster ordered by branch and name.
+func (s *Store) Members(f MemberFilter) ([]Member, error) {
+	q := `SELECT ` + memberColumns + memberFrom + ` WHERE 1=1`
+	var args []any
+	if f.BranchID != 0 {
+		q += ` AND m.branch_id IN (WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT org.id FROM org JOIN sub ON org.parent_id = sub.id) SELECT id FROM sub)`
+		args = append(args, f.BranchID)
+	}
+	if f.Category != "" {
+		q += ` AND m.category = ?`
+		args = append(args, f.Category)
+	}
+	if f.Status != "" {
+		q += ` AND m.status = ?`
+		args = append(args, f.Status)
+	}
+	if t := strings.TrimSpace(f.Query); t != "" {
+		like := "%" + t + "%"
+		q += ` AND (p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ?)`
+		args = append(args, like, like, like)
+	}
+	q += ` ORDER BY o.sort, o.id, p.name`
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Persons lists everyone, members or not, by name: for pickers (A/B posts, committee seats).
+func (s *Store) Persons() ([]Person, error) {
+	rows, err := s.db.Query(`SELECT p.id, p.name, p.gender, COALESCE(p.id_number,''), COALESCE(p.unit_id,0), COALESCE(u.name,''),
+		p.post, p.phone, p.backbone, p.unit_head FROM person p LEFT JOIN unit u ON u.id=p.unit_id ORDER BY p.name, p.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Person
+	for rows.Next() {
+		var p Person
+		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.IDNumber, &p.UnitID, &p.UnitName, &p.Post, &p.Phone, &p.Backbone, &p.UnitHead); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// SetStatus changes a member's roster status (正常 / 已转出 / 已减员 / 历史) on day, with a reason,
+// dated in the transfer record and the audit log.
+func (s *Store) SetStatus(ctx context.Context, personID int64, status string, day time.Time, reason string) error {
+	if !contains(Statuses, status) {
+		return fmt.Errorf("党籍状态须为：%s", strings.Join(Statuses, "、"))
+	}
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("请填写变更原因")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name, old string
+		var branch int64
+		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id FROM membership m JOIN person p ON p.id=m.person_id WHERE p.id=?`, personID).Scan(&name, &old, &branch); err != nil {
+			return ErrNotFound
+		}
+		if old == status {
+			return fmt.Errorf("%s的党籍状态已经是“%s”", name, status)
+		}
+		if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, status, personID); err != nil {
+			return err
+		}
+		detail := old + " → " + status
+		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
+			personID, branch, branch, DateText(day), "状态变更", detail, reason); err != nil {
+			return err
+		}
+		return s.audit(tx, "状态变更", name, detail, reason, 0)
+	})
+}
+
+// TransferMember moves a member to another branch on day. toBranch 0 means out of the
+// institute (转出): the status becomes 已转出 and the home branch stays as the last one.
+func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, day time.Time, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("请填写转接原因")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name, status, fromName string
+		var from int64
+		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id, o.name FROM membership m JOIN person p ON p.id=m.person_id
+			JOIN org o ON o.id=m.branch_id WHERE p.id=?`, personID).Scan(&name, &status, &from, &fromName); err != nil {
+			return ErrNotFound
+		}
+		if toBranch == from {
+			return fmt.Errorf("%s已在“%s”", name, fromName)
+		}
+		kind, detail := "转出", fromName+" → 院外"
+		if toBranch != 0 {
+			var toName string
+			var code int
+			var abolished string
+			if err := tx.QueryRow(`SELECT name, type_code, abolished FROM org WHERE id=?`, toBranch).Scan(&toName, &code, &abolished); err != nil {
+				return fmt.Errorf("目标支部不存在")
+			}
+			if abolished != "" || !(Org{TypeCode: code}).IsBranch() || code == TypeTempBranch {
+				return fmt.Errorf("“%s”不是在册的党支部，不能转入；请选择一个正式党支部", toName)
+			}
+			kind, detail = "内部调动", fromName+" → "+toName
+			if status != StatusNormal {
+				kind = "转入"
+			}
+			if _, err := tx.Exec(`UPDATE membership SET branch_id=?, status=? WHERE person_id=?`, toBranch, StatusNormal, personID); err != nil {
+				return err
+			}
+		} else {
+			if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, StatusTransferred, personID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
+			personID, from, nullID(toBranch), DateText(day), kind, detail, reason); err != nil {
+			return err
+		}
+		return s.audit(tx, "转接", name, kind+"："+detail, reason, 0)
+	})
+}
+
+// Transfers lists a member's dated moves and status changes, oldest first.
+func (s *Store) Transfers(personID int64) ([]Transfer, error) {
+	rows, err := s.db.Query(`SELECT id, person_id, COALESCE(from_branch,0), COALESCE(to_branch,0), on_date, kind, detail, reason
+		FROM transfer WHERE person_id=? ORDER BY on_date, id`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Transfer
+	for rows.Next() {
+		var t Transfer
+		var on string
+		if err := rows.Scan(&t.ID, &t.PersonID, &t.FromBranch, &t.ToBranch, &on, &t.Kind, &t.Detail, &t.Reason); err != nil {
+			return nil, err
+		}
+		t.On = ParseDateText(on)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,1 @@
+-- Reserved for the A/B posts (AB岗) tables.

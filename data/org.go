@@ -1,0 +1,204 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+const orgColumns = `o.id, COALESCE(o.parent_id,0), o.type_code, o.name, o.short_name, COALESCE(o.unit_id,0),
+	COALESCE(u.name,''), COALESCE(u.kind,''), o.founded, o.abolished, o.mission, o.mission_start,
+	o.mission_end, o.pledge_signed, o.sort`
+
+func scanOrg(sc interface{ Scan(...any) error }) (Org, error) {
+	var o Org
+	var founded, abolished, ms, me, pledge string
+	err := sc.Scan(&o.ID, &o.ParentID, &o.TypeCode, &o.Name, &o.ShortName, &o.UnitID, &o.UnitName,
+		&o.UnitKind, &founded, &abolished, &o.Mission, &ms, &me, &pledge, &o.Sort)
+	o.Founded, o.Abolished = ParseDateText(founded), ParseDateText(abolished)
+	o.MissionStart, o.MissionEnd, o.PledgeSigned = ParseDateText(ms), ParseDateText(me), ParseDateText(pledge)
+	return o, err
+}
+
+// Orgs lists every organisation, abolished ones too, in tree order of parent then sort then name.
+func (s *Store) Orgs() ([]Org, error) { return orgs(s.db) }
+
+func orgs(q queryer) ([]Org, error) {
+	rows, err := q.Query(`SELECT ` + orgColumns + ` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
+		ORDER BY COALESCE(o.parent_id,0), o.sort, o.id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Org
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// Org reads one organisation.
+func (s *Store) Org(id int64) (Org, error) {
+	o, err := scanOrg(s.db.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id WHERE o.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, ErrNotFound
+	}
+	return o, err
+}
+
+// OrgByName finds a live organisation by its full or short name.
+func (s *Store) OrgByName(name string) (Org, error) {
+	o, err := scanOrg(s.db.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
+		WHERE o.abolished = '' AND (o.name = ? OR (o.short_name <> '' AND o.short_name = ?)) ORDER BY o.name = ? DESC LIMIT 1`, name, name, name))
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, fmt.Errorf("找不到党组织“%s”：%w", name, ErrNotFound)
+	}
+	return o, err
+}
+
+// ValidateOrg says what is wrong with an organisation before it is saved.
+func ValidateOrg(o Org) Invalid {
+	var v Invalid
+	if strings.TrimSpace(o.Name) == "" {
+		v = append(v, FieldError{"Name", "请填写党组织名称"})
+	}
+	if TypeName(o.TypeCode) == "其他" {
+		v = append(v, FieldError{"TypeCode", "请选择组织类别（党委、党总支、党支部、联合党支部或临时党支部）"})
+	}
+	if o.IsTemporary() {
+		if strings.TrimSpace(o.Mission) == "" {
+			v = append(v, FieldError{"Mission", "临时党支部须写明所承担的任务"})
+		}
+		if !o.MissionStart.IsZero() && !o.MissionEnd.IsZero() && o.MissionEnd.Before(o.MissionStart) {
+			v = append(v, FieldError{"MissionEnd", "任务结束日期不能早于开始日期"})
+		}
+	}
+	if !o.Founded.IsZero() && !o.Abolished.IsZero() && o.Abolished.Before(o.Founded) {
+		v = append(v, FieldError{"Abolished", "撤销日期不能早于成立日期"})
+	}
+	return v
+}
+
+// SaveOrg creates (ID 0) or updates an organisation. A host unit named in UnitName but not yet
+// known is created with UnitKind.
+func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
+	if v := ValidateOrg(*o); len(v) > 0 {
+		return v
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if o.ParentID != 0 && o.ID != 0 && createsCycle(tx, o.ID, o.ParentID) {
+			return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
+		}
+		if o.UnitID == 0 && strings.TrimSpace(o.UnitName) != "" {
+			id, err := ensureUnit(tx, o.UnitName, o.UnitKind)
+			if err != nil {
+				return err
+			}
+			o.UnitID = id
+		}
+		args := []any{nullID(o.ParentID), o.TypeCode, strings.TrimSpace(o.Name), o.ShortName, nullID(o.UnitID),
+			DateText(o.Founded), DateText(o.Abolished), o.Mission, DateText(o.MissionStart), DateText(o.MissionEnd),
+			DateText(o.PledgeSigned), o.Sort}
+		if o.ID == 0 {
+			res, err := tx.Exec(`INSERT INTO org(parent_id,type_code,name,short_name,unit_id,founded,abolished,mission,
+				mission_start,mission_end,pledge_signed,sort) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
+			if err != nil {
+				return orgWriteError(o.Name, err)
+			}
+			o.ID, _ = res.LastInsertId()
+			return nil
+		}
+		_, err := tx.Exec(`UPDATE org SET parent_id=?,type_code=?,name=?,short_name=?,unit_id=?,founded=?,abolished=?,
+			mission=?,mission_start=?,mission_end=?,pledge_signed=?,sort=? WHERE id=?`, append(args, o.ID)...)
+		return orgWriteError(o.Name, err)
+	})
+}
+
+func orgWriteError(name string, err error) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return Invalid{{"Name", fmt.Sprintf("已有名为“%s”的党组织，请换一个名称", name)}}
+	}
+	return err
+}
+
+func createsCycle(q queryer, id, parent int64) bool {
+	for p := parent; p != 0; {
+		if p == id {
+			return true
+		}
+		if err := q.QueryRow(`SELECT COALESCE(parent_id,0) FROM org WHERE id=?`, p).Scan(&p); err != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// AbolishOrg marks an organisation abolished on day. One that still has members in normal
+// standing or live sub-organisations is refused: move them first.
+func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM org WHERE id=?`, id).Scan(&name); err != nil {
+			return ErrNotFound
+		}
+		var members, children int
+		tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal).Scan(&members)
+		tx.QueryRow(`SELECT COUNT(*) FROM org WHERE parent_id=? AND abolished=''`, id).Scan(&children)
+		if members > 0 {
+			return fmt.Errorf("“%s”还有 %d 名党员，不能撤销；请先把他们转到其他支部", name, members)
+		}
+		if children > 0 {
+			return fmt.Errorf("“%s”还有 %d 个下级组织，不能撤销；请先撤销或调整下级组织", name, children)
+		}
+		if _, err := tx.Exec(`UPDATE org SET abolished=? WHERE id=?`, DateText(day), id); err != nil {
+			return err
+		}
+		return s.audit(tx, "撤销组织", name, "撤销日期 "+DateText(day), reason, 0)
+	})
+}
+
+// Units lists the host units.
+func (s *Store) Units() ([]Unit, error) {
+	rows, err := s.db.Query(`SELECT id, name, kind FROM unit ORDER BY kind, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Unit
+	for rows.Next() {
+		var u Unit
+		if err := rows.Scan(&u.ID, &u.Name, &u.Kind); err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// EnsureUnit finds a unit by name or creates it with kind, inside tx. Sub-packages (imports)
+// use it so a unit named in a sheet exists once.
+func EnsureUnit(tx *sql.Tx, name, kind string) (int64, error) { return ensureUnit(tx, name, kind) }
+
+func ensureUnit(q queryer, name, kind string) (int64, error) {
+	name = strings.TrimSpace(name)
+	var id int64
+	err := q.QueryRow(`SELECT id FROM unit WHERE name=?`, name).Scan(&id)
+	if err == nil {
+		if kind != "" {
+			_, err = q.Exec(`UPDATE unit SET kind=? WHERE id=? AND kind=''`, kind, id)
+		}
+		return id, err
+	}
+	res, err := q.Exec(`INSERT INTO unit(name, kind) VALUES (?, ?)`, name, kind)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}

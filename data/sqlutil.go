@@ -1,0 +1,51 @@
+package data
+
+import (
+	"database/sql"
+	"time"
+
+	"dangjian/data/civil"
+)
+
+// Stored dates are TEXT 'YYYY-MM-DD', ” for unknown: readable in any SQLite tool and sortable.
+const dateLayout = "2006-01-02"
+
+// DateText is how a date is stored and exchanged: "" for the zero time.
+func DateText(t time.Time) string { return civil.Format(t) }
+
+// ParseDateText reads a stored date; anything unreadable is unknown.
+func ParseDateText(s string) time.Time {
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// queryer is what both *sql.DB and *sql.Tx offer, so read helpers serve inside and outside a transaction.
+type queryer interface {
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+	Exec(query string, args ...any) (sql.Result, error)
+}

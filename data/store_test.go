@@ -1,0 +1,113 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// openTest opens a fresh store in a temp dir with the clock pinned to 2026-11-28.
+func openTest(t testing.TB) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestOpenCreatesSchemaAndReopens(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v int
+	s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion() || v < 2 {
+		t.Fatalf("user_version = %d, want %d", v, SchemaVersion())
+	}
+	s.Close()
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("database mode %v, want 0600", st.Mode().Perm())
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	s.Close()
+}
+
+func TestOpenUpgradesOlderDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pretend the file was written by a version that knew only the first migration.
+	s.db.Exec("DROP TABLE audit; DROP TABLE batch_change; DROP TABLE batch")
+	s.db.Exec("PRAGMA user_version = 1")
+	s.Close()
+	s, err = Open(path)
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer s.Close()
+	if _, err := s.db.Exec("INSERT INTO audit(at, action) VALUES ('x','y')"); err != nil {
+		t.Fatalf("audit table missing after upgrade: %v", err)
+	}
+}
+
+func TestOpenRefusesNewerDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	s, _ := Open(path)
+	s.db.Exec("PRAGMA user_version = 999")
+	s.Close()
+	_, err := Open(path)
+	if !errors.Is(err, ErrNewerDatabase) || !strings.Contains(err.Error(), path) {
+		t.Fatalf("err = %v, want newer-database error naming the file", err)
+	}
+}
+
+func TestOpenRefusesNonSQLiteAndLeavesItAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.db")
+	content := []byte("这不是数据库，只是一段文字。\n")
+	os.WriteFile(path, content, 0o644)
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "不是") {
+		t.Fatalf("err = %v", err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != string(content) {
+		t.Fatal("the refused file was modified")
+	}
+}
+
+func TestOpenRefusesCorruptDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.db")
+	s, _ := Open(path)
+	for i := 0; i < 200; i++ {
+		s.db.Exec("INSERT INTO unit(name) VALUES (?)", strings.Repeat("x", 200)+string(rune('a'+i%26))+time.Now().String())
+	}
+	s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+	s.Close()
+	b, _ := os.ReadFile(path)
+	for i := 4096 + 100; i < len(b) && i < 4096*4; i++ {
+		b[i] = 0xA5
+	}
+	os.WriteFile(path, b, 0o600)
+	before, _ := os.ReadFile(path)
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), "损坏") {
+		t.Fatalf("err = %v, want a damaged-file message", err)
+	}
+	after, _ := os.ReadFile(path)
+	if string(before) != string(after) {
+		t.Fatal("the damaged file was modified")
+	}
+}
