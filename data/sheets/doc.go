@@ -3,6 +3,5 @@
 package sheets
 
 import (
-	_ "github.com/xuri/excelize/v2"                    // the client's Excel library
 	_ "golang.org/x/text/encoding/simplifiedchinese" // GBK/GB18030 CSV as Excel saves it on Chinese Windows
 )

@@ -1,0 +1,114 @@
+package data
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// KeepBackups is how many automatic backups stay beside the database.
+const KeepBackups = 10
+
+// BackupInfo describes one backup file.
+type BackupInfo struct {
+	Path string
+	At   time.Time
+	Size int64
+	Why  string // 导入前 / 恢复前 / 每日 / 手动 — from the file name
+}
+
+// BackupDir is the folder beside the database that holds its backups.
+func (s *Store) BackupDir() string {
+	return filepath.Join(filepath.Dir(s.path), "backups")
+}
+
+// BackupTo writes a consistent copy of the database to path with SQLite's own VACUUM INTO
+// (never by copying an open file), readable by the user only.
+func (s *Store) BackupTo(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("备份文件 %s 已存在，请换一个文件名", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("无法创建备份目录：%w", err)
+	}
+	tmp := path + ".part"
+	os.Remove(tmp)
+	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("备份失败：%w", err)
+	}
+	os.Chmod(tmp, 0o600)
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("备份失败：%w", err)
+	}
+	return nil
+}
+
+// AutoBackup takes a backup into BackupDir, named by time and reason, and keeps the newest
+// KeepBackups. Every import and restore calls it first.
+func (s *Store) AutoBackup(why string) (string, error) {
+	name := fmt.Sprintf("dangjian-%s-%s.db", s.Now().Format("20060102-150405.000"), why)
+	name = strings.ReplaceAll(name, ".000", "")
+	path := filepath.Join(s.BackupDir(), name)
+	for i := 2; ; i++ {
+		if _, err := os.Stat(path); err != nil {
+			break
+		}
+		path = filepath.Join(s.BackupDir(), strings.TrimSuffix(name, ".db")+fmt.Sprintf("-%d.db", i))
+	}
+	if err := s.BackupTo(path); err != nil {
+		return "", err
+	}
+	list, err := s.Backups()
+	if err != nil {
+		return path, err
+	}
+	for _, b := range list[min(len(list), KeepBackups):] {
+		os.Remove(b.Path)
+	}
+	return path, nil
+}
+
+// Backups lists the backups beside the database, newest first.
+func (s *Store) Backups() ([]BackupInfo, error) {
+	entries, err := os.ReadDir(s.BackupDir())
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []BackupInfo
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, "dangjian-") || !strings.HasSuffix(n, ".db") {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(n, "dangjian-"), ".db"), "-", 3)
+		b := BackupInfo{Path: filepath.Join(s.BackupDir(), n), Size: info.Size(), At: info.ModTime()}
+		if len(parts) >= 2 {
+			if t, err := time.ParseInLocation("20060102-150405", parts[0]+"-"+parts[1], time.Local); err == nil {
+				b.At = t
+			}
+		}
+		if len(parts) == 3 {
+			b.Why = parts[2]
+		}
+		out = append(out, b)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].At.Equal(out[j].At) {
+			return out[i].At.After(out[j].At)
+		}
+		return out[i].Path > out[j].Path
+	})
+	return out, nil
+}
