@@ -1,0 +1,44 @@
+# 党建融合工作台 — everyday commands. `make run` to use it, `make test` before every commit.
+
+GO       ?= go
+ARGS     ?=
+# The desktop build needs cgo (OpenGL via GLFW); these Debian packages provide the headers.
+DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# migrated_fynedo: the app calls widgets only on the main goroutine (fyne.Do),
+# so Fyne can skip its thread checks — what `fyne build` adds from FyneApp.toml.
+APP_TAGS := migrated_fynedo
+
+.PHONY: deps run test build screenshots bench
+
+## deps: install the Debian packages the cgo build needs, only those missing
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		if [ "$$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+## run: start the desktop app (ARGS="-db /path/to/file.db" to use another database)
+run: deps
+	$(GO) run -tags $(APP_TAGS) ./cmd/dangjian $(ARGS)
+
+## test: vet and test everything without cgo; Fyne's "ci" tag swaps in its headless driver
+test:
+	CGO_ENABLED=0 $(GO) vet -tags ci ./...
+	CGO_ENABLED=0 $(GO) test -tags ci ./...
+
+## build: the desktop app (cgo) and the window-less CLI (pure Go) into bin/
+build: deps
+	$(GO) build -tags $(APP_TAGS) -o bin/dangjian ./cmd/dangjian
+	CGO_ENABLED=0 $(GO) build -o bin/dangjian-cli ./cmd/dangjian-cli
+
+## screenshots: regenerate docs/screenshots/*.png from the UI tests
+screenshots:
+	SCREENSHOTS=1 CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run Screenshot ./app/...
+
+## bench: benchmarks with allocations (import, export, search at scale)
+bench:
+	CGO_ENABLED=0 $(GO) test -tags ci -run '^$$' -bench . -benchmem ./...
