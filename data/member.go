@@ -254,6 +254,7 @@ type MemberFilter struct {
 	Category string
 	Status   string
 	Query    string // name, ID number or phone, as typed
+	Limit    int    // at most this many, 0 for all: the first screen needs only a page
 }
 
 // Members lists the roster ordered by branch and name.
@@ -278,6 +279,10 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		args = append(args, like, like, like)
 	}
 	q += ` ORDER BY o.sort, o.id, p.name`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
 	rows, err := s.db.Query(q, args...)
 	if err != nil {
 		return nil, err

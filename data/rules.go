@@ -31,6 +31,7 @@ type Finding struct {
 	OrgID    int64
 	OrgName  string
 	PersonID int64
+	Subject  string // what the finding is about when it is not an organisation (a unit's name)
 	Message  string
 }
 
@@ -65,8 +66,9 @@ var researchKinds = map[string]bool{"实验室": true, "科研单元": true, "�
 const ProbationSoonDays = 30
 
 // Check computes every rule over the whole store as of the store's today.
-func (s *Store) Check() ([]Finding, error) {
-	today := s.Today()
+func (s *Store) Check() ([]Finding, error) { return s.checkOn(s.Today()) }
+
+func (s *Store) checkOn(today time.Time) ([]Finding, error) {
 	all, err := orgs(s.db)
 	if err != nil {
 		return nil, err
@@ -93,10 +95,10 @@ func (s *Store) Check() ([]Finding, error) {
 		due := ParseDateText(joined).AddDate(1, 0, 0)
 		switch {
 		case !due.After(today):
-			out = append(out, Finding{RuleProbationDue, "问题", bid, byID[bid].Name, pid,
+			out = append(out, Finding{RuleProbationDue, "问题", bid, byID[bid].Name, pid, name,
 				fmt.Sprintf("预备党员%s的预备期已于 %s 期满，尚未讨论转正", name, DateText(due))})
 		case due.Before(today.AddDate(0, 0, ProbationSoonDays+1)):
-			out = append(out, Finding{RuleProbationSoon, "提醒", bid, byID[bid].Name, pid,
+			out = append(out, Finding{RuleProbationSoon, "提醒", bid, byID[bid].Name, pid, name,
 				fmt.Sprintf("预备党员%s的预备期将于 %s 期满，请及时讨论转正", name, DateText(due))})
 		}
 	}
@@ -163,15 +165,15 @@ func (s *Store) Check() ([]Finding, error) {
 			current = nil
 		}
 		if o.TypeCode == TypeBranch && c.all > 0 && c.full < 3 {
-			out = append(out, Finding{RuleTooFewFull, "问题", o.ID, o.Name, 0,
+			out = append(out, Finding{RuleTooFewFull, "问题", o.ID, o.Name, 0, "",
 				fmt.Sprintf("只有 %d 名正式党员，不足3人，不宜单独建立党支部，可与邻近单位建立联合党支部", c.full)})
 		}
 		if c.all >= 7 && len(current) == 0 && !o.IsTemporary() {
-			out = append(out, Finding{RuleNoCommittee, "问题", o.ID, o.Name, 0,
+			out = append(out, Finding{RuleNoCommittee, "问题", o.ID, o.Name, 0, "",
 				fmt.Sprintf("有 %d 名党员，应设立支部委员会，目前没有在任支委", c.all)})
 		}
 		if hasTerm && t.Overdue(today) && !o.IsTemporary() {
-			out = append(out, Finding{RuleTermOverdue, "问题", o.ID, o.Name, 0,
+			out = append(out, Finding{RuleTermOverdue, "问题", o.ID, o.Name, 0, "",
 				fmt.Sprintf("本届支委会应于 %s 换届，已逾期 %d 天", DateText(t.DueEnd), int(today.Sub(t.DueEnd).Hours()/24))})
 		}
 		if len(current) == 0 {
@@ -186,13 +188,13 @@ func (s *Store) Check() ([]Finding, error) {
 			backbone = backbone || st.Backbone
 		}
 		if secretary == nil {
-			out = append(out, Finding{RuleNoSecretary, "问题", o.ID, o.Name, 0, "支委会没有在任书记"})
+			out = append(out, Finding{RuleNoSecretary, "问题", o.ID, o.Name, 0, "", "支委会没有在任书记"})
 		} else if o.UnitID != 0 && !o.IsTemporary() && (!secretary.UnitHead || secretary.UnitID != o.UnitID) {
-			out = append(out, Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID,
+			out = append(out, Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
 				fmt.Sprintf("支部书记%s不是“%s”的负责人；科研党支部宜由部门负责人担任书记", secretary.Name, o.UnitName)})
 		}
 		if researchKinds[o.UnitKind] && !backbone {
-			out = append(out, Finding{RuleNoBackbone, "提醒", o.ID, o.Name, 0, "支委中没有科研骨干；宜吸纳科研中坚力量进入支委会"})
+			out = append(out, Finding{RuleNoBackbone, "提醒", o.ID, o.Name, 0, "", "支委中没有科研骨干；宜吸纳科研中坚力量进入支委会"})
 		}
 	}
 
@@ -209,7 +211,7 @@ func (s *Store) Check() ([]Finding, error) {
 		var n int
 		rows.Scan(&id, &name, &n)
 		if !hosted[id] {
-			out = append(out, Finding{RuleUnitUncovered, "问题", 0, "", 0,
+			out = append(out, Finding{RuleUnitUncovered, "问题", 0, "", 0, name,
 				fmt.Sprintf("“%s”有 %d 名党员，但没有建在该单位的党支部（支部建在实验室）", name, n)})
 		}
 	}
