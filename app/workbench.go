@@ -25,6 +25,11 @@ type Workbench struct {
 	// Changed is called after any screen changed records that other screens show, so they can
 	// reload: a roster import must show in the tree's member counts.
 	listeners []func()
+	// revealed is the session's choice to show full ID numbers and phones (privacy.go).
+	revealed bool
+	// OnRestore, when set, is told about the store that replaced wb.Store after a restore
+	// (safety_restore.go), so main can close the right store at exit.
+	OnRestore func(s *data.Store)
 }
 
 // OnChange registers a screen's reload; Changed calls them all.
