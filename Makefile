@@ -21,9 +21,10 @@ deps:
 		$$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y --no-install-recommends $$missing; \
 	fi
 
-## run: start the desktop app (ARGS="-db /path/to/file.db" to use another database)
+## run: start the desktop app on the default database, loading the demo institute when it is empty
+## (ARGS="-db /path/to/file.db" to use another database)
 run: deps
-	$(GO) run -tags $(APP_TAGS) ./cmd/dangjian $(ARGS)
+	$(GO) run -tags $(APP_TAGS) ./cmd/dangjian -demo $(ARGS)
 
 ## test: vet and test everything without cgo; Fyne's "ci" tag swaps in its headless driver
 test:

@@ -2,46 +2,66 @@
 package main
 
 import (
+	"context"
 	"flag"
+	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/dialog"
 
 	"dangjian/app"
+	"dangjian/data"
+	"dangjian/data/demo"
 )
 
 func main() {
-	dbPath := flag.String("db", "", "数据库文件（默认在用户配置目录 dangjian/dangjian.db）")
+	def, err := data.DefaultPath()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+	dbPath := flag.String("db", def, "数据库文件（默认在用户配置目录 dangjian/dangjian.db）")
+	loadDemo := flag.Bool("demo", false, "数据库为空时直接载入演示研究院（make run 使用）")
 	flag.Parse()
-	_ = dbPath // the store opens here: data.Open(*dbPath), and is handed to the screens below
 
 	a := fyneapp.NewWithID("cn.dangjian.workbench")
 	a.Settings().SetTheme(app.NewTheme())
 	a.SetIcon(app.AppIcon())
-
 	w := a.NewWindow("党建融合工作台")
 	w.SetIcon(app.AppIcon())
-	shell := app.NewShell(w, []app.Screen{
-		placeholder("组织机构", theme.HomeIcon()),
-		placeholder("党员花名册", theme.AccountIcon()),
-		placeholder("AB岗", theme.MailForwardIcon()),
-		placeholder("模范机关", theme.ConfirmIcon()),
-	})
-	shell.SetStatus("就绪")
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
-	w.ShowAndRun()
-}
 
-// placeholder stands in for a screen that is not built yet.
-func placeholder(title string, icon fyne.Resource) app.Screen {
-	return app.Screen{
-		Title: title,
-		Icon:  icon,
-		Build: func() fyne.CanvasObject {
-			return widget.NewLabelWithStyle(title+" · 即将推出", fyne.TextAlignCenter, fyne.TextStyle{})
-		},
+	store, err := data.Open(*dbPath)
+	if err != nil {
+		// The file is never touched when it cannot be opened; say why and which file.
+		w.Resize(fyne.NewSize(640, 300))
+		dialog.ShowError(fmt.Errorf("无法打开数据库：%v", err), w)
+		w.SetOnClosed(func() { a.Quit() })
+		w.ShowAndRun()
+		os.Exit(1)
 	}
+	defer store.Close()
+
+	wb := app.NewWorkbench(w, store)
+	if empty, _ := demo.IsEmpty(store); empty {
+		load := func() {
+			wb.RunLong("载入演示数据", func(ctx context.Context, _ app.Progress) error { return demo.Load(ctx, store) },
+				func(err error) {
+					if err != nil {
+						wb.ShowError("载入演示数据失败", err)
+						return
+					}
+					wb.Changed()
+					wb.Notify("已载入演示研究院")
+				})
+		}
+		if *loadDemo {
+			load()
+		} else {
+			wb.Confirm("空数据库", "这个数据库还没有任何党组织和人员。\n要载入一个演示研究院来熟悉功能吗？\n（也可以取消，然后从花名册导入自己的 Excel 表）", load)
+		}
+	}
+	w.ShowAndRun()
 }
