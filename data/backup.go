@@ -112,3 +112,25 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 	})
 	return out, nil
 }
+
+// DailyBackup takes the 每日 backup on the first start of a day and does nothing when today's
+// already exists, so starting the app ten times a day keeps one daily copy, not ten.
+func (s *Store) DailyBackup() (string, error) {
+	list, err := s.Backups()
+	if err != nil {
+		return "", err
+	}
+	today := s.Now()
+	for _, b := range list {
+		if strings.HasPrefix(b.Why, "每日") && sameDay(b.At, today) {
+			return "", nil
+		}
+	}
+	return s.AutoBackup("每日")
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.In(a.Location()).Date()
+	return ay == by && am == bm && ad == bd
+}
