@@ -43,11 +43,15 @@ func ValidateMember(m Member, today time.Time) Invalid {
 	if m.Gender != "" && m.Gender != "男" && m.Gender != "女" {
 		add("Gender", "性别只能是“男”或“女”")
 	}
+	birth := m.Birth
 	if m.IDNumber != "" {
 		info, err := idcard.Parse(m.IDNumber)
 		if err != nil {
 			add("IDNumber", err.Error())
 		} else {
+			if birth.IsZero() {
+				birth = info.Birth
+			}
 			if !m.Birth.IsZero() && !info.Birth.Equal(m.Birth) {
 				add("Birth", fmt.Sprintf("出生日期与身份证号不符（身份证号中为 %s）", DateText(info.Birth)))
 			}
@@ -76,9 +80,9 @@ func ValidateMember(m Member, today time.Time) Invalid {
 			add(d.field, d.label+"不能晚于今天")
 		}
 	}
-	if !m.Birth.IsZero() && !m.Joined.IsZero() && !m.Birth.Before(m.Joined) {
+	if !birth.IsZero() && !m.Joined.IsZero() && !birth.Before(m.Joined) {
 		add("Joined", "入党日期必须晚于出生日期")
-	} else if !m.Birth.IsZero() && !m.Joined.IsZero() && m.Joined.Before(m.Birth.AddDate(18, 0, 0)) {
+	} else if !birth.IsZero() && !m.Joined.IsZero() && m.Joined.Before(birth.AddDate(18, 0, 0)) {
 		add("Joined", "入党时须年满十八岁，请核对入党日期或出生日期")
 	}
 	if !m.Full.IsZero() && !m.Joined.IsZero() && m.Full.Before(m.Joined) {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,21 +46,38 @@ func TestOpenCreatesSchemaAndReopens(t *testing.T) {
 
 func TestOpenUpgradesOlderDatabase(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
-	s, err := Open(path)
+	// A file as the first version wrote it: only migration 001, user_version 1.
+	ms, err := migrations()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Pretend the file was written by a version that knew only the first migration.
-	s.db.Exec("DROP TABLE audit; DROP TABLE batch_change; DROP TABLE batch")
-	s.db.Exec("PRAGMA user_version = 1")
-	s.Close()
-	s, err = Open(path)
+	raw, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(ms[0].sql); err != nil {
+		t.Fatal(err)
+	}
+	raw.Exec(`INSERT INTO unit(name, kind) VALUES ('旧单位', '实验室')`)
+	raw.Exec("PRAGMA user_version = 1")
+	raw.Close()
+
+	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("upgrade: %v", err)
 	}
 	defer s.Close()
 	if _, err := s.db.Exec("INSERT INTO audit(at, action) VALUES ('x','y')"); err != nil {
 		t.Fatalf("audit table missing after upgrade: %v", err)
+	}
+	units, _ := s.Units()
+	if len(units) != 1 || units[0].Name != "旧单位" {
+		t.Errorf("records lost in the upgrade: %+v", units)
+	}
+	var v int
+	s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion() {
+		t.Errorf("user_version = %d after upgrade, want %d", v, SchemaVersion())
 	}
 }
 
