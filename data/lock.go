@@ -1,0 +1,70 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+)
+
+// One writer per database. Two app windows on the same file would each believe their screens
+// show the truth while the other changes it, so a second instance is refused. The lock is the
+// operating system's own lock on <db>.lock (flock on Unix, LockFileEx on Windows): the OS drops
+// it when the process ends, however it ends, so a crash never leaves the database locked.
+
+// ErrLocked is returned (wrapped in a clear message) when another instance holds the database.
+var ErrLocked = errors.New("数据库已被另一个程序打开")
+
+// LockPath is the lock file beside a database.
+func LockPath(dbPath string) string { return dbPath + ".lock" }
+
+// AcquireLock takes the database's one-writer lock, or refuses with a message saying who holds
+// it. release gives it up; calling it more than once is harmless.
+func AcquireLock(dbPath string) (release func(), err error) {
+	path := LockPath(dbPath)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("无法创建锁文件 %s（%v），请检查该文件夹是否可写", path, err)
+	}
+	if err := lockFile(f); err != nil {
+		holder := readHolder(path)
+		f.Close()
+		if holder != "" {
+			holder = "（" + holder + "）"
+		}
+		return nil, fmt.Errorf("%w：数据库 %s 已在另一个窗口中打开%s。同一个数据库同时只能由一个程序修改，请切换到那个窗口，或关闭它后再打开", ErrLocked, dbPath, holder)
+	}
+	// Who holds it, for the message the next instance shows. Written after locking, in place.
+	host, _ := os.Hostname()
+	info := fmt.Sprintf("%d\n%s\n%s\n%s\n", os.Getpid(), osUser(), host, time.Now().Format("2006-01-02 15:04"))
+	f.Truncate(0)
+	f.WriteAt([]byte(info), 0)
+	f.Sync()
+	done := false
+	return func() {
+		if done {
+			return
+		}
+		done = true
+		unlockFile(f)
+		f.Close()
+	}, nil
+}
+
+// readHolder describes the holder from the lock file: 用户 张三，自 2026-11-28 09:00 起.
+func readHolder(path string) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(string(b), "\n")
+	if len(lines) < 4 || lines[0] == "" {
+		return ""
+	}
+	who := lines[1]
+	if lines[2] != "" {
+		who += "，计算机 " + lines[2]
+	}
+	return fmt.Sprintf("用户 %s，自 %s 起", who, lines[3])
+}

@@ -1,0 +1,77 @@
+package data
+
+import (
+	"bufio"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestSecondLockInTheSameProcessIsRefusedUntilReleased(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "党建 数据", "库.db")
+	os.MkdirAll(filepath.Dir(db), 0o700)
+	release, err := AcquireLock(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = AcquireLock(db)
+	if !errors.Is(err, ErrLocked) {
+		t.Fatalf("second acquire: %v, want ErrLocked", err)
+	}
+	if !strings.Contains(err.Error(), "已在另一个窗口中打开") || !strings.Contains(err.Error(), "用户 ") {
+		t.Errorf("message %q does not say who holds it", err)
+	}
+	release()
+	release() // harmless twice
+	again, err := AcquireLock(db)
+	if err != nil {
+		t.Fatalf("after release: %v", err)
+	}
+	again()
+	if st, _ := os.Stat(LockPath(db)); runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("lock file mode %v, want 0600", st.Mode().Perm())
+	}
+}
+
+// TestLockHelperProcess is the other instance of TestLockHeldByAKilledProcessIsFreed: it
+// takes the lock, says so, and waits to be killed.
+func TestLockHelperProcess(t *testing.T) {
+	db := os.Getenv("DANGJIAN_LOCK_HELPER")
+	if db == "" {
+		t.Skip("helper process only")
+	}
+	if _, err := AcquireLock(db); err != nil {
+		os.Stdout.WriteString("refused\n")
+		os.Exit(3)
+	}
+	os.Stdout.WriteString("locked\n")
+	select {}
+}
+
+func TestLockHeldByAKilledProcessIsFreed(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHelperProcess$", "-test.v")
+	cmd.Env = append(os.Environ(), "DANGJIAN_LOCK_HELPER="+db)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	sc := bufio.NewScanner(out)
+	for sc.Scan() && !strings.Contains(sc.Text(), "locked") {
+	}
+	if _, err := AcquireLock(db); !errors.Is(err, ErrLocked) {
+		t.Fatalf("while another process holds it: %v, want ErrLocked", err)
+	}
+	cmd.Process.Kill() // as a crash would: no release runs
+	cmd.Wait()
+	release, err := AcquireLock(db)
+	if err != nil {
+		t.Fatalf("after the holder was killed: %v", err)
+	}
+	release()
+}
