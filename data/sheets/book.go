@@ -88,7 +88,7 @@ func NewStyles(f *excelize.File) (Styles, error) {
 	mid := &excelize.Alignment{Vertical: "center"}
 	st.Title = add(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	st.Header = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
 	st.Cell = add(&excelize.Style{Font: font, Border: border, Alignment: mid})
 	textFmt := "@"
