@@ -1,0 +1,69 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/idcard"
+)
+
+func openDemo(t *testing.T) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.Local) }
+	t.Cleanup(func() { s.Close() })
+	if err := Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestDemoInstituteLooksReal(t *testing.T) {
+	s := openDemo(t)
+	orgs, _ := s.Orgs()
+	var branches, temps, parents int
+	for _, o := range orgs {
+		switch {
+		case o.TypeCode == data.TypeTempBranch:
+			temps++
+			if o.PledgeSigned.IsZero() || o.Mission == "" {
+				t.Errorf("%s lacks its mission or pledge date", o.Name)
+			}
+			if tm, _ := s.TempMembers(o.ID); len(tm) < 5 {
+				t.Errorf("%s has %d members", o.Name, len(tm))
+			}
+		case o.IsBranch():
+			branches++
+			if o.UnitID == 0 {
+				t.Errorf("%s is built on no unit", o.Name)
+			}
+		case o.ParentID != 0:
+			parents++
+		}
+	}
+	if branches < 18 || branches > 24 || temps != 2 || parents < 3 || parents > 4 {
+		t.Errorf("%d branches, %d temporary, %d committees/general branches", branches, temps, parents)
+	}
+	ms, _ := s.Members(data.MemberFilter{})
+	if len(ms) < 350 || len(ms) > 450 {
+		t.Errorf("%d members, want about 400", len(ms))
+	}
+	for _, m := range ms {
+		info, err := idcard.Parse(m.IDNumber)
+		if err != nil || !info.Birth.Equal(m.Birth) {
+			t.Fatalf("%s: ID %s does not match birth %s: %v", m.Name, m.IDNumber, data.DateText(m.Birth), err)
+		}
+		if v := data.ValidateMember(m, s.Today()); len(v) > 0 {
+			t.Fatalf("demo member %s is invalid: %v", m.Name, v)
+		}
+	}
+	if err := Load(context.Background(), s); err != ErrNotEmpty {
+		t.Errorf("second load: %v, want ErrNotEmpty", err)
+	}
+}
