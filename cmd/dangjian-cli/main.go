@@ -75,7 +75,7 @@ var commands = map[string]command{
 	"export":  {"export roster OUT.xlsx [-branch NAME]", runExport},
 	"ab":      {"ab import FILE [-json] | ab export OUT.xlsx [-guide] | ab absent PERSON -from D -to D [-kind K] [-handover] | ab coverage [-date D] [-days N] [-json]", runAB},
 	"eval":    {"eval rounds [-json] | eval sheets -round R -out DIR [-format xlsx|pdf|both] [-blank] | eval import FILE [-json] | eval results -round R [-json]", runEval},
-	"backup":  {"backup OUT.db", runBackup},
+	"backup":  {"backup [OUT.db] | backup -list [-json]", runBackup},
 	"restore": {"restore IN.db", runRestore},
 }
 
