@@ -210,4 +210,3 @@ func corrupt(t *testing.T, path string) {
 	}
 	f.WriteAt([]byte{0xff, 0xff}, 100+28) // and a bad page count in the header
 }
-
