@@ -1,0 +1,294 @@
+package abpost
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"dangjian/data"
+)
+
+// Departments lists the administrative departments (units of kind 行政机构), by name.
+func Departments(s *data.Store) ([]data.Unit, error) {
+	units, err := s.Units()
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Unit
+	for _, u := range units {
+		if u.Kind == DeptKind {
+			out = append(out, u)
+		}
+	}
+	return out, nil
+}
+
+// ItemFilter narrows the catalogue. Zero values mean "all".
+type ItemFilter struct {
+	DeptID int64
+	Query  string // text in the item, its door, code, or the names on its posts
+}
+
+// Items lists the catalogue with the posts as they were on day, by department and sort order.
+func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
+	q := `SELECT i.id, i.code, i.name, i.unit_id, u.name, i.door, i.time_limit, i.materials, i.basis, i.visits,
+		i.phone, i.sort FROM ab_item i JOIN unit u ON u.id = i.unit_id`
+	var args []any
+	if f.DeptID != 0 {
+		q += ` WHERE i.unit_id = ?`
+		args = append(args, f.DeptID)
+	}
+	rows, err := s.DB().Query(q+` ORDER BY u.name = '', i.unit_id, i.sort, i.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var items []Item
+	for rows.Next() {
+		var it Item
+		if err := rows.Scan(&it.ID, &it.Code, &it.Name, &it.DeptID, &it.Dept, &it.Door, &it.TimeLimit, &it.Materials,
+			&it.Basis, &it.Visits, &it.Phone, &it.Sort); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		items = append(items, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	posts, err := postsOn(s.DB(), day(on))
+	if err != nil {
+		return nil, err
+	}
+	t := strings.TrimSpace(f.Query)
+	out := items[:0]
+	for _, it := range items {
+		p := posts[it.ID]
+		it.AID, it.AName, it.BID, it.BName = p[0].PersonID, p[0].Name, p[1].PersonID, p[1].Name
+		if t == "" || strings.Contains(it.Name+"\x00"+it.Door+"\x00"+it.Code+"\x00"+it.AName+"\x00"+it.BName+"\x00"+it.Dept, t) {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+// Item reads one item with its posts on day.
+func ItemByID(s *data.Store, id int64, on time.Time) (Item, error) {
+	all, err := Items(s, ItemFilter{}, on)
+	if err != nil {
+		return Item{}, err
+	}
+	for _, it := range all {
+		if it.ID == id {
+			return it, nil
+		}
+	}
+	return Item{}, data.ErrNotFound
+}
+
+type queryer interface {
+	Query(string, ...any) (*sql.Rows, error)
+	QueryRow(string, ...any) *sql.Row
+}
+
+// postsOn maps item → [A, B] assignments holding on day.
+func postsOn(q queryer, on time.Time) (map[int64][2]Assignment, error) {
+	d := data.DateText(on)
+	rows, err := q.Query(`SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
+		FROM ab_assignment a JOIN person p ON p.id = a.person_id
+		WHERE (a.from_date = '' OR a.from_date <= ?) AND (a.to_date = '' OR a.to_date >= ?)`, d, d)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64][2]Assignment{}
+	for rows.Next() {
+		a, err := scanAssignment(rows)
+		if err != nil {
+			return nil, err
+		}
+		p := out[a.ItemID]
+		if a.Role == RoleA {
+			p[0] = a
+		} else {
+			p[1] = a
+		}
+		out[a.ItemID] = p
+	}
+	return out, rows.Err()
+}
+
+func scanAssignment(sc interface{ Scan(...any) error }) (Assignment, error) {
+	var a Assignment
+	var from, to string
+	err := sc.Scan(&a.ID, &a.ItemID, &a.Role, &a.PersonID, &a.Name, &from, &to, &a.Note)
+	a.From, a.To = data.ParseDateText(from), data.ParseDateText(to)
+	return a, err
+}
+
+// Assignments is the 报备 record of an item (itemID 0: of every item), oldest first.
+func Assignments(s *data.Store, itemID int64) ([]Assignment, error) {
+	q := `SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
+		FROM ab_assignment a JOIN person p ON p.id = a.person_id`
+	var args []any
+	if itemID != 0 {
+		q += ` WHERE a.item_id = ?`
+		args = append(args, itemID)
+	}
+	rows, err := s.DB().Query(q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Assignment
+	for rows.Next() {
+		a, err := scanAssignment(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// SaveItem creates (ID 0) or updates an item and sets its A and B posts from the day from on:
+// a post given to someone else closes the old assignment the day before and opens a new one,
+// so the 报备 record keeps who served before. note is the approval to file with the change.
+func SaveItem(ctx context.Context, s *data.Store, it *Item, from time.Time, note string) error {
+	if v := ValidateItem(*it); len(v) > 0 {
+		return v
+	}
+	from = day(from)
+	if from.IsZero() {
+		from = s.Today()
+	}
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := writeItem(tx, nil, it); err != nil {
+			return err
+		}
+		for _, p := range []struct {
+			role   string
+			person int64
+		}{{RoleA, it.AID}, {RoleB, it.BID}} {
+			if _, err := setPost(tx, nil, it.ID, p.role, p.person, from, note); err != nil {
+				return err
+			}
+		}
+		return s.Audit(tx, "AB岗设置", it.Dept+"·"+it.Name, fmt.Sprintf("自 %s 起 A岗 %s，B岗 %s", data.DateText(from),
+			personName(tx, it.AID), personName(tx, it.BID)), note, 0)
+	})
+}
+
+func personName(q queryer, id int64) string {
+	if id == 0 {
+		return "（空缺）"
+	}
+	var n string
+	q.QueryRow(`SELECT name FROM person WHERE id=?`, id).Scan(&n)
+	return n
+}
+
+// writeItem inserts or updates the item row (not its posts); with a batch the change is undoable.
+func writeItem(tx *sql.Tx, b *data.Batch, it *Item) error {
+	it.Name = strings.TrimSpace(it.Name)
+	if it.DeptID == 0 {
+		id, err := data.EnsureUnit(tx, it.Dept, DeptKind)
+		if err != nil {
+			return err
+		}
+		it.DeptID = id
+	}
+	tx.QueryRow(`SELECT name FROM unit WHERE id=?`, it.DeptID).Scan(&it.Dept)
+	args := []any{it.Code, it.Name, it.DeptID, strings.TrimSpace(it.Door), it.TimeLimit, it.Materials, it.Basis, it.Visits, it.Phone, it.Sort}
+	if it.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO ab_item(code,name,unit_id,door,time_limit,materials,basis,visits,phone,sort)
+			VALUES (?,?,?,?,?,?,?,?,?,?)`, args...)
+		if err != nil {
+			return itemWriteError(it, err)
+		}
+		it.ID, _ = res.LastInsertId()
+		if b != nil {
+			return b.Inserted("ab_item", it.ID)
+		}
+		return nil
+	}
+	if b != nil {
+		if err := b.Updating("ab_item", it.ID); err != nil {
+			return err
+		}
+	}
+	_, err := tx.Exec(`UPDATE ab_item SET code=?,name=?,unit_id=?,door=?,time_limit=?,materials=?,basis=?,visits=?,phone=?,sort=?
+		WHERE id=?`, append(args, it.ID)...)
+	return itemWriteError(it, err)
+}
+
+func itemWriteError(it *Item, err error) error {
+	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		return data.Invalid{{Field: "Name", Message: fmt.Sprintf("%s已有服务事项“%s”，请换一个名称或修改原有事项", it.Dept, it.Name)}}
+	}
+	return err
+}
+
+// setPost makes person hold role on item from the day from on (person 0 leaves the post
+// empty). It reports whether anything changed.
+func setPost(tx *sql.Tx, b *data.Batch, item int64, role string, person int64, from time.Time, note string) (bool, error) {
+	f := data.DateText(from)
+	var id, holder int64
+	var start string
+	err := tx.QueryRow(`SELECT id, person_id, from_date FROM ab_assignment WHERE item_id=? AND role=?
+		AND (from_date='' OR from_date<=?) AND (to_date='' OR to_date>=?) ORDER BY from_date DESC LIMIT 1`,
+		item, role, f, f).Scan(&id, &holder, &start)
+	if err != nil && err != sql.ErrNoRows {
+		return false, err
+	}
+	if err == nil && holder == person {
+		return false, nil
+	}
+	if err == nil {
+		if b != nil {
+			if err := b.Updating("ab_assignment", id); err != nil {
+				return false, err
+			}
+		}
+		if start == f {
+			// Corrected on the day it took effect: nobody else ever held it, so rewrite the row.
+			if person == 0 {
+				_, err = tx.Exec(`DELETE FROM ab_assignment WHERE id=?`, id)
+				return true, err
+			}
+			_, err = tx.Exec(`UPDATE ab_assignment SET person_id=?, note=? WHERE id=?`, person, note, id)
+			return true, err
+		}
+		if _, err := tx.Exec(`UPDATE ab_assignment SET to_date=? WHERE id=?`, data.DateText(from.AddDate(0, 0, -1)), id); err != nil {
+			return false, err
+		}
+	}
+	if person == 0 {
+		return true, nil
+	}
+	res, err := tx.Exec(`INSERT INTO ab_assignment(item_id, role, person_id, from_date, note) VALUES (?,?,?,?,?)`, item, role, person, f, note)
+	if err != nil {
+		return false, err
+	}
+	if b != nil {
+		nid, _ := res.LastInsertId()
+		return true, b.Inserted("ab_assignment", nid)
+	}
+	return true, nil
+}
+
+// DeleteItem removes an item with its 报备 record; the UI confirms first.
+func DeleteItem(ctx context.Context, s *data.Store, id int64, reason string) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
+		var name string
+		if err := tx.QueryRow(`SELECT name FROM ab_item WHERE id=?`, id).Scan(&name); err != nil {
+			return data.ErrNotFound
+		}
+		if _, err := tx.Exec(`DELETE FROM ab_item WHERE id=?`, id); err != nil {
+			return err
+		}
+		return s.Audit(tx, "删除服务事项", name, "", reason, 0)
+	})
+}
