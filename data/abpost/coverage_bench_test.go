@@ -46,7 +46,7 @@ func BenchmarkCoverageYear(b *testing.B) {
 		for k := 0; k < absences; k++ {
 			person := k%staff + 1
 			slot := k / staff
-			from := start.AddDate(0, 0, slot*70+((person+1)/2*7)%60) // A and B of an item share an offset: some gaps
+			from := start.AddDate(0, 0, slot*70+(person/2*7)%60) // A and B of an item share an offset: some gaps
 			to := from.AddDate(0, 0, k%5)
 			if _, err := tx.Exec(`INSERT INTO ab_absence(person_id, from_date, to_date, kind) VALUES (?,?,?, '请假')`,
 				person, data.DateText(from), data.DateText(to)); err != nil {
