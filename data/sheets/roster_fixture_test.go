@@ -1,0 +1,137 @@
+package sheets
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/data"
+	"dangjian/data/civil"
+	"dangjian/data/idcard"
+)
+
+// Fixtures: real .xlsx files written the way offices' files look, and a small store.
+
+// sheetSpec is one worksheet of a generated workbook. Cells are written as given: a string is
+// text, a float64 a number, a time.Time a real date in the format of dateFmt (an Excel
+// built-in format id; 31, 57 and 58 are the CJK ones excelize cannot format).
+type sheetSpec struct {
+	name    string
+	rows    [][]any
+	merges  [][2]string
+	dateFmt int
+	hidden  []int // 1-based rows to hide
+}
+
+func writeBook(t testing.TB, path string, sheets ...sheetSpec) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sp := range sheets {
+		if i == 0 {
+			f.SetSheetName("Sheet1", sp.name)
+		} else if _, err := f.NewSheet(sp.name); err != nil {
+			t.Fatal(err)
+		}
+		fmtID := sp.dateFmt
+		if fmtID == 0 {
+			fmtID = 14
+		}
+		dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: fmtID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range sp.rows {
+			for c, v := range row {
+				if v == nil {
+					continue
+				}
+				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellValue(sp.name, ref, v); err != nil {
+					t.Fatal(err)
+				}
+				if _, ok := v.(time.Time); ok {
+					f.SetCellStyle(sp.name, ref, ref, dateStyle)
+				}
+			}
+		}
+		for _, m := range sp.merges {
+			if err := f.MergeCell(sp.name, m[0], m[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range sp.hidden {
+			f.SetRowVisible(sp.name, r, false)
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+var testToday = time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local)
+
+// openStore is a store with a root committee and two branches.
+func openStore(t testing.TB) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return testToday }
+	ctx := context.Background()
+	root := &data.Org{TypeCode: data.TypeCommittee, Name: "测试研究院党委"}
+	if err := s.SaveOrg(ctx, root); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"第一党支部", "第二党支部"} {
+		if err := s.SaveOrg(ctx, &data.Org{ParentID: root.ID, TypeCode: data.TypeBranch, Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func mkID(y, m, d, seq int, male bool) string {
+	return idcard.Make("340104", civil.Date(y, time.Month(m), d), seq, male)
+}
+
+func mustRead(t testing.TB, path string, opt ReadOptions) *RosterFile {
+	t.Helper()
+	rf, err := ReadRoster(context.Background(), path, opt)
+	if err != nil {
+		t.Fatalf("ReadRoster(%s): %v", filepath.Base(path), err)
+	}
+	return rf
+}
+
+func mustPlan(t testing.TB, s *data.Store, rf *RosterFile, c BranchChoices) *Plan {
+	t.Helper()
+	p, err := PlanImport(s, rf, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.New+p.Updated+p.Unchanged+p.Rejected != p.Rows() {
+		t.Fatalf("counts %d+%d+%d+%d do not add up to %d rows", p.New, p.Updated, p.Unchanged, p.Rejected, p.Rows())
+	}
+	return p
+}
+
+// rowByName finds the read row of a person.
+func rowByName(t testing.TB, rf *RosterFile, name string) *Row {
+	t.Helper()
+	for _, r := range rf.Rows {
+		if r.Member.Name == name {
+			return r
+		}
+	}
+	t.Fatalf("no row for %s; rows: %d", name, len(rf.Rows))
+	return nil
+}
+
+func d(y, m, dd int) time.Time { return civil.Date(y, time.Month(m), dd) }

@@ -1,0 +1,288 @@
+package sheets
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"dangjian/data"
+)
+
+// Reading a roster file: .xlsx streamed row by row with raw cell values (so date serials and
+// numbers-that-were-IDs arrive as they are stored), or CSV in UTF-8 (with or without BOM),
+// GBK/GB18030 or UTF-16 as Excel saves it. Files that cannot be a roster are refused whole,
+// before anything is read into the store, with a sentence that says what to do.
+
+// Refusal codes.
+const (
+	RefuseNotSpreadsheet = "not_spreadsheet"
+	RefuseTruncated      = "truncated"
+	RefuseEncrypted      = "encrypted"
+	RefuseOldFormat      = "old_format"
+	RefuseEmpty          = "empty"
+	RefuseNoRoster       = "no_roster"
+	RefuseUnreadable     = "unreadable"
+)
+
+// RefusedError says why a whole file was refused; nothing was read from it.
+type RefusedError struct {
+	Code    string
+	Message string
+}
+
+func (e *RefusedError) Error() string { return e.Message }
+
+func refused(code, format string, args ...any) error {
+	return &RefusedError{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ReadOptions narrow and correct a read.
+type ReadOptions struct {
+	Sheet string // read only this sheet; "" reads every sheet that holds a roster
+	// Mappings replace the guessed column mapping of a sheet (the wizard's corrections).
+	Mappings map[string]Mapping
+	// Progress is told the number of rows read so far, every few thousand rows.
+	Progress func(rows int)
+}
+
+// Sheet is one worksheet as the reader understood it.
+type Sheet struct {
+	Name      string
+	HeaderRow int      // 1-based row of the header; 0 when the sheet was skipped
+	Headers   []string // the header cells (two header rows merged)
+	Mapping   Mapping  // field → column in use
+	Guessed   Mapping  // the mapping the reader guessed from the headers
+	Branch    string   // the branch taken from the sheet name, when it has no branch column
+	Rows      int      // data rows recognised
+	Skipped   string   // why the sheet was not read, "" when it was
+}
+
+// Row is one data row: where it is, its cells as stored, the member read from them, notes
+// (e.g. "只有年月，按该月1日计") and the errors that reject it.
+type Row struct {
+	Sheet  *Sheet
+	Line   int
+	Cells  []string
+	Member data.Member
+	Notes  []string
+	Errors []RowError
+}
+
+// RosterFile is what a roster file holds.
+type RosterFile struct {
+	Path   string
+	Sheets []*Sheet
+	Rows   []*Row
+	Notes  []string // sheets skipped and why
+}
+
+// ReadRoster reads a roster file; ctx cancels a long read.
+func ReadRoster(ctx context.Context, path string, opt ReadOptions) (*RosterFile, error) {
+	kind, err := sniff(path)
+	if err != nil {
+		return nil, err
+	}
+	rf := &RosterFile{Path: path}
+	rd := &reader{ctx: ctx, rf: rf, opt: opt}
+	if kind == "csv" {
+		err = rd.readCSV(path)
+	} else {
+		err = rd.readXLSX(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if !rd.anyCell {
+		return nil, refused(RefuseEmpty, "“%s”是空的，里面没有任何数据；请确认选对了文件", filepath.Base(path))
+	}
+	if opt.Sheet != "" && !rd.sawSheet {
+		return nil, refused(RefuseNoRoster, "“%s”中没有名为“%s”的工作表；请核对工作表名称", filepath.Base(path), opt.Sheet)
+	}
+	read := 0
+	for _, s := range rf.Sheets {
+		if s.Skipped == "" {
+			read++
+		}
+	}
+	if read == 0 {
+		return nil, refused(RefuseNoRoster, "“%s”中没有找到花名册：没有哪张工作表的前 %d 行有“姓名”“公民身份号码”等表头；请确认选对了文件，或按导入模板填写后再导入",
+			filepath.Base(path), headerScanRows)
+	}
+	return rf, nil
+}
+
+// sniff tells an .xlsx from a CSV by content and refuses what is neither.
+func sniff(path string) (string, error) {
+	base := filepath.Base(path)
+	ext := strings.ToLower(filepath.Ext(path))
+	f, err := os.Open(path)
+	if err != nil {
+		return "", refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
+	}
+	defer f.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		// An OLE compound file is either an old .xls/.et or an OOXML workbook encrypted with a
+		// password, which Office wraps in the same container with an EncryptionInfo stream.
+		f.Seek(0, io.SeekStart)
+		all, _ := io.ReadAll(io.LimitReader(f, 64<<20))
+		if bytes.Contains(all, utf16le("EncryptionInfo")) {
+			return "", refused(RefuseEncrypted, "“%s”设有打开密码，本程序无法读取；请在 Excel 或 WPS 中用密码打开，取消密码后另存为 .xlsx 再导入", base)
+		}
+		return "", refused(RefuseOldFormat, "“%s”是旧版 Excel（.xls）或 WPS（.et）格式，请另存为 .xlsx 后再导入", base)
+	case ext == ".xls" || ext == ".et" || ext == ".ett" || ext == ".xlt":
+		return "", refused(RefuseOldFormat, "“%s”是旧版 Excel（.xls）或 WPS（.et）格式，请另存为 .xlsx 后再导入", base)
+	case ext == ".csv" || ext == ".txt":
+		return "csv", nil
+	case n == 0:
+		return "", refused(RefuseTruncated, "“%s”是空文件（0 字节），可能下载或复制未完成；请重新获取该文件", base)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		return "xlsx", nil
+	case bytes.HasPrefix(head, []byte("PK")):
+		return "", refused(RefuseTruncated, "“%s”不完整，无法打开（可能下载或复制时中断）；请重新下载或复制该文件后再导入", base)
+	case ext == ".xlsx" || ext == ".xlsm":
+		return "", refused(RefuseNotSpreadsheet, "“%s”不是 Excel 工作簿：扩展名是 .xlsx，内容却是文本或其他格式（可能是 CSV 改了扩展名）；请用 Excel 打开后另存为 .xlsx，或把扩展名改为 .csv 后再导入", base)
+	}
+	return "", refused(RefuseNotSpreadsheet, "“%s”不是可导入的文件，只能导入 .xlsx 工作簿或 .csv 文件", base)
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
+// reader carries one read across sheets.
+type reader struct {
+	ctx      context.Context
+	rf       *RosterFile
+	opt      ReadOptions
+	anyCell  bool
+	sawSheet bool
+	count    int
+}
+
+func (rd *reader) readXLSX(path string) error {
+	base := filepath.Base(path)
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开（可能下载或复制时中断）；请重新获取该文件，或在 Excel 中打开后另存为 .xlsx 再导入", base)
+	}
+	defer f.Close()
+	list := f.GetSheetList()
+	if len(list) == 0 {
+		return refused(RefuseTruncated, "“%s”不完整或已损坏，里面没有工作表；请重新获取该文件", base)
+	}
+	for _, name := range list {
+		if rd.opt.Sheet != "" && name != rd.opt.Sheet {
+			continue
+		}
+		rd.sawSheet = true
+		rows, err := f.Rows(name)
+		if err != nil {
+			return refused(RefuseTruncated, "“%s”的工作表“%s”已损坏，无法读取；请在 Excel 中打开后另存为 .xlsx 再导入", base, name)
+		}
+		sh := rd.newSheet(name, true)
+		err = rd.readSheet(sh, func() ([]string, bool, error) {
+			if !rows.Next() {
+				return nil, false, rows.Error()
+			}
+			cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+			return cells, true, err
+		})
+		rows.Close()
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return err
+		}
+		if err != nil {
+			return refused(RefuseTruncated, "“%s”的工作表“%s”已损坏，无法读取（可能下载时中断）；请重新获取该文件", base, name)
+		}
+	}
+	return nil
+}
+
+func (rd *reader) readCSV(path string) error {
+	base := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	peek, _ := br.Peek(64 << 10)
+	var text io.Reader = br
+	comma := ','
+	switch {
+	case bytes.HasPrefix(peek, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+	case bytes.HasPrefix(peek, []byte{0xFF, 0xFE}):
+		// Excel's "Unicode text" is UTF-16 with tabs between cells.
+		text, comma = transform.NewReader(br, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder()), '\t'
+	case !validUTF8Prefix(peek):
+		text = transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder())
+	}
+	if comma == ',' {
+		if line, _, ok := bytes.Cut(peek, []byte("\n")); ok || len(line) > 0 {
+			if bytes.Count(line, []byte("\t")) > bytes.Count(line, []byte(",")) {
+				comma = '\t'
+			}
+		}
+	}
+	cr := csv.NewReader(text)
+	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = comma, -1, true, false
+	rd.sawSheet = rd.opt.Sheet == ""
+	sh := rd.newSheet(strings.TrimSuffix(base, filepath.Ext(base)), false)
+	err = rd.readSheet(sh, func() ([]string, bool, error) {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return nil, false, nil
+		}
+		return rec, err == nil, err
+	})
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return refused(RefuseNotSpreadsheet, "“%s”无法按 CSV 读取（%s）；请用 Excel 打开后另存为 .xlsx 再导入", base, csvProblem(err))
+	}
+	return err
+}
+
+func csvProblem(err error) string {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return fmt.Sprintf("第 %d 行格式有误", pe.Line)
+	}
+	return "内容无法识别"
+}
+
+// validUTF8Prefix tells UTF-8 text, allowing a character cut at the end of the peeked bytes.
+func validUTF8Prefix(b []byte) bool {
+	for i := 0; i < 3 && len(b) > 0 && !utf8.Valid(b); i++ {
+		b = b[:len(b)-1]
+	}
+	return utf8.Valid(b)
+}
+
+func (rd *reader) newSheet(name string, branchFromName bool) *Sheet {
+	sh := &Sheet{Name: name}
+	if branchFromName && !genericSheetName(name) {
+		sh.Branch = data.FoldName(name)
+	}
+	return sh
+}

@@ -1,0 +1,233 @@
+package sheets
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"dangjian/data"
+)
+
+// Walking one sheet: find the header among the first rows, then take data rows until the
+// notes, signatures or totals under them, skipping blank rows and repeated headers, filling
+// a branch written once (merged down its members' rows) into every row below it.
+
+// readSheet reads one sheet's rows from next (cells, more, error).
+func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) error {
+	var head [][]string
+	line := 0
+	for len(head) < headerScanRows {
+		cells, more, err := next()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		line++
+		if !blankRow(cells) {
+			rd.anyCell = true
+		}
+		head = append(head, cells)
+	}
+	rd.rf.Sheets = append(rd.rf.Sheets, sh)
+	m, hr, dr, ok := findHeader(head)
+	switch {
+	case nonRosterSheet(sh.Name) && !(ok && m.Has(FieldName) && m.Has(FieldIDNumber)):
+		sh.Skipped = "不是花名册（说明、统计或汇总表），已跳过"
+	case !ok:
+		sh.Skipped = fmt.Sprintf("前 %d 行没有“姓名”“公民身份号码”等表头，不是花名册，已跳过", headerScanRows)
+	}
+	if sh.Skipped != "" {
+		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
+		for {
+			cells, more, err := next()
+			if err != nil || !more {
+				return err
+			}
+			if !blankRow(cells) {
+				rd.anyCell = true
+			}
+		}
+	}
+	sh.HeaderRow = hr + 1
+	sh.Headers = mergedHeaders(head, hr, dr)
+	sh.Guessed, sh.Mapping = m, m
+	if fix, ok := rd.opt.Mappings[sh.Name]; ok {
+		sh.Mapping = fix
+	}
+	if sh.Mapping.Has(FieldBranch) {
+		sh.Branch = ""
+	}
+	w := sheetWalker{rd: rd, sh: sh, branch: sh.Branch}
+	for i := dr; i < len(head); i++ {
+		if stop, err := w.take(i+1, head[i]); stop || err != nil {
+			return err
+		}
+	}
+	for {
+		cells, more, err := next()
+		if err != nil || !more {
+			return err
+		}
+		line++
+		stop, err := w.take(line, cells)
+		if err != nil {
+			return err
+		}
+		if stop {
+			// The rest of the sheet is notes and signatures; read it through only to know the
+			// file is whole.
+			for {
+				if _, more, err := next(); err != nil || !more {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// sheetWalker holds the fill-down state of one sheet.
+type sheetWalker struct {
+	rd     *reader
+	sh     *Sheet
+	branch string // the branch above: a merged cell, a block heading or the sheet name
+}
+
+var reHeadcount = regexp.MustCompile(`[（(]\s*\d+\s*人?\s*[)）]\s*$`)
+
+// take handles one row below the header; it returns true at the end of the roster.
+func (w *sheetWalker) take(line int, cells []string) (bool, error) {
+	if blankRow(cells) {
+		return false, nil
+	}
+	w.rd.anyCell = true
+	if footerRow(cells) {
+		return true, nil
+	}
+	m := w.sh.Mapping
+	if r := mapRow(cells); r.Count() >= 2 && (r.Has(FieldName) || r.Has(FieldIDNumber)) {
+		return false, nil // the header repeated above a second block
+	}
+	name, id := cell(cells, m[FieldName]), cell(cells, m[FieldIDNumber])
+	if strings.TrimSpace(id) == "" {
+		// A block heading such as "第一党支部（12人）" in a merged row names the branch of the
+		// rows under it.
+		if t := soleText(cells); strings.Contains(t, "支部") && !m.Has(FieldBranch) {
+			w.branch = data.FoldName(reHeadcount.ReplaceAllString(t, ""))
+			return false, nil
+		}
+	}
+	if strings.TrimSpace(name) == "" && strings.TrimSpace(id) == "" {
+		return false, nil // a 序号 alone is not a member
+	}
+	w.rd.count++
+	if w.rd.count%2000 == 0 {
+		if err := w.rd.ctx.Err(); err != nil {
+			return false, err
+		}
+		if w.rd.opt.Progress != nil {
+			w.rd.opt.Progress(w.rd.count)
+		}
+	}
+	row := &Row{Sheet: w.sh, Line: line, Cells: cells}
+	w.fill(row)
+	w.sh.Rows++
+	w.rd.rf.Rows = append(w.rd.rf.Rows, row)
+	return false, nil
+}
+
+// fill normalises the row and applies the branch written above it.
+func (w *sheetWalker) fill(row *Row) {
+	mem, notes, errs := normalizeRow(row.Cells, w.sh.Mapping, w.sh.Headers)
+	if mem.BranchName != "" && w.sh.Mapping.Has(FieldBranch) {
+		w.branch = mem.BranchName
+	} else if mem.BranchName == "" {
+		mem.BranchName = w.branch
+	}
+	for i := range errs {
+		errs[i].Sheet, errs[i].Row = w.sh.Name, row.Line
+	}
+	row.Member, row.Notes, row.Errors = mem, notes, errs
+}
+
+func cell(cells []string, i int) string {
+	if i >= 0 && i < len(cells) {
+		return cells[i]
+	}
+	return ""
+}
+
+func blankRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(strings.ReplaceAll(c, "\u3000", "")) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// soleText is the text of a row with exactly one non-empty cell, else "".
+func soleText(cells []string) string {
+	t := ""
+	for _, c := range cells {
+		if s := strings.TrimSpace(c); s != "" {
+			if t != "" {
+				return ""
+			}
+			t = s
+		}
+	}
+	return t
+}
+
+// mergedHeaders is the header text per column: the header row, with the neighbour header
+// row's text where the header row is blank (two header rows, a merged group above).
+func mergedHeaders(head [][]string, hr, dr int) []string {
+	h := append([]string(nil), head[hr]...)
+	var others [][]string
+	if dr == hr+2 {
+		others = append(others, head[hr+1])
+	}
+	if hr > 0 {
+		others = append(others, head[hr-1])
+	}
+	for _, o := range others {
+		for i, c := range o {
+			if i >= len(h) {
+				h = append(h, "")
+			}
+			if FieldOf(h[i]) == FieldNone && FieldOf(c) != FieldNone {
+				h[i] = c
+			}
+		}
+	}
+	return h
+}
+
+// Remap changes the column of one field in one sheet (the wizard's correction of a wrong
+// guess; col -1 drops the field) and reads that sheet's rows again.
+func (rf *RosterFile) Remap(sheet string, f Field, col int) {
+	for _, sh := range rf.Sheets {
+		if sh.Name != sheet || sh.Skipped != "" {
+			continue
+		}
+		if col >= 0 {
+			for g := FieldName; g < fieldCount; g++ {
+				if sh.Mapping[g] == col {
+					sh.Mapping[g] = -1
+				}
+			}
+		}
+		sh.Mapping[f] = col
+		w := sheetWalker{sh: sh, branch: sh.Branch}
+		if sh.Mapping.Has(FieldBranch) {
+			w.branch = ""
+		}
+		for _, r := range rf.Rows {
+			if r.Sheet == sh {
+				w.fill(r)
+			}
+		}
+	}
+}

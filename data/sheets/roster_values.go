@@ -1,0 +1,234 @@
+package sheets
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/civil"
+	"dangjian/data/idcard"
+)
+
+// Cell values as offices type them: dates as real Excel dates (read as the raw serial, so the
+// CJK formats excelize cannot format still work) or as text in a dozen spellings, ID numbers
+// with spaces and full-width digits or stored as numbers, categories as 正式/预备, phones as
+// numbers. Parsing itself lives in data/civil and data/idcard; this file only decides which
+// parser a raw cell goes to and turns failures into row errors.
+
+// Error codes of rejected rows, stable for scripts (the CLI's JSON carries them).
+const (
+	CodeIDMissing     = "id_missing"
+	CodeIDInvalid     = "id_invalid"
+	CodeIDLostDigits  = "id_lost_digits"
+	CodeNameMissing   = "name_missing"
+	CodeDate          = "date"
+	CodeCategory      = "category"
+	CodeGender        = "gender"
+	CodeBranchMissing = "branch_missing"
+	CodeBranchUnknown = "branch_unknown"
+	CodeDuplicate     = "duplicate"
+	CodeInvalid       = "invalid"
+)
+
+// RowError is why a row is not imported: where (sheet, row, column header), a stable code and
+// a Chinese message that says how to fix it.
+type RowError struct {
+	Sheet   string `json:"sheet"`
+	Row     int    `json:"row"`
+	Column  string `json:"column"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e RowError) Error() string {
+	where := fmt.Sprintf("工作表“%s”第 %d 行", e.Sheet, e.Row)
+	if e.Column != "" {
+		where += "“" + e.Column + "”列"
+	}
+	return where + "：" + e.Message
+}
+
+// normalizeRow reads the mapped cells of one row into a member; it returns the notes to show
+// with the row and the errors that reject it.
+func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []string, []RowError) {
+	var mem data.Member
+	var notes []string
+	var errs []RowError
+	get := func(f Field) string {
+		if c := m[f]; c >= 0 && c < len(cells) {
+			return cells[c]
+		}
+		return ""
+	}
+	col := func(f Field) string {
+		if c := m[f]; c >= 0 && c < len(headers) && strings.TrimSpace(headers[c]) != "" {
+			return HeaderKey(headers[c])
+		}
+		return f.Label()
+	}
+	reject := func(f Field, code, msg string) { errs = append(errs, RowError{Column: col(f), Code: code, Message: msg}) }
+
+	mem.Name = data.FoldName(get(FieldName))
+	if mem.Name == "" {
+		reject(FieldName, CodeNameMissing, "姓名为空，请填写姓名")
+	}
+	mem.Ethnicity = normEthnicity(get(FieldEthnicity))
+	mem.Education, mem.Degree, mem.Title = tidy(get(FieldEducation)), tidy(get(FieldDegree)), tidy(get(FieldTitle))
+	mem.UnitName, mem.Post = tidy(get(FieldUnit)), tidy(get(FieldPost))
+	mem.Phone = normPhone(get(FieldPhone))
+	mem.BranchName = data.FoldName(get(FieldBranch))
+
+	g, ok := normGender(get(FieldGender))
+	if !ok {
+		reject(FieldGender, CodeGender, fmt.Sprintf("性别“%s”无法识别，请填写“男”或“女”", strings.TrimSpace(get(FieldGender))))
+	}
+	mem.Gender = g
+
+	var err error
+	cat := get(FieldCategory)
+	if mem.Category, err = normCategory(cat); err != nil {
+		reject(FieldCategory, CodeCategory, err.Error())
+	}
+	for _, d := range []struct {
+		f   Field
+		dst *time.Time
+	}{{FieldBirth, &mem.Birth}, {FieldJoined, &mem.Joined}, {FieldFull, &mem.Full}} {
+		t, note, err := parseDateCell(get(d.f))
+		if err != nil {
+			reject(d.f, CodeDate, err.Error())
+			continue
+		}
+		*d.dst = t
+		if note != "" {
+			notes = append(notes, col(d.f)+note)
+		}
+	}
+
+	raw := get(FieldIDNumber)
+	if strings.TrimSpace(raw) == "" {
+		reject(FieldIDNumber, CodeIDMissing, "公民身份号码为空；没有身份证号无法确认此人是否已在库中，请补填18位身份证号")
+		return mem, notes, errs
+	}
+	info, err := idcard.Parse(raw)
+	if err != nil {
+		code := CodeIDInvalid
+		var ie *idcard.Error
+		if errors.As(err, &ie) && ie.Code == idcard.CodeLostDigits {
+			code = CodeIDLostDigits
+		}
+		reject(FieldIDNumber, code, err.Error())
+		return mem, notes, errs
+	}
+	mem.IDNumber = info.Number
+	if len(idcard.Normalize(raw)) == 15 {
+		notes = append(notes, "15位旧身份证号已升为18位")
+	}
+	// The ID number is what the national system keys on, so it wins a disagreement; the row
+	// says so, and the office can check the person's papers.
+	if !mem.Birth.IsZero() && !mem.Birth.Equal(info.Birth) {
+		notes = append(notes, fmt.Sprintf("出生日期 %s 与身份证号不符，已按身份证号取 %s", civil.Format(mem.Birth), civil.Format(info.Birth)))
+	}
+	mem.Birth = info.Birth
+	idGender := "女"
+	if info.Male {
+		idGender = "男"
+	}
+	if mem.Gender != "" && mem.Gender != idGender {
+		notes = append(notes, fmt.Sprintf("性别“%s”与身份证号不符，已按身份证号取“%s”", mem.Gender, idGender))
+	}
+	mem.Gender = idGender
+	return mem, notes, errs
+}
+
+// tidy trims a text cell and folds runs of spaces (full-width too) into one.
+func tidy(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u3000", " ")), " ")
+}
+
+func normEthnicity(s string) string {
+	s = data.FoldName(s)
+	if s == "汉" {
+		return "汉族"
+	}
+	return s
+}
+
+func normGender(s string) (string, bool) {
+	switch strings.ToUpper(data.FoldName(s)) {
+	case "":
+		return "", true
+	case "男", "男性", "M", "MALE":
+		return "男", true
+	case "女", "女性", "F", "FEMALE":
+		return "女", true
+	}
+	return "", false
+}
+
+// normCategory turns 正式/预备 and their long forms into the two categories; "" stays ""
+// (the plan infers it). 正常 in a 党籍状态 column is a standing, not a category.
+func normCategory(s string) (string, error) {
+	k := data.FoldName(s)
+	switch {
+	case k == "" || k == "正常":
+		return "", nil
+	case strings.Contains(k, "预备"):
+		return data.CategoryProbation, nil
+	case strings.Contains(k, "正式"):
+		return data.CategoryFull, nil
+	}
+	return "", fmt.Errorf("人员类别“%s”无法识别，请填写“正式党员”或“预备党员”", k)
+}
+
+// normPhone keeps digits, "-" and "+"; a phone stored as a number in scientific notation is
+// written out in full, and spaces people type in groups are dropped.
+func normPhone(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "eE") {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f == math.Trunc(f) {
+			s = strconv.FormatFloat(f, 'f', 0, 64)
+		}
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == ' ' || r == '\u3000' || r == '\u00a0' || r == '\t':
+			continue
+		case r == '—' || r == '－':
+			r = '-'
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSuffix(b.String(), ".0")
+}
+
+// parseDateCell reads a date cell's raw value. A plain number is an Excel serial (a real date
+// cell in any format, including the CJK ones), except 19850312 / 198503 typed as numbers and
+// year-month written with a dot (1985.03), which go to civil.Parse as text.
+func parseDateCell(raw string) (time.Time, string, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return time.Time{}, "", nil
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+		whole := math.Trunc(v)
+		if whole >= 1 && whole < 1900 || whole > 2100 && whole < 100000 {
+			t, err := civil.FromExcelSerial(v)
+			return t, "", err
+		}
+	}
+	r, err := civil.Parse(s)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	if r.Note != "" {
+		return r.Date, "：" + r.Note, nil
+	}
+	return r.Date, "", nil
+}
