@@ -1,0 +1,101 @@
+package criteria
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"dangjian/data"
+)
+
+// ScoreEntry is one score read from a filled sheet.
+type ScoreEntry struct {
+	Key    CellKey
+	Points float64
+	Note   string
+}
+
+// OverrideEntry is a computed value changed on a filled sheet, with the reason written there.
+type OverrideEntry struct {
+	Organ, Indicator int64
+	Points           float64
+	Reason           string
+}
+
+// ImportSummary says what an import did.
+type ImportSummary struct {
+	BatchID                      int64
+	Inserted, Updated, Unchanged int
+	Overrides                    int
+}
+
+// ImportScores writes scores and overrides read from filled sheets into a round as one
+// undoable batch (评分导入), after a backup. Every entry is checked again here; one bad entry
+// refuses the whole file and changes nothing.
+func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []ScoreEntry, ovs []OverrideEntry, source string) (ImportSummary, error) {
+	var sum ImportSummary
+	if _, err := s.AutoBackup("评分导入前"); err != nil {
+		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
+	}
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		if err := writable(tx, roundID); err != nil {
+			return err
+		}
+		r, inds, err := roundContext(tx, roundID)
+		if err != nil {
+			return err
+		}
+		b, err := s.BeginBatch(tx, "评分导入", source)
+		if err != nil {
+			return err
+		}
+		sum.BatchID = b.ID
+		for _, e := range entries {
+			in, ok := inds[e.Key.Indicator]
+			g, gok := groupOf(r, e.Key.Group)
+			if !ok || !gok || organName(r, e.Key.Organ) == "" || g.Kind != GroupScore || in.FromData() {
+				return fmt.Errorf("评分表中有不属于考评轮次“%s”的评分，未导入", r.Name)
+			}
+			if err := CheckPoints(in, e.Points); err != nil {
+				return fmt.Errorf("%s：%w", organName(r, e.Key.Organ), err)
+			}
+			op, err := upsertScore(tx, e.Key, e.Points, e.Note, b)
+			if err != nil {
+				return err
+			}
+			count(&sum, op)
+		}
+		for _, o := range ovs {
+			in, ok := inds[o.Indicator]
+			if !ok || organName(r, o.Organ) == "" {
+				return fmt.Errorf("评分表中有不属于考评轮次“%s”的计算指标，未导入", r.Name)
+			}
+			if err := CheckPoints(in, o.Points); err != nil {
+				return fmt.Errorf("%s：%w", organName(r, o.Organ), err)
+			}
+			op, err := upsertOverride(tx, o.Organ, o.Indicator, o.Points, o.Reason, b)
+			if err != nil {
+				return err
+			}
+			if op != "" {
+				sum.Overrides++
+				if err := s.Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID); err != nil {
+					return err
+				}
+			}
+		}
+		return b.Finish(s, fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides))
+	})
+	return sum, err
+}
+
+func count(sum *ImportSummary, op string) {
+	switch op {
+	case "insert":
+		sum.Inserted++
+	case "update":
+		sum.Updated++
+	default:
+		sum.Unchanged++
+	}
+}
