@@ -166,3 +166,9 @@ func swapIn(dbPath, backupPath string, now func() time.Time) error {
 	}
 	return nil
 }
+
+// BackupsBeside lists the backups of the database at dbPath without opening it: the start-up
+// check offers them when the database itself does not open.
+func BackupsBeside(dbPath string) ([]BackupInfo, error) {
+	return (&Store{path: dbPath}).Backups()
+}
