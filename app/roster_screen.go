@@ -1,11 +1,385 @@
 package app
 
 import (
+	"fmt"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
 )
 
-// newRosterScreen builds the 党员花名册 screen; it arrives with its feature.
-func newRosterScreen(wb *Workbench) fyne.CanvasObject {
-	return widget.NewLabelWithStyle("党员花名册 · 即将推出", fyne.TextAlignCenter, fyne.TextStyle{})
+// The 党员花名册 screen: filters and search over an in-memory index of the whole roster, a
+// sortable table, and the member actions. The first page is read at once so the screen appears
+// without waiting; the whole roster loads in the background and swaps in.
+
+// firstPage is how many members the screen reads before it first draws.
+const firstPage = 200
+
+// rosterImport and rosterExport open the roster import wizard and export dialog; they are set
+// where those are built, and the toolbar buttons stay disabled until then.
+var (
+	rosterImport func(wb *Workbench)
+	rosterExport func(wb *Workbench, f data.MemberFilter)
+)
+
+const (
+	allBranches   = "全部党组织"
+	allCategories = "全部类别"
+	allStatuses   = "全部状态"
+)
+
+type rosterScreen struct {
+	wb       *Workbench
+	idx      *data.RosterIndex
+	full     bool // idx holds the whole roster, not only the first page
+	orgs     []data.Org
+	orgIDs   map[string]int64
+	view     []int // positions in idx, in display order
+	order    []int // all positions sorted by sortCol; nil when unsorted
+	sortCol  int   // -1: the roster's own order (branch, then name)
+	sortDesc bool
+	selected int64 // person id of the selected row, 0 none
+	loadGen  int
+	loaded   chan struct{} // closed when the load started last has swapped in (tests wait on it)
+
+	search   *shortcutEntry
+	branch   *widget.Select
+	category *widget.Select
+	status   *widget.Select
+	reveal   *widget.Check
+	count    *widget.Label
+	table    *rosterTable
+	edit     *widget.Button
+	transfer *widget.Button
+	change   *widget.Button
+	root     fyne.CanvasObject
+}
+
+// newRosterScreen builds the 党员花名册 screen.
+func newRosterScreen(wb *Workbench) fyne.CanvasObject { return openRoster(wb).root }
+
+// openRoster builds the screen and starts loading the whole roster.
+func openRoster(wb *Workbench) *rosterScreen {
+	r := &rosterScreen{wb: wb, sortCol: -1}
+	r.build()
+	r.reloadOrgs()
+	first, err := wb.Store.Members(data.MemberFilter{Limit: firstPage})
+	if err != nil {
+		wb.ShowError("读取花名册失败", err)
+	}
+	r.idx = data.NewRosterIndex(first)
+	r.apply()
+	r.loadAll()
+	wb.OnChange(func() {
+		r.reloadOrgs()
+		r.loadAll()
+	})
+	r.addShortcuts()
+	return r
+}
+
+func (r *rosterScreen) build() {
+	r.search = newShortcutEntry()
+	r.search.SetPlaceHolder("搜索姓名、身份证号或电话（Ctrl+F）")
+	r.search.OnChanged = func(string) { r.apply() }
+	r.search.onEnter = r.editSelected
+	r.branch = widget.NewSelect(nil, func(string) { r.apply() })
+	r.category = widget.NewSelect(append([]string{allCategories}, data.Categories...), func(string) { r.apply() })
+	r.category.SetSelected(allCategories)
+	r.status = widget.NewSelect(append([]string{allStatuses}, data.Statuses...), func(string) { r.apply() })
+	r.status.SetSelected(allStatuses)
+	r.reveal = widget.NewCheck("显示完整号码", nil)
+	r.reveal.Checked = r.wb.Revealed()
+	r.reveal.OnChanged = r.onReveal
+	r.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	r.table = newRosterTable(r)
+
+	add := &widget.Button{Text: "新增党员", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: r.newMember}
+	r.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: r.editSelected}
+	r.transfer = &widget.Button{Text: "转接", Icon: theme.MailForwardIcon(), OnTapped: r.transferSelected}
+	r.change = &widget.Button{Text: "状态变更", Icon: theme.SettingsIcon(), OnTapped: r.changeSelected}
+	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { rosterImport(r.wb) }}
+	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { rosterExport(r.wb, r.filter()) }}
+	if rosterImport == nil {
+		imp.Disable()
+	}
+	if rosterExport == nil {
+		exp.Disable()
+	}
+	tools := container.NewHBox(add, r.edit, r.transfer, r.change, widget.NewSeparator(), imp, exp)
+	filters := container.NewBorder(nil, nil, nil,
+		container.NewHBox(r.branch, r.category, r.status, r.reveal, r.count), r.search)
+	top := container.NewVBox(tools, filters)
+	r.root = container.NewBorder(top, nil, nil, nil, r.table)
+	r.enableActions()
+}
+
+// reloadOrgs refreshes the branch filter's choices, keeping the chosen one when it still exists.
+func (r *rosterScreen) reloadOrgs() {
+	orgs, err := r.wb.Store.Orgs()
+	if err != nil {
+		r.wb.ShowError("读取党组织失败", err)
+		return
+	}
+	r.orgs = orgs
+	names, ids := orgChoices(orgs, func(o data.Org) bool { return o.Live() && !o.IsTemporary() })
+	keep := r.branch.Selected
+	r.orgIDs = ids
+	r.branch.SetOptions(append([]string{allBranches}, names...))
+	if _, ok := ids[keep]; !ok {
+		keep = allBranches
+	}
+	r.branch.Selected = keep
+	r.branch.Refresh()
+}
+
+// loadAll reads the whole roster off the main goroutine and swaps it in; a later load
+// supersedes an earlier one still running.
+func (r *rosterScreen) loadAll() {
+	r.loadGen++
+	gen, done := r.loadGen, make(chan struct{})
+	r.loaded = done
+	s := r.wb.Store
+	go func() {
+		all, err := s.Members(data.MemberFilter{})
+		var idx *data.RosterIndex
+		if err == nil {
+			idx = data.NewRosterIndex(all)
+		}
+		fyne.Do(func() {
+			defer close(done)
+			if gen != r.loadGen {
+				return
+			}
+			if err != nil {
+				r.wb.ShowError("读取花名册失败", err)
+				return
+			}
+			r.idx, r.full = idx, true
+			if r.sortCol >= 0 {
+				r.order = sortOrder(r.idx, r.sortCol, r.sortDesc, r)
+			}
+			r.apply()
+		})
+	}()
+}
+
+// filter is what the filters and the search box ask for.
+func (r *rosterScreen) filter() data.MemberFilter {
+	f := data.MemberFilter{Query: r.search.Text, BranchID: r.orgIDs[r.branch.Selected]}
+	if r.category.Selected != allCategories {
+		f.Category = r.category.Selected
+	}
+	if r.status.Selected != allStatuses {
+		f.Status = r.status.Selected
+	}
+	return f
+}
+
+// apply filters the index into the view, in the chosen sort order, and redraws.
+func (r *rosterScreen) apply() {
+	if r.idx == nil || r.table == nil {
+		return
+	}
+	f := r.filter()
+	var branches map[int64]bool
+	if f.BranchID != 0 {
+		branches = data.Subtree(r.orgs, f.BranchID)
+	}
+	matches := r.idx.Search(f, branches)
+	if r.order == nil {
+		r.view = matches
+	} else {
+		hit := make([]bool, r.idx.Len())
+		for _, i := range matches {
+			hit[i] = true
+		}
+		r.view = r.view[:0]
+		for _, i := range r.order {
+			if hit[i] {
+				r.view = append(r.view, i)
+			}
+		}
+	}
+	text := fmt.Sprintf("共 %d 人", len(r.view))
+	if !r.full {
+		text += "（正在载入全部…）"
+	}
+	r.count.SetText(text)
+	r.table.UnselectAll()
+	row := r.rowOf(r.selected)
+	if row >= 0 {
+		r.table.Select(widget.TableCellID{Row: row, Col: 0})
+	} else {
+		r.selected = 0
+	}
+	r.table.Refresh()
+	r.enableActions()
+}
+
+// sortBy sorts by a column; tapping the same header again reverses the order.
+func (r *rosterScreen) sortBy(col int) {
+	if r.sortCol == col {
+		r.sortDesc = !r.sortDesc
+	} else {
+		r.sortCol, r.sortDesc = col, false
+	}
+	r.order = sortOrder(r.idx, col, r.sortDesc, r)
+	r.apply()
+}
+
+func (r *rosterScreen) rowOf(personID int64) int {
+	if personID == 0 {
+		return -1
+	}
+	for row, i := range r.view {
+		if r.idx.At(i).PersonID == personID {
+			return row
+		}
+	}
+	return -1
+}
+
+func (r *rosterScreen) selectRow(row int) {
+	if row < 0 || row >= len(r.view) {
+		return
+	}
+	r.selected = r.idx.At(r.view[row]).PersonID
+	r.enableActions()
+}
+
+// moveSelection moves the selected row up or down by delta, keeping it in sight.
+func (r *rosterScreen) moveSelection(delta int) {
+	if len(r.view) == 0 {
+		return
+	}
+	row := r.rowOf(r.selected) + delta
+	row = max(0, min(row, len(r.view)-1))
+	id := widget.TableCellID{Row: row, Col: 0}
+	r.table.Select(id)
+	r.table.ScrollTo(id)
+}
+
+// current is the selected member as the index holds it.
+func (r *rosterScreen) current() (data.Member, bool) {
+	row := r.rowOf(r.selected)
+	if row < 0 {
+		return data.Member{}, false
+	}
+	return r.idx.At(r.view[row]), true
+}
+
+func (r *rosterScreen) enableActions() {
+	for _, b := range []*widget.Button{r.edit, r.transfer, r.change} {
+		if b == nil {
+			continue
+		}
+		if r.selected == 0 {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+func (r *rosterScreen) today() time.Time { return r.wb.Store.Today() }
+
+// onReveal shows full numbers only after the session's confirmation (AskReveal).
+func (r *rosterScreen) onReveal(on bool) {
+	if on && !r.wb.Revealed() {
+		r.reveal.Checked = false
+		r.reveal.Refresh()
+		r.wb.AskReveal(func() {
+			r.reveal.Checked = true
+			r.reveal.Refresh()
+			r.table.Refresh()
+		})
+		return
+	}
+	r.table.Refresh()
+}
+
+func (r *rosterScreen) newMember() { showMemberForm(r.wb, data.Member{}, r.afterSave) }
+
+func (r *rosterScreen) editSelected() {
+	m, ok := r.current()
+	if !ok {
+		return
+	}
+	fresh, err := r.wb.Store.Member(m.PersonID) // the index may be a moment old
+	if err != nil {
+		r.wb.ShowError("打开党员信息失败", err)
+		return
+	}
+	showMemberForm(r.wb, fresh, r.afterSave)
+}
+
+func (r *rosterScreen) afterSave(m data.Member) { r.selected = m.PersonID }
+
+func (r *rosterScreen) transferSelected() {
+	if m, ok := r.current(); ok {
+		showTransferDialog(r.wb, m)
+	}
+}
+
+func (r *rosterScreen) changeSelected() {
+	if m, ok := r.current(); ok {
+		showStatusDialog(r.wb, m)
+	}
+}
+
+// addShortcuts registers Ctrl+F (search) and Ctrl+N (new member) on the window; they act only
+// while this screen is on show.
+func (r *rosterScreen) addShortcuts() {
+	c := r.wb.Window.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if onScreen(r.wb, r.root) {
+			c.Focus(r.search)
+		}
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if onScreen(r.wb, r.root) {
+			r.newMember()
+		}
+	})
+}
+
+// shortcutEntry is an Entry that passes window shortcuts (Ctrl+N, Ctrl+1 …) on to the window
+// instead of swallowing them while it has the focus, and reports Enter.
+type shortcutEntry struct {
+	widget.Entry
+	onEnter func()
+}
+
+func newShortcutEntry() *shortcutEntry {
+	e := &shortcutEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut hands custom shortcuts to the window's canvas; editing ones stay with the entry.
+func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
+	if _, ok := s.(*desktop.CustomShortcut); ok {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			if sc, ok := c.(fyne.Shortcutable); ok {
+				sc.TypedShortcut(s)
+				return
+			}
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// TypedKey opens the selected member on Enter; the search box is single-line.
+func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil {
+		e.onEnter()
+		return
+	}
+	e.Entry.TypedKey(k)
 }

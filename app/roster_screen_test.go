@@ -1,0 +1,247 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/demo"
+)
+
+// rsWorkbench opens a real store in a temp dir with the demo institute, the clock pinned to
+// 2026-11-28, and a workbench over a test window of the given size.
+func rsWorkbench(t *testing.T, size fyne.Size) *Workbench {
+	t.Helper()
+	newTestApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(size)
+	return &Workbench{Store: s, Window: w}
+}
+
+// rsRoster shows the roster screen in the workbench window and waits for the whole roster.
+func rsRoster(t *testing.T, wb *Workbench) *rosterScreen {
+	t.Helper()
+	r := openRoster(wb)
+	wb.Window.SetContent(r.root)
+	rsWait(t, r)
+	return r
+}
+
+func rsWait(t *testing.T, r *rosterScreen) {
+	t.Helper()
+	select {
+	case <-r.loaded:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the whole roster did not load within 10 s")
+	}
+}
+
+// rsTexts collects the text of every visible label under o, as a person reads the screen.
+func rsTexts(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		out = append(out, x.Text)
+	case *widget.Button:
+		out = append(out, x.Text)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, rsTexts(c)...)
+		}
+		return out
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, rsTexts(c)...)
+		}
+	}
+	return out
+}
+
+func rsShows(o fyne.CanvasObject, text string) bool {
+	for _, s := range rsTexts(o) {
+		if strings.Contains(s, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRosterSearchNarrowsTheCount(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	all, _ := wb.Store.Members(data.MemberFilter{})
+	if want := fmt.Sprintf("共 %d 人", len(all)); r.count.Text != want {
+		t.Fatalf("count = %q, want %q", r.count.Text, want)
+	}
+	m := all[137]
+	test.Type(r.search, m.IDNumber[:14])
+	if r.count.Text != "共 1 人" {
+		t.Errorf("after typing 14 digits of %s's ID number the count is %q, want 共 1 人", m.Name, r.count.Text)
+	}
+	r.search.SetText("")
+	surname := []rune(m.Name)[:1]
+	test.Type(r.search, string(surname))
+	same := 0
+	for _, x := range all {
+		if strings.Contains(x.Name, string(surname)) {
+			same++
+		}
+	}
+	if want := fmt.Sprintf("共 %d 人", same); r.count.Text != want || same == len(all) {
+		t.Errorf("typing %q: count %q, want %q (of %d)", string(surname), r.count.Text, want, len(all))
+	}
+	// The branch filter takes in the branches under a general branch.
+	r.search.SetText("")
+	rsChoose(t, r.branch, "强磁场科学中心党总支")
+	orgs, _ := wb.Store.Orgs()
+	var gb int64
+	for _, o := range orgs {
+		if o.Name == "强磁场科学中心党总支" {
+			gb = o.ID
+		}
+	}
+	under, _ := wb.Store.Members(data.MemberFilter{BranchID: gb})
+	if want := fmt.Sprintf("共 %d 人", len(under)); r.count.Text != want || len(under) < 20 {
+		t.Errorf("branch filter: count %q, want %q", r.count.Text, want)
+	}
+}
+
+func TestRosterSortsOnHeaderTap(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	header := rsButton(r.root, "出生日期")
+	if header == nil {
+		t.Fatal("no 出生日期 header")
+	}
+	test.Tap(header)
+	first, last := r.idx.At(r.view[0]), r.idx.At(r.view[len(r.view)-1])
+	if !first.Birth.Before(last.Birth) || header.Text != "出生日期 ▲" {
+		t.Fatalf("after one tap: first born %s, last %s, header %q", dayText(first.Birth), dayText(last.Birth), header.Text)
+	}
+	test.Tap(header)
+	first = r.idx.At(r.view[0])
+	if first.Birth.Before(last.Birth) || header.Text != "出生日期 ▼" {
+		t.Fatalf("after the second tap the oldest is still first (%s), header %q", dayText(first.Birth), header.Text)
+	}
+	// Sorting survives a search.
+	test.Type(r.search, "张")
+	for i := 1; i < len(r.view); i++ {
+		if r.idx.At(r.view[i-1]).Birth.Before(r.idx.At(r.view[i]).Birth) {
+			t.Fatal("search lost the descending birth order")
+		}
+	}
+}
+
+// rsButton finds a visible button whose text starts with text.
+func rsButton(o fyne.CanvasObject, text string) *widget.Button {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, text) {
+		return b
+	}
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, c := range kids {
+		if b := rsButton(c, text); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestRosterMasksNumbersUntilRevealed(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1600, 720))
+	r := rsRoster(t, wb)
+	m := r.idx.At(r.view[0])
+	if rsShows(r.root, m.IDNumber) || !rsShows(r.root, m.IDNumber[:4]+"**********") {
+		t.Fatalf("first row's ID number %s is not masked", m.IDNumber)
+	}
+	test.Tap(r.reveal)
+	if r.reveal.Checked || rsShows(r.root, m.IDNumber) {
+		t.Fatal("numbers revealed before the user confirmed")
+	}
+	safetyTap(t, wb.Window, "确定")
+	rsWait(t, r) // confirming tells every screen to reload
+	if !r.reveal.Checked || !rsShows(r.root, m.IDNumber) {
+		t.Fatal("after 确定 the full ID number is not shown")
+	}
+	test.Tap(r.reveal) // untick: masked again
+	if rsShows(r.root, m.IDNumber) {
+		t.Fatal("unticking 显示完整号码 did not mask the numbers again")
+	}
+}
+
+func TestRosterKeyboard(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	c := wb.Window.Canvas()
+	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != r.search {
+		t.Fatal("Ctrl+F did not focus the search box")
+	}
+	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	second := r.idx.At(r.view[1])
+	if r.selected != second.PersonID {
+		t.Fatalf("two ↓ presses selected person %d, want the second row %s", r.selected, second.Name)
+	}
+	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !rsShows(c.Overlays().Top(), "编辑党员 · "+second.Name) && c.Overlays().Top() == nil {
+		t.Fatal("Enter did not open the member form")
+	}
+	if f := rsButton(c.Overlays().Top(), "取消"); f != nil {
+		test.Tap(f)
+	}
+	// Ctrl+N with the focus in the search box still opens a new member form.
+	c.Focus(r.search)
+	r.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
+	if top := c.Overlays().Top(); top == nil || rsButton(top, "保存") == nil {
+		t.Fatal("Ctrl+N did not open the member form")
+	}
+}
+
+func TestScreenshotRoster(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	r.sortBy(0)
+	SaveScreenshot(t, "roster", r.root, fyne.NewSize(1280, 720))
+}
+
+// rsChoose picks the option of sel that reads text (options are indented by tree depth).
+func rsChoose(t *testing.T, sel *widget.Select, text string) {
+	t.Helper()
+	for _, o := range sel.Options {
+		if strings.TrimSpace(o) == text {
+			sel.SetSelected(o)
+			return
+		}
+	}
+	t.Fatalf("no option %q in %v", text, sel.Options)
+}
