@@ -30,7 +30,7 @@ var auditActions = []string{"导入", "撤销导入", "新增党员", "状态变
 
 const allActions = "全部操作"
 
-var auditGridColumns = []gridColumn{{"时间", 160}, {"操作人", 90}, {"操作", 90}, {"对象", 160}, {"内容", 320}, {"原因", 200}}
+var auditGridColumns = []gridColumn{{"时间", 160}, {"操作人", 90}, {"操作", 110}, {"对象", 150}, {"内容", 310}, {"原因", 200}}
 
 type auditTab struct {
 	wb       *Workbench

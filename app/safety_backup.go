@@ -45,7 +45,7 @@ func newBackupTab(wb *Workbench) *backupTab {
 	now := &widget.Button{Text: "立即备份", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: b.onBackupNow}
 	note := widget.NewLabel("导入和恢复之前、以及每天第一次启动时都会自动备份；备份文件夹中保留最近 10 份。")
 	note.Wrapping = fyne.TextWrapWord
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(now, b.restore), note)
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(now, b.restore)), note)
 	b.content = container.NewBorder(top, b.info, nil, nil, b.table)
 	b.reload()
 	return b

@@ -37,7 +37,7 @@ func newBatchTab(wb *Workbench) *batchTab {
 	h.info.Wrapping = fyne.TextWrapWord
 	note := widget.NewLabel("撤销会删除这次导入新增的记录、还原它改过的记录；导入后又被修改过的记录不会被覆盖，撤销会被拒绝并说明是哪些。")
 	note.Wrapping = fyne.TextWrapWord
-	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, h.undo, note), h.info, nil, nil, h.table)
+	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, h.table)
 	h.reload()
 	return h
 }

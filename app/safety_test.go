@@ -109,16 +109,16 @@ func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
 // logSome writes audit entries as the other features would, on given days.
 func logSome(t *testing.T, s *data.Store) {
 	t.Helper()
-	for i, e := range []struct{ day, action, subject, reason string }{
-		{"2026-10-08", "导入", "花名册导入", "党员名单 2026.xlsx"},
-		{"2026-11-02", "状态变更", "张伟", "出国留学"},
-		{"2026-11-20", "转接", "李娜", "调入科研处"},
-		{"2026-11-27", "撤销导入", "花名册导入", "导错了文件"},
+	for i, e := range []struct{ day, action, subject, detail, reason string }{
+		{"2026-10-08", "导入", "花名册导入", "新增 12 人，更新 3 人", "党员名单 2026.xlsx"},
+		{"2026-11-02", "状态变更", "张伟", "正常 → 历史", "出国留学"},
+		{"2026-11-20", "转接", "李娜", "材料所第一党支部 → 机关第二党支部", "调入科研处"},
+		{"2026-11-27", "撤销导入", "花名册导入", "撤销第 1 批，还原 15 条记录", "导错了文件"},
 	} {
 		at, _ := time.ParseInLocation("2006-01-02", e.day, time.Local)
 		s.Now = func() time.Time { return at.Add(time.Duration(9+i) * time.Hour) }
 		if err := s.Tx(context.Background(), func(tx *sql.Tx) error {
-			return s.Audit(tx, e.action, e.subject, "", e.reason, 0)
+			return s.Audit(tx, e.action, e.subject, e.detail, e.reason, 0)
 		}); err != nil {
 			t.Fatal(err)
 		}
