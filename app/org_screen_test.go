@@ -1,0 +1,221 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+func osOpen(t *testing.T, size fyne.Size) (*Workbench, *orgScreen) {
+	t.Helper()
+	wb := rsWorkbench(t, size)
+	o := openOrgs(wb)
+	wb.Window.SetContent(o.root)
+	return wb, o
+}
+
+func osSelect(t *testing.T, o *orgScreen, name string) data.Org {
+	t.Helper()
+	for _, x := range o.orgs {
+		if x.Name == name {
+			o.selectOrg(x.ID)
+			if o.selected != x.ID {
+				t.Fatalf("selecting %s in the tree did not select it", name)
+			}
+			return x
+		}
+	}
+	t.Fatalf("no organisation %s", name)
+	return data.Org{}
+}
+
+// osEntries lists the visible entries under o in layout order, as Tab would visit them.
+func osEntries(o fyne.CanvasObject) []*widget.Entry {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if e, ok := o.(*widget.Entry); ok {
+		return []*widget.Entry{e}
+	}
+	var out []*widget.Entry
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, c := range kids {
+		out = append(out, osEntries(c)...)
+	}
+	return out
+}
+
+func TestOrgTreeShowsBranchesCountsAndTemporaryMark(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 1300))
+	texts := strings.Join(rsTexts(o.tree), "\n")
+	for _, want := range []string{"院机关党委", "人事处党支部", "稳态强磁场实验室党支部", "高分卫星载荷发射任务临时党支部 〔临时〕"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("the tree does not show %q", want)
+		}
+	}
+	if strings.Contains(texts, "人事处党支部 〔临时〕") {
+		t.Error("a standing branch is marked temporary")
+	}
+	ms, _ := o.wb.Store.Members(data.MemberFilter{Status: data.StatusNormal})
+	// The root 党委 counts every member in normal standing, its branches' and below.
+	if !strings.Contains(texts, strconv.Itoa(len(ms))+" 人") {
+		t.Errorf("no node shows the institute's total of %d members", len(ms))
+	}
+}
+
+func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := osSelect(t, o, "人事处党支部")
+	ms, _ := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	heads := fmt.Sprintf("党员 %d 人", len(ms))
+	for _, want := range []string{"依托单位", "人事处", "行政机构", "支部委员会", "书记", "已逾期", "【问题】本届支委会应于", heads} {
+		if !rsShows(o.detail, want) {
+			t.Errorf("the detail of 人事处党支部 does not show %q", want)
+		}
+	}
+	var overdue *widget.Label
+	for _, l := range osLabels(o.detail) {
+		if strings.HasPrefix(l.Text, "已逾期") {
+			overdue = l
+		}
+	}
+	if overdue == nil || overdue.Importance != widget.DangerImportance {
+		t.Error("the overdue term is not marked red")
+	}
+	// A temporary branch shows its mission, pledge and seconded members with their home branch.
+	osSelect(t, o, "高分卫星载荷发射任务临时党支部")
+	for _, want := range []string{"承担任务", "集体承诺书", "临时党支部党员 9 人", "精密测量实验室党支部"} {
+		if !rsShows(o.detail, want) {
+			t.Errorf("the temporary branch's detail does not show %q", want)
+		}
+	}
+}
+
+func osLabels(o fyne.CanvasObject) []*widget.Label {
+	var out []*widget.Label
+	if l, ok := o.(*widget.Label); ok {
+		return []*widget.Label{l}
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, k := range c.Objects {
+			out = append(out, osLabels(k)...)
+		}
+	}
+	return out
+}
+
+func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["撤销"])
+	top := wb.Window.Canvas().Overlays().Top()
+	es := osEntries(top)
+	if len(es) != 2 {
+		t.Fatalf("the abolish dialog has %d entries, want date and reason", len(es))
+	}
+	safetyTap(t, wb.Window, "撤销")
+	if !rsShows(top, "请填写撤销原因") {
+		t.Fatal("abolishing without a reason was not refused in the dialog")
+	}
+	test.Type(es[1], "机构调整")
+	safetyTap(t, wb.Window, "撤销")
+	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	if !rsShows(top, fmt.Sprintf("还有 %d 名党员，不能撤销", len(ms))) {
+		t.Errorf("the store's refusal is not shown; dialog says %v", rsTexts(top))
+	}
+	if y, _ := wb.Store.Org(x.ID); !y.Live() {
+		t.Fatal("the branch was abolished although members remain")
+	}
+}
+
+func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["换届"])
+	safetyTap(t, wb.Window, "换届")
+	if rsShows(o.detail, "已逾期") || !rsShows(o.detail, "本届没有在任支委") {
+		t.Fatalf("after 换届 the detail still shows the old term: %v", rsTexts(o.detail))
+	}
+	staff, _ := wb.Store.Members(data.MemberFilter{BranchID: o.selected, Limit: 1})
+	test.Tap(o.buttons["任命"])
+	top := wb.Window.Canvas().Overlays().Top()
+	search := osEntries(top)[0]
+	test.Type(search, staff[0].Name)
+	list := osList(top)
+	if list == nil || list.Length() == 0 {
+		t.Fatal("typing a name in the person picker found nobody")
+	}
+	list.Select(0)
+	for _, s := range osSelects(top) {
+		s.SetSelected("书记")
+	}
+	safetyTap(t, wb.Window, "任命")
+	if !rsShows(o.detail, staff[0].Name) || rsShows(o.detail, "本届没有在任支委") {
+		t.Fatalf("the new secretary is not in the committee: %v", rsTexts(o.detail))
+	}
+
+	test.Tap(o.buttons["新建组织"])
+	top = wb.Window.Canvas().Overlays().Top()
+	es := osEntries(top)
+	test.Type(es[0], "新材料实验室党支部")
+	safetyTap(t, wb.Window, "保存")
+	if !strings.Contains(strings.Join(rsTexts(o.detail), ""), "新材料实验室党支部") {
+		t.Fatal("the new branch is not selected after saving")
+	}
+	if y := o.byID[o.selected]; y.ParentID == 0 || y.TypeCode != data.TypeBranch {
+		t.Errorf("new branch saved as %+v", y)
+	}
+}
+
+func osList(o fyne.CanvasObject) *widget.List {
+	if l, ok := o.(*widget.List); ok {
+		return l
+	}
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		if l := osList(k); l != nil {
+			return l
+		}
+	}
+	return nil
+}
+
+func osSelects(o fyne.CanvasObject) []*widget.Select {
+	if s, ok := o.(*widget.Select); ok {
+		return []*widget.Select{s}
+	}
+	var out []*widget.Select
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		out = append(out, osSelects(k)...)
+	}
+	return out
+}
+
+func TestScreenshotOrgTree(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 800))
+	osSelect(t, o, "人事处党支部")
+	SaveScreenshot(t, "org_tree", o.root, fyne.NewSize(1280, 800))
+}
