@@ -101,6 +101,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.phone = entry(m.Phone, "Phone")
 	f.gender = widget.NewSelect([]string{"男", "女"}, func(string) { f.changed("Gender") })
 	f.gender.Selected = m.Gender
+	f.gender.PlaceHolder = "请选择"
 	f.category = widget.NewSelect(data.Categories, func(string) { f.changed("Category") })
 	f.category.Selected = m.Category
 	if m.Category == "" {
@@ -149,12 +150,14 @@ func (f *memberForm) build() fyne.CanvasObject {
 		hint.Importance = widget.LowImportance
 		branchCell.(*fyne.Container).Add(hint)
 	}
-	grid := container.NewGridWithColumns(3,
-		cell("姓名 *", "Name", f.name), cell("身份证号", "IDNumber", f.idNumber), cell("性别", "Gender", f.gender),
-		cell("出生日期", "Birth", f.birth), cell("民族", "Ethnicity", f.ethnicity), cell("联系电话", "Phone", f.phone),
-		cell("学历", "Education", f.education), cell("学位", "Degree", f.degree), cell("职称", "Title", f.title),
-		cell("工作单位", "Unit", f.unit), cell("岗位", "Post", f.post), branchCell,
-		cell("人员类别 *", "Category", f.category), cell("入党日期 *", "Joined", f.joined), cell("转正日期", "Full", f.full),
+	// One grid per row, so a message under one field makes only its own row taller.
+	row := func(cells ...fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(3, cells...) }
+	grid := container.NewVBox(
+		row(cell("姓名 *", "Name", f.name), cell("身份证号", "IDNumber", f.idNumber), cell("性别", "Gender", f.gender)),
+		row(cell("出生日期", "Birth", f.birth), cell("民族", "Ethnicity", f.ethnicity), cell("联系电话", "Phone", f.phone)),
+		row(cell("学历", "Education", f.education), cell("学位", "Degree", f.degree), cell("职称", "Title", f.title)),
+		row(cell("工作单位", "Unit", f.unit), cell("岗位", "Post", f.post), branchCell),
+		row(cell("人员类别 *", "Category", f.category), cell("入党日期 *", "Joined", f.joined), cell("转正日期", "Full", f.full)),
 	)
 	flags := container.NewHBox(f.backbone, f.returnee, f.head)
 

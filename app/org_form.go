@@ -89,6 +89,8 @@ func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 	f.unit.SetText(x.UnitName)
 	f.kind = widget.NewSelect(data.UnitKinds, nil)
 	f.kind.Selected = x.UnitKind
+	f.kind.PlaceHolder = "请选择"
+	f.parent.PlaceHolder = "请选择"
 	f.founded = newDayEntry(x.Founded)
 	f.mission = widget.NewEntry()
 	f.mission.SetText(x.Mission)
