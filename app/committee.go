@@ -54,7 +54,9 @@ func newPersonPicker(all []data.Person) *personPicker {
 	p := &personPicker{all: all, search: widget.NewEntry(), current: widget.NewLabel("尚未选择")}
 	p.search.SetPlaceHolder("输入姓名查找")
 	p.list = widget.NewList(func() int { return len(p.shown) },
-		func() fyne.CanvasObject { return widget.NewLabel("某某某 · 超导托卡马克实验室 · 科研骨干") },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("某某某 · 超导托卡马克实验室 · 科研骨干")
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(p.shown[i])) })
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.chosen = p.shown[i]

@@ -43,7 +43,9 @@ func newMemberAction(wb *Workbench, title, intro, choiceLabel string, choices []
 	a.reason.SetMinRowsVisible(3)
 	a.ok = &widget.Button{Text: "确定", Importance: widget.HighImportance, OnTapped: a.submit}
 	cancel := widget.NewButton("取消", func() { a.dlg.Hide() })
-	bold := func(s string) *widget.Label { return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}) }
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
 	info := widget.NewLabel(intro)
 	info.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(info,

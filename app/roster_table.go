@@ -35,7 +35,9 @@ var rosterColumns = []rosterColumn{
 	{title: "出生日期", width: 108, text: func(_ *rosterScreen, m *data.Member) string { return dayText(m.Birth) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return a.Birth.Compare(b.Birth) }},
 	{title: "年龄", width: 56, text: func(r *rosterScreen, m *data.Member) string { return countText(data.Age(m.Birth, r.today())) },
-		cmp: func(a, b *data.Member, d time.Time) int { return cmp.Compare(data.Age(a.Birth, d), data.Age(b.Birth, d)) }},
+		cmp: func(a, b *data.Member, d time.Time) int {
+			return cmp.Compare(data.Age(a.Birth, d), data.Age(b.Birth, d))
+		}},
 	{title: "身份证号", width: 186, text: func(r *rosterScreen, m *data.Member) string { return r.showID(m.IDNumber) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.IDNumber, b.IDNumber) }},
 	{title: "所在党支部", width: 236, text: func(_ *rosterScreen, m *data.Member) string { return m.BranchName }},
