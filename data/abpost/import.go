@@ -57,11 +57,11 @@ type NewPerson struct {
 
 // ImportPlan is the classified file.
 type ImportPlan struct {
-	Source                             string
-	Rows                               []PlannedRow
+	Source                            string
+	Rows                              []PlannedRow
 	New, Updated, Unchanged, Rejected int
-	NewPersons                         []NewPerson
-	NewDepts                           []string
+	NewPersons                        []NewPerson
+	NewDepts                          []string
 }
 
 // staffIndex finds persons by folded name, per unit and institute-wide.

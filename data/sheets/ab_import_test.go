@@ -35,10 +35,10 @@ func TestABImportPreviewCommitUndo(t *testing.T) {
 		{"AB岗服务事项目录"},
 		abHeader,
 		{"科研处", "科研项目申报审核", "综合服务大厅1号窗口", "3个工作日", "申报书、预算表", "55910001", "陈静", "刘洋"},
-		{nil, "科研成果登记", nil, "即办", "成果证明", "55910001", "刘洋", "孙悦"},   // merged dept and door; 孙悦 is new
+		{nil, "科研成果登记", nil, "即办", "成果证明", "55910001", "刘洋", "孙悦"},    // merged dept and door; 孙悦 is new
 		{"科研处", "横向合同审核", "综合服务大厅1号窗口", "5", "合同文本", "", "陈静", "陈 静"}, // same person twice
-		{"人事处", "在职证明开具", "综合服务大厅2号窗口", "1", "工作证", "", "王芳", "赵磊"},    // 王芳 ambiguous
-		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "3", "发票、审批单", "", "赵磊", "陈静"},  // B from another department
+		{"人事处", "在职证明开具", "综合服务大厅2号窗口", "1", "工作证", "", "王芳", "赵磊"},   // 王芳 ambiguous
+		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "3", "发票、审批单", "", "赵磊", "陈静"}, // B from another department
 	}, merges: [][2]string{{"A3", "A4"}}})
 
 	plan, err := PlanABImport(ctx, s, path)
