@@ -1,4 +1,273 @@
 package main
 
-// runEval is filled in by its feature; until then it refuses.
-func runEval(e *env, args []string) error { return refuse(errNotYet) }
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dangjian/data"
+	"dangjian/data/criteria"
+	"dangjian/data/report"
+	"dangjian/data/sheets"
+)
+
+// runEval is the model-organ evaluation: rounds, printable sheets, import of filled sheets,
+// results.
+func runEval(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("eval 需要子命令：rounds、sheets、import 或 results")
+	}
+	switch args[0] {
+	case "rounds":
+		return evalRounds(e, args[1:])
+	case "sheets":
+		return evalSheets(e, args[1:])
+	case "import":
+		return evalImport(e, args[1:])
+	case "results":
+		return evalResults(e, args[1:])
+	}
+	return usagef("未知的 eval 子命令“%s”", args[0])
+}
+
+func evalRounds(e *env, args []string) error {
+	var asJSON bool
+	pos, err := flags("eval rounds", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("eval rounds 不带位置参数")
+	}
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	rounds, err := criteria.Rounds(s)
+	if err != nil {
+		return refuse(err)
+	}
+	enc := json.NewEncoder(e.stdout)
+	for _, r := range rounds {
+		if asJSON {
+			enc.Encode(r)
+			continue
+		}
+		lock := ""
+		if r.Locked {
+			lock = "（已锁定）"
+		}
+		fmt.Fprintf(e.stdout, "%d\t%d\t%s%s\n", r.ID, r.Year, r.Name, lock)
+	}
+	return nil
+}
+
+// roundFlag parses -round and loads the round's snapshot.
+func loadRoundArg(e *env, round int64) (*data.Store, *criteria.Snapshot, error) {
+	if round <= 0 {
+		return nil, nil, usagef("请用 -round 指定考评轮次编号（见 eval rounds）")
+	}
+	s, err := e.Store()
+	if err != nil {
+		return nil, nil, err
+	}
+	sn, err := criteria.Load(s, round)
+	if err != nil {
+		return nil, nil, refuse(err)
+	}
+	return s, sn, nil
+}
+
+func evalSheets(e *env, args []string) error {
+	var round int64
+	var out, format string
+	var blank bool
+	pos, err := flags("eval sheets", args, func(fs *flag.FlagSet) {
+		fs.Int64Var(&round, "round", 0, "")
+		fs.StringVar(&out, "out", "", "")
+		fs.StringVar(&format, "format", "both", "")
+		fs.BoolVar(&blank, "blank", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || out == "" {
+		return usagef("eval sheets 需要 -round R -out DIR")
+	}
+	if format != "xlsx" && format != "pdf" && format != "both" {
+		return usagef("-format 只能是 xlsx、pdf 或 both")
+	}
+	_, sn, err := loadRoundArg(e, round)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return refuse(fmt.Errorf("无法创建输出目录 %s：%w", out, err))
+	}
+	files, err := writeEvalFiles(sn, out, format, blank)
+	if err != nil {
+		return refuse(err)
+	}
+	for _, f := range files {
+		fmt.Fprintln(e.stdout, f)
+	}
+	return nil
+}
+
+// EvalFiles are the names the print files get in the output directory.
+func evalFileNames(sn *criteria.Snapshot, blank bool) (sheet, ballot, results string) {
+	kind := "填报"
+	if blank {
+		kind = "空白"
+	}
+	base := fmt.Sprintf("%d年度模范机关", sn.Round.Year)
+	return base + "考评表（" + kind + "）", base + "群众满意度测评表", base + "考评结果汇总"
+}
+
+func writeEvalFiles(sn *criteria.Snapshot, dir, format string, blank bool) ([]string, error) {
+	sheet, ballot, results := evalFileNames(sn, blank)
+	var files []string
+	if format != "pdf" {
+		for _, w := range []struct {
+			name  string
+			write func(string) error
+		}{
+			{sheet, func(p string) error { return sheets.WriteEvalSheets(p, sn, blank) }},
+			{ballot, func(p string) error { return sheets.WriteEvalBallots(p, sn) }},
+			{results, func(p string) error { return sheets.WriteEvalResults(p, sn) }},
+		} {
+			p := filepath.Join(dir, w.name+".xlsx")
+			if err := w.write(p); err != nil {
+				return files, err
+			}
+			files = append(files, p)
+		}
+	}
+	if format != "xlsx" {
+		for _, w := range []struct {
+			name  string
+			write func(string) error
+		}{
+			{sheet, func(p string) error { return report.WriteEvalSheets(p, sn, blank) }},
+			{ballot, func(p string) error { return report.WriteEvalBallots(p, sn) }},
+			{results, func(p string) error { return report.WriteEvalResults(p, sn) }},
+		} {
+			p := filepath.Join(dir, w.name+".pdf")
+			if err := w.write(p); err != nil {
+				return files, err
+			}
+			files = append(files, p)
+		}
+	}
+	return files, nil
+}
+
+// evalImportJSON is the -json summary of an import.
+type evalImportJSON struct {
+	File      string                 `json:"file"`
+	Round     int64                  `json:"round"`
+	Sheets    int                    `json:"sheets"`
+	Scores    int                    `json:"scores"`
+	Imported  int                    `json:"imported"`
+	Updated   int                    `json:"updated"`
+	Unchanged int                    `json:"unchanged"`
+	Overrides int                    `json:"overrides"`
+	Rejected  int                    `json:"rejected"`
+	Batch     int64                  `json:"batch"`
+	Errors    []sheets.EvalCellError `json:"errors"`
+}
+
+func evalImport(e *env, args []string) error {
+	var asJSON bool
+	pos, err := flags("eval import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("eval import 需要一个文件：eval import FILE [-json]")
+	}
+	file := pos[0]
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	fh, err := os.Open(file)
+	if err != nil {
+		return refuse(fmt.Errorf("无法打开 %s，请检查文件名", file))
+	}
+	defer fh.Close()
+	imp, err := sheets.ReadEvalWorkbook(s, fh, filepath.Base(file))
+	if err != nil {
+		return refuse(err)
+	}
+	res := evalImportJSON{File: file, Round: imp.Round.ID, Sheets: len(imp.Sheets), Scores: len(imp.Scores), Rejected: len(imp.Errors), Errors: imp.Errors}
+	if res.Errors == nil {
+		res.Errors = []sheets.EvalCellError{}
+	}
+	if len(imp.Scores)+len(imp.Overrides) > 0 {
+		sum, err := criteria.ImportScores(context.Background(), s, imp.Round.ID, imp.Scores, imp.Overrides, file)
+		if err != nil {
+			return refuse(err)
+		}
+		res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Batch = sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.BatchID
+	}
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(res)
+	}
+	fmt.Fprintf(e.stdout, "%s：读取 %d 张考评表、%d 个分数；新增 %d，修改 %d，未变 %d，修正计算值 %d，拒绝 %d\n",
+		imp.Round.Name, res.Sheets, res.Scores, res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Rejected)
+	for _, x := range imp.Errors {
+		fmt.Fprintln(e.stdout, "  拒绝："+x.Message)
+	}
+	return nil
+}
+
+// resultJSON is the contract's shape of one organ's result.
+type resultJSON struct {
+	Organ  string             `json:"organ"`
+	Total  float64            `json:"total"`
+	Rank   int                `json:"rank"`
+	Grade  string             `json:"grade"`
+	Scores map[string]float64 `json:"scores"`
+	Veto   string             `json:"veto,omitempty"`
+}
+
+func evalResults(e *env, args []string) error {
+	var round int64
+	var asJSON bool
+	pos, err := flags("eval results", args, func(fs *flag.FlagSet) {
+		fs.Int64Var(&round, "round", 0, "")
+		fs.BoolVar(&asJSON, "json", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("eval results 不带位置参数")
+	}
+	_, sn, err := loadRoundArg(e, round)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	for _, r := range sn.Results() {
+		if asJSON {
+			enc.Encode(resultJSON{r.Organ.Name, r.Total, r.Rank, r.Grade, r.Groups, r.VetoReason})
+			continue
+		}
+		var parts []string
+		for _, g := range sn.Round.Groups {
+			parts = append(parts, fmt.Sprintf("%s %s", g.Name, criteria.FormatPoints(r.Groups[g.Name])))
+		}
+		extra := ""
+		if r.VetoReason != "" {
+			extra = "（一票否决：" + r.VetoReason + "）"
+		}
+		fmt.Fprintf(e.stdout, "%d\t%s\t%s\t%s\t%s%s\n", r.Rank, r.Organ.Name, criteria.FormatPoints(r.Total), r.Grade, strings.Join(parts, "，"), extra)
+	}
+	return nil
+}

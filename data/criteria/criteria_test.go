@@ -194,8 +194,8 @@ func TestWeightedTotalsBallotsVetoRank(t *testing.T) {
 	f.fill(t, 1, 1) // 人事处: one point short on every deduction indicator
 	f.fill(t, 2, 0) // 财务处: full marks, then vetoed
 	ballot := map[int]BallotCount{
-		0: {Category: "科研人员", Satisfied: 8, Basic: 2, Unknown: 5}, // (800+140)/10 = 94
-		1: {Category: "科研人员", Satisfied: 5, Basic: 3, Unsatisfied: 2},  // (500+210+60)/10 = 77
+		0: {Category: "科研人员", Satisfied: 8, Basic: 2, Unknown: 5},     // (800+140)/10 = 94
+		1: {Category: "科研人员", Satisfied: 5, Basic: 3, Unsatisfied: 2}, // (500+210+60)/10 = 77
 		2: {Category: "科研人员", Satisfied: 10},
 	}
 	for i, b := range ballot {

@@ -166,6 +166,8 @@ const (
 	Good      = "良好"
 	Pass      = "合格"
 	Fail      = "不合格"
+	// Pending is the grade of an organ whose scores or ballots are not all in yet.
+	Pending = "待定"
 )
 
 // GradeOf grades a total: ≥90 优秀, 80–89.9 良好, 70–79.9 合格, <70 不合格; a veto is 不合格.

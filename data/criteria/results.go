@@ -112,6 +112,9 @@ func (sn *Snapshot) Results() []Result {
 			res.Total = round2(sum / weights)
 		}
 		res.Grade = GradeOf(res.Total, res.VetoReason != "")
+		if res.Missing > 0 && res.VetoReason == "" {
+			res.Grade = Pending // a half-scored organ is not 不合格, it is not finished
+		}
 		out = append(out, res)
 	}
 	order := make([]int, len(out))
