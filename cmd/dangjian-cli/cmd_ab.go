@@ -1,4 +1,287 @@
 package main
 
-// runAB is filled in by its feature; until then it refuses.
-func runAB(e *env, args []string) error { return refuse(errNotYet) }
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"dangjian/data"
+	"dangjian/data/abpost"
+	"dangjian/data/civil"
+	"dangjian/data/report"
+	"dangjian/data/sheets"
+)
+
+// runAB is the AB岗 command: import the catalogue, export the guide or 报备表, record an
+// absence, and print coverage.
+func runAB(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("ab 需要子命令：import、export、absent 或 coverage")
+	}
+	switch args[0] {
+	case "import":
+		return runABImport(e, args[1:])
+	case "export":
+		return runABExport(e, args[1:])
+	case "absent":
+		return runABAbsent(e, args[1:])
+	case "coverage":
+		return runABCoverage(e, args[1:])
+	}
+	return usagef("未知的 ab 子命令“%s”", args[0])
+}
+
+func runABImport(e *env, args []string) error {
+	var asJSON bool
+	pos, err := flags("ab import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("ab import 需要一个文件")
+	}
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	plan, err := sheets.PlanABImport(ctx, s, pos[0])
+	if err != nil {
+		return refuse(err)
+	}
+	batch, err := abpost.CommitImport(ctx, s, plan)
+	if err != nil {
+		return refuse(fmt.Errorf("导入失败，数据未作任何改动：%w", err))
+	}
+	type rowErr struct {
+		Sheet   string `json:"sheet"`
+		Row     int    `json:"row"`
+		Message string `json:"message"`
+	}
+	var errs []rowErr
+	for _, r := range plan.Rows {
+		for _, m := range r.Errors {
+			errs = append(errs, rowErr{r.Sheet, r.Line, m})
+		}
+	}
+	var newPersons []string
+	for _, p := range plan.NewPersons {
+		newPersons = append(newPersons, p.Dept+"/"+p.Name)
+	}
+	if asJSON {
+		return json.NewEncoder(e.stdout).Encode(map[string]any{
+			"file": pos[0], "rows": len(plan.Rows), "imported": plan.New, "updated": plan.Updated,
+			"unchanged": plan.Unchanged, "rejected": plan.Rejected, "new_persons": nonNil(newPersons),
+			"new_departments": nonNil(plan.NewDepts), "batch": batch, "errors": nonNil(errs)})
+	}
+	fmt.Fprintf(e.stdout, "%s：共 %d 行，新增 %d，更新 %d，无变化 %d，未导入 %d\n", filepath.Base(pos[0]), len(plan.Rows),
+		plan.New, plan.Updated, plan.Unchanged, plan.Rejected)
+	if len(newPersons) > 0 {
+		fmt.Fprintf(e.stdout, "新建人员：%s\n", strings.Join(newPersons, "、"))
+	}
+	for _, x := range errs {
+		fmt.Fprintf(e.stdout, "工作表“%s”第 %d 行：%s\n", x.Sheet, x.Row, x.Message)
+	}
+	if batch != 0 {
+		fmt.Fprintf(e.stdout, "导入批次 %d，可在“备份与日志”中撤销\n", batch)
+	}
+	return nil
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func runABExport(e *env, args []string) error {
+	var guide bool
+	var date string
+	pos, err := flags("ab export", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&guide, "guide", false, "")
+		fs.StringVar(&date, "date", "", "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("ab export 需要一个输出文件")
+	}
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	on := s.Today()
+	if date != "" {
+		if on, err = civil.ParseISO(date); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	out := pos[0]
+	switch ext := strings.ToLower(filepath.Ext(out)); {
+	case ext == ".pdf" && guide:
+		err = report.WriteGuide(s, out, on)
+	case ext == ".pdf":
+		return usagef("PDF 只用于服务指南，请加 -guide，或把输出文件改为 .xlsx")
+	case ext != ".xlsx":
+		return usagef("输出文件须为 .xlsx（服务指南也可为 .pdf）")
+	case guide:
+		err = sheets.ExportGuide(s, out, on)
+	default:
+		err = sheets.ExportFiling(s, out, on)
+	}
+	if err != nil {
+		return refuse(err)
+	}
+	fmt.Fprintln(e.stdout, "已导出", out)
+	return nil
+}
+
+func runABAbsent(e *env, args []string) error {
+	var from, to, kind, note string
+	var handover bool
+	pos, err := flags("ab absent", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&from, "from", "", "")
+		fs.StringVar(&to, "to", "", "")
+		fs.StringVar(&kind, "kind", "请假", "")
+		fs.StringVar(&note, "note", "", "")
+		fs.BoolVar(&handover, "handover", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || from == "" || to == "" {
+		return usagef("ab absent 需要人员姓名和 -from、-to 日期")
+	}
+	f, err := civil.ParseISO(from)
+	if err != nil {
+		return usagef("-from：%v", err)
+	}
+	t, err := civil.ParseISO(to)
+	if err != nil {
+		return usagef("-to：%v", err)
+	}
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	person, err := findPerson(s, pos[0])
+	if err != nil {
+		return refuse(err)
+	}
+	a := abpost.Absence{PersonID: person.ID, From: f, To: t, Kind: kind, HandoverNote: note, HandedOver: handover}
+	warnings, err := abpost.RecordAbsence(context.Background(), s, &a)
+	if err != nil {
+		return refuse(err)
+	}
+	fmt.Fprintf(e.stdout, "已登记 %s %s %s 至 %s\n", person.Name, a.Kind, from, to)
+	for _, w := range warnings {
+		fmt.Fprintf(e.stdout, "警示【%s】%s\n", w.Kind, w.Message)
+	}
+	return nil
+}
+
+// findPerson finds a person by name, or "部门/姓名" when the name alone is shared.
+func findPerson(s *data.Store, q string) (data.Person, error) {
+	dept, name, hasDept := strings.Cut(q, "/")
+	if !hasDept {
+		name, dept = dept, ""
+	}
+	name = data.FoldName(name)
+	all, err := s.Persons()
+	if err != nil {
+		return data.Person{}, err
+	}
+	var hits []data.Person
+	for _, p := range all {
+		if data.FoldName(p.Name) == name && (dept == "" || p.UnitName == dept) {
+			hits = append(hits, p)
+		}
+	}
+	switch len(hits) {
+	case 0:
+		return data.Person{}, fmt.Errorf("找不到人员“%s”；请核对姓名，或先在花名册或AB岗目录中登记此人", q)
+	case 1:
+		return hits[0], nil
+	}
+	var where []string
+	for _, p := range hits {
+		where = append(where, p.UnitName+"/"+p.Name)
+	}
+	return data.Person{}, fmt.Errorf("有 %d 位“%s”（%s），请写成“部门/姓名”指明是哪一位", len(hits), name, strings.Join(where, "、"))
+}
+
+func runABCoverage(e *env, args []string) error {
+	var date string
+	var days int
+	var asJSON bool
+	pos, err := flags("ab coverage", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&date, "date", "", "")
+		fs.IntVar(&days, "days", 1, "")
+		fs.BoolVar(&asJSON, "json", false, "")
+	})
+	if err != nil {
+		return err
+	}
+	if len(pos) != 0 {
+		return usagef("ab coverage 不带位置参数")
+	}
+	if days < 1 || days > 3660 {
+		return usagef("-days 须在 1 到 3660 之间")
+	}
+	s, err := e.Store()
+	if err != nil {
+		return err
+	}
+	from := s.Today()
+	if date != "" {
+		if from, err = civil.ParseISO(date); err != nil {
+			return usagef("-date：%v", err)
+		}
+	}
+	cov, err := abpost.ComputeCoverage(s, from, from.AddDate(0, 0, days-1))
+	if err != nil {
+		return refuse(err)
+	}
+	sum := cov.Summary()
+	enc := json.NewEncoder(e.stdout)
+	for j, d := range cov.Days {
+		for i, it := range cov.Items {
+			c := cov.Cells[i][j]
+			if asJSON {
+				if err := enc.Encode(map[string]any{"date": data.DateText(d), "item": it.Name, "dept": it.Dept, "door": it.Door,
+					"a": cov.Name(c.A), "b": cov.Name(c.B), "server": cov.Name(c.Server()), "state": c.State.String()}); err != nil {
+					return err
+				}
+				continue
+			}
+			server := cov.Name(c.Server())
+			switch c.State {
+			case abpost.StateB:
+				server += "（B岗顶岗）"
+			case abpost.StateGap:
+				server = "【空岗】"
+			}
+			fmt.Fprintf(e.stdout, "%s %s %s·%s %s\n", data.DateText(d), abpost.Weekday(d), it.Dept, it.Name, server)
+		}
+	}
+	var warnings []string
+	for _, w := range cov.Warnings {
+		warnings = append(warnings, w.Message)
+	}
+	if asJSON {
+		return enc.Encode(map[string]any{"summary": true, "from": data.DateText(cov.From), "to": data.DateText(cov.To),
+			"service_days": sum.ServiceDays, "items": sum.Items, "by_a": sum.ByA, "by_b": sum.ByB, "gaps": sum.Gaps,
+			"warnings": nonNil(warnings)})
+	}
+	fmt.Fprintf(e.stdout, "%s 至 %s：服务日 %d 天，事项 %d 项；A岗办理 %d、B岗顶岗 %d、空岗 %d（事项·日）\n",
+		data.DateText(cov.From), data.DateText(cov.To), sum.ServiceDays, sum.Items, sum.ByA, sum.ByB, sum.Gaps)
+	for _, w := range warnings {
+		fmt.Fprintln(e.stdout, "警示："+w)
+	}
+	return nil
+}

@@ -64,38 +64,12 @@ func RecordAbsence(ctx context.Context, s *data.Store, a *Absence) ([]Warning, e
 		return nil, v
 	}
 	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRow(`SELECT name FROM person WHERE id=?`, a.PersonID).Scan(&a.Name); err != nil {
-			return data.Invalid{{Field: "PersonID", Message: "所选人员不存在，可能已被删除；请重新选择"}}
-		}
-		var other int64
-		var of, ot, kind string
-		err := tx.QueryRow(`SELECT id, from_date, to_date, kind FROM ab_absence WHERE person_id=? AND id<>?
-			AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1`,
-			a.PersonID, a.ID, data.DateText(a.To), data.DateText(a.From)).Scan(&other, &of, &ot, &kind)
-		if err == nil {
-			return data.Invalid{{Field: "From", Message: fmt.Sprintf("%s 已登记 %s 至 %s %s，与本次 %s 至 %s 重叠；请修改原记录或调整日期",
-				a.Name, of, ot, kind, data.DateText(a.From), data.DateText(a.To))}}
-		}
-		if err != sql.ErrNoRows {
-			return err
-		}
-		args := []any{a.PersonID, data.DateText(a.From), data.DateText(a.To), a.Kind, strings.TrimSpace(a.HandoverNote), a.HandedOver}
 		action := "登记不在岗"
-		if a.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO ab_absence(person_id, from_date, to_date, kind, handover_note, handed_over) VALUES (?,?,?,?,?,?)`, args...)
-			if err != nil {
-				return err
-			}
-			a.ID, _ = res.LastInsertId()
-		} else {
+		if a.ID != 0 {
 			action = "修改不在岗"
-			res, err := tx.Exec(`UPDATE ab_absence SET person_id=?, from_date=?, to_date=?, kind=?, handover_note=?, handed_over=? WHERE id=?`, append(args, a.ID)...)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return data.ErrNotFound
-			}
+		}
+		if err := SaveAbsenceTx(tx, a); err != nil {
+			return err
 		}
 		return s.Audit(tx, action, a.Name, fmt.Sprintf("%s %s 至 %s", a.Kind, data.DateText(a.From), data.DateText(a.To)), a.HandoverNote, 0)
 	})
@@ -174,4 +148,48 @@ func DeleteAbsence(ctx context.Context, s *data.Store, id int64) error {
 		}
 		return s.Audit(tx, "删除不在岗记录", name, from+" 至 "+to, "", 0)
 	})
+}
+
+// SaveAbsenceTx checks and stores an absence inside a caller's transaction (the demo loader),
+// refusing one that ends before it starts or overlaps the person's other absences.
+func SaveAbsenceTx(tx *sql.Tx, a *Absence) error {
+	a.From, a.To = day(a.From), day(a.To)
+	if a.Kind == "" {
+		a.Kind = AbsenceKinds[0]
+	}
+	if v := ValidateAbsence(*a); len(v) > 0 {
+		return v
+	}
+	if err := tx.QueryRow(`SELECT name FROM person WHERE id=?`, a.PersonID).Scan(&a.Name); err != nil {
+		return data.Invalid{{Field: "PersonID", Message: "所选人员不存在，可能已被删除；请重新选择"}}
+	}
+	var other int64
+	var of, ot, kind string
+	err := tx.QueryRow(`SELECT id, from_date, to_date, kind FROM ab_absence WHERE person_id=? AND id<>?
+		AND from_date <= ? AND to_date >= ? ORDER BY from_date LIMIT 1`,
+		a.PersonID, a.ID, data.DateText(a.To), data.DateText(a.From)).Scan(&other, &of, &ot, &kind)
+	if err == nil {
+		return data.Invalid{{Field: "From", Message: fmt.Sprintf("%s 已登记 %s 至 %s %s，与本次 %s 至 %s 重叠；请修改原记录或调整日期",
+			a.Name, of, ot, kind, data.DateText(a.From), data.DateText(a.To))}}
+	}
+	if err != sql.ErrNoRows {
+		return err
+	}
+	args := []any{a.PersonID, data.DateText(a.From), data.DateText(a.To), a.Kind, strings.TrimSpace(a.HandoverNote), a.HandedOver}
+	if a.ID == 0 {
+		res, err := tx.Exec(`INSERT INTO ab_absence(person_id, from_date, to_date, kind, handover_note, handed_over) VALUES (?,?,?,?,?,?)`, args...)
+		if err != nil {
+			return err
+		}
+		a.ID, _ = res.LastInsertId()
+	} else {
+		res, err := tx.Exec(`UPDATE ab_absence SET person_id=?, from_date=?, to_date=?, kind=?, handover_note=?, handed_over=? WHERE id=?`, append(args, a.ID)...)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.ErrNotFound
+		}
+	}
+	return nil
 }

@@ -165,20 +165,27 @@ func SaveItem(ctx context.Context, s *data.Store, it *Item, from time.Time, note
 		from = s.Today()
 	}
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := writeItem(tx, nil, it); err != nil {
+		if err := SaveItemTx(tx, it, from, note); err != nil {
 			return err
-		}
-		for _, p := range []struct {
-			role   string
-			person int64
-		}{{RoleA, it.AID}, {RoleB, it.BID}} {
-			if _, err := setPost(tx, nil, it.ID, p.role, p.person, from, note); err != nil {
-				return err
-			}
 		}
 		return s.Audit(tx, "AB岗设置", it.Dept+"·"+it.Name, fmt.Sprintf("自 %s 起 A岗 %s，B岗 %s", data.DateText(from),
 			personName(tx, it.AID), personName(tx, it.BID)), note, 0)
 	})
+}
+
+// SaveItemTx is SaveItem inside a caller's transaction (the demo loader), without the audit line.
+func SaveItemTx(tx *sql.Tx, it *Item, from time.Time, note string) error {
+	if v := ValidateItem(*it); len(v) > 0 {
+		return v
+	}
+	if err := writeItem(tx, nil, it); err != nil {
+		return err
+	}
+	if _, err := setPost(tx, nil, it.ID, RoleA, it.AID, day(from), note); err != nil {
+		return err
+	}
+	_, err := setPost(tx, nil, it.ID, RoleB, it.BID, day(from), note)
+	return err
 }
 
 func personName(q queryer, id int64) string {

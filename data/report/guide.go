@@ -1,0 +1,90 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/abpost"
+)
+
+// WriteGuide writes the 一站式服务指南 as an A4 landscape PDF with the embedded font: one block
+// per department, a table of its items (door, time limit, materials, phone, A and B), for the
+// public wall and the institute's web site.
+func WriteGuide(s *data.Store, path string, on time.Time) error {
+	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	if err != nil {
+		return err
+	}
+	if len(items) == 0 {
+		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
+	}
+	pdf := NewA4(true)
+	pdf.SetTitle("一站式服务指南", true)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-12)
+		pdf.SetFont(Font, "", 8)
+		pdf.CellFormat(0, 5, fmt.Sprintf("第 %d 页，共 {nb} 页", pdf.PageNo()), "", 0, "C", false, 0, "")
+	})
+	cols := []struct {
+		title string
+		w     float64
+	}{{"服务事项", 48}, {"办理窗口", 42}, {"办理时限", 20}, {"所需材料（一次性告知）", 84}, {"联系电话", 26}, {"A岗", 23}, {"B岗", 24}}
+	header := func() {
+		pdf.SetFont(Font, "B", 9)
+		pdf.SetFillColor(231, 230, 230)
+		for _, c := range cols {
+			pdf.CellFormat(c.w, 8, c.title, "1", 0, "C", true, 0, "")
+		}
+		pdf.Ln(-1)
+		pdf.SetFont(Font, "", 9)
+	}
+	pdf.AddPage()
+	pdf.SetFont(Font, "B", 18)
+	pdf.CellFormat(0, 10, "一站式服务指南", "", 1, "C", false, 0, "")
+	pdf.SetFont(Font, "", 9)
+	pdf.CellFormat(0, 6, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理，材料一次性告知。更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), "", 1, "C", false, 0, "")
+	pdf.Ln(2)
+	dept := ""
+	for _, it := range items {
+		if it.Dept != dept {
+			dept = it.Dept
+			if pdf.GetY() > 170 {
+				pdf.AddPage()
+			}
+			pdf.Ln(2)
+			pdf.SetFont(Font, "B", 12)
+			pdf.CellFormat(0, 8, dept, "", 1, "L", false, 0, "")
+			header()
+		}
+		b := it.BName
+		if b == "" {
+			b = "—"
+		}
+		limit := "即办"
+		if it.TimeLimit > 0 {
+			limit = fmt.Sprintf("%d个工作日", it.TimeLimit)
+		}
+		vals := []string{it.Name, it.Door, limit, it.Materials, it.Phone, it.AName, b}
+		// Row height is set by the longest wrapped cell, so every cell of the row lines up.
+		lines := 1
+		for i, v := range vals {
+			lines = max(lines, len(pdf.SplitText(v, cols[i].w-2)))
+		}
+		h := float64(lines)*5 + 2
+		if pdf.GetY()+h > 190 {
+			pdf.AddPage()
+			header()
+		}
+		x, y := pdf.GetXY()
+		for i, v := range vals {
+			pdf.Rect(x, y, cols[i].w, h, "D")
+			pdf.SetXY(x+1, y+1)
+			pdf.MultiCell(cols[i].w-2, 5, v, "", "L", false)
+			x += cols[i].w
+		}
+		pdf.SetXY(15, y+h)
+	}
+	return Save(pdf, path)
+}
