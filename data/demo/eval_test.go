@@ -1,0 +1,52 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/criteria"
+)
+
+// The demo shows the naming rule at work: exactly one 模范机关, the department that was 优秀 in
+// all three demo years; the earlier rounds are locked and the current one is in progress.
+func TestDemoEvalNamesOneModelOrgan(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
+	if err := Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	rounds, _ := criteria.Rounds(s)
+	if len(rounds) != 3 || rounds[0].Year != 2025 || rounds[0].Locked || !rounds[1].Locked || !rounds[2].Locked {
+		t.Fatalf("rounds %+v, want 2025 open, 2024 and 2023 locked", rounds)
+	}
+	titles, err := criteria.ModelOrgans(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var holders []string
+	for _, x := range titles {
+		if x.Holds() {
+			holders = append(holders, x.Unit)
+		}
+	}
+	if len(holders) != 1 || holders[0] != "科研处" {
+		t.Errorf("模范机关 %v, want exactly 科研处", holders)
+	}
+	res, _ := criteria.Results(s, rounds[0].ID)
+	pending := 0
+	for _, r := range res {
+		if r.Grade == criteria.Pending {
+			pending++
+		}
+	}
+	if pending != 3 {
+		t.Errorf("%d departments pending this year, want the three the 考评组 has not scored", pending)
+	}
+}
