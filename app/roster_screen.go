@@ -43,6 +43,7 @@ type rosterScreen struct {
 	order    []int // all positions sorted by sortCol; nil when unsorted
 	sortCol  int   // -1: the roster's own order (branch, then name)
 	sortDesc bool
+	collKeys map[int][][]byte // pinyin sort keys per text column, for the loaded idx
 	selected int64 // person id of the selected row, 0 none
 	loadGen  int
 	loaded   chan struct{} // closed when the load started last has swapped in (tests wait on it)
@@ -65,7 +66,7 @@ func newRosterScreen(wb *Workbench) fyne.CanvasObject { return openRoster(wb).ro
 
 // openRoster builds the screen and starts loading the whole roster.
 func openRoster(wb *Workbench) *rosterScreen {
-	r := &rosterScreen{wb: wb, sortCol: -1}
+	r := &rosterScreen{wb: wb, sortCol: -1, collKeys: map[int][][]byte{}}
 	r.build()
 	r.reloadOrgs()
 	first, err := wb.Store.Members(data.MemberFilter{Limit: firstPage})
@@ -161,6 +162,7 @@ func (r *rosterScreen) loadAll() {
 				return
 			}
 			r.idx, r.full = idx, true
+			clear(r.collKeys)
 			if r.sortCol >= 0 {
 				r.order = sortOrder(r.idx, r.sortCol, r.sortDesc, r)
 			}

@@ -29,6 +29,9 @@ type rosterColumn struct {
 	cmp func(a, b *data.Member, today time.Time) int
 }
 
+// rosterBranchCol is the 所在党支部 column.
+const rosterBranchCol = 5
+
 var rosterColumns = []rosterColumn{
 	{title: "姓名", width: 90, text: func(_ *rosterScreen, m *data.Member) string { return m.Name }},
 	{title: "性别", width: 56, text: func(_ *rosterScreen, m *data.Member) string { return m.Gender }},
@@ -106,21 +109,31 @@ func sortOrder(idx *data.RosterIndex, col int, desc bool, r *rosterScreen) []int
 			return c.cmp(&ma, &mb, day)
 		}
 	} else {
-		col := collate.New(language.Chinese)
-		var buf collate.Buffer
-		keys := make([][]byte, n)
-		for i := range keys {
-			m := idx.At(i)
-			keys[i] = bytes.Clone(col.KeyFromString(&buf, c.text(r, &m)))
-			buf.Reset()
+		keys := r.collKeys[col]
+		if len(keys) != n { // computed once per loaded roster: the second tap only reverses
+			coll := collate.New(language.Chinese)
+			var buf collate.Buffer
+			keys = make([][]byte, n)
+			for i := range keys {
+				m := idx.At(i)
+				keys[i] = bytes.Clone(coll.KeyFromString(&buf, c.text(r, &m)))
+				buf.Reset()
+			}
+			r.collKeys[col] = keys
 		}
 		less = func(a, b int) int { return bytes.Compare(keys[a], keys[b]) }
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	// Ties keep the index order (branch, then name); an explicit tie-break lets the faster
+	// unstable sort give the same result as a stable one.
+	slices.SortFunc(order, func(a, b int) int {
+		c := less(a, b)
 		if desc {
-			return less(b, a)
+			c = -c
 		}
-		return less(a, b)
+		if c == 0 {
+			return a - b
+		}
+		return c
 	})
 	return order
 }
@@ -136,11 +149,7 @@ type rosterTable struct {
 func newRosterTable(r *rosterScreen) *rosterTable {
 	t := &rosterTable{open: r.editSelected, move: r.moveSelection}
 	t.Length = func() (int, int) { return len(r.view), len(rosterColumns) }
-	t.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	t.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		if id.Row >= len(r.view) {
@@ -151,6 +160,12 @@ func newRosterTable(r *rosterScreen) *rosterTable {
 		l.Importance = widget.MediumImportance
 		if m.Status != data.StatusNormal {
 			l.Importance = widget.LowImportance // members no longer in the roster read grey
+		}
+		// Only the branch column can outgrow its width; truncating costs text shaping on every
+		// redraw, which a keystroke over 100 000 members cannot afford in every cell.
+		l.Truncation = fyne.TextTruncateOff
+		if id.Col == rosterBranchCol {
+			l.Truncation = fyne.TextTruncateEllipsis
 		}
 		l.SetText(rosterColumns[id.Col].text(r, &m))
 	}
