@@ -30,7 +30,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 	cols := []struct {
 		title string
 		w     float64
-	}{{"服务事项", 48}, {"办理窗口", 42}, {"办理时限", 20}, {"所需材料（一次性告知）", 84}, {"联系电话", 26}, {"A岗", 23}, {"B岗", 24}}
+	}{{"服务事项", 46}, {"办理窗口", 40}, {"办理时限", 22}, {"所需材料（一次性告知）", 80}, {"联系电话", 31}, {"A岗", 24}, {"B岗", 24}}
 	header := func() {
 		pdf.SetFont(Font, "B", 9)
 		pdf.SetFillColor(231, 230, 230)
@@ -50,7 +50,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 	for _, it := range items {
 		if it.Dept != dept {
 			dept = it.Dept
-			if pdf.GetY() > 170 {
+			if pdf.GetY()+32 > 190 { // a department's title, header and first row stay together
 				pdf.AddPage()
 			}
 			pdf.Ln(2)
@@ -68,9 +68,10 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 		}
 		vals := []string{it.Name, it.Door, limit, it.Materials, it.Phone, it.AName, b}
 		// Row height is set by the longest wrapped cell, so every cell of the row lines up.
+		// MultiCell wraps inside its cell margins, so measure with the same width it will use.
 		lines := 1
 		for i, v := range vals {
-			lines = max(lines, len(pdf.SplitText(v, cols[i].w-2)))
+			lines = max(lines, len(pdf.SplitText(v, cols[i].w-2-2*pdf.GetCellMargin())))
 		}
 		h := float64(lines)*5 + 2
 		if pdf.GetY()+h > 190 {

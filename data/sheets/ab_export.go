@@ -96,7 +96,7 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 			if a.From.After(since[a.ItemID]) {
 				since[a.ItemID] = a.From
 			}
-			if a.Note != "" && a.Note != "导入" {
+			if a.Note != "" && a.Note != "导入" && !contains(notes[a.ItemID], a.Note) {
 				notes[a.ItemID] = append(notes[a.ItemID], a.Note)
 			}
 		}
@@ -134,7 +134,7 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		}
 		f.SetCellStyle(sheet, fmt.Sprintf("G%d", row), fmt.Sprintf("G%d", row), st.Date)
 	}
-	for i, w := range []float64{5, 11, 22, 20, 11, 11, 12, 18} {
+	for i, w := range []float64{5, 11, 22, 20, 11, 11, 12, 20} {
 		c := colName(i + 1)
 		f.SetColWidth(sheet, c, c, w)
 	}
@@ -157,4 +157,13 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 func colName(n int) string {
 	c, _ := excelize.ColumnNumberToName(n)
 	return c
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
