@@ -44,7 +44,7 @@ type rosterScreen struct {
 	sortCol  int   // -1: the roster's own order (branch, then name)
 	sortDesc bool
 	collKeys map[int][][]byte // pinyin sort keys per text column, for the loaded idx
-	selected int64 // person id of the selected row, 0 none
+	selected int64            // person id of the selected row, 0 none
 	loadGen  int
 	loaded   chan struct{} // closed when the load started last has swapped in (tests wait on it)
 
