@@ -1,0 +1,243 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data/criteria"
+	"dangjian/data/report"
+	"dangjian/data/sheets"
+)
+
+// The round's actions: create, lock and unlock, print, import filled sheets.
+
+func (e *evalScreen) newRound() {
+	s := e.wb.Store
+	sets, err := criteria.Sets(context.Background(), s)
+	if err != nil {
+		e.wb.ShowError("无法读取指标体系", err)
+		return
+	}
+	depts, err := criteria.Departments(s)
+	if err != nil {
+		e.wb.ShowError("无法读取部门", err)
+		return
+	}
+	year := widget.NewEntry()
+	year.SetText(strconv.Itoa(s.Today().Year()))
+	var setNames []string
+	for _, x := range sets {
+		setNames = append(setNames, fmt.Sprintf("%d · %s", x.Year, x.Name))
+	}
+	setSel := widget.NewSelect(setNames, nil)
+	if len(setNames) > 0 {
+		setSel.SetSelectedIndex(0)
+	}
+	var deptNames []string
+	for _, d := range depts {
+		deptNames = append(deptNames, d.Name)
+	}
+	organs := widget.NewCheckGroup(deptNames, nil)
+	organs.Horizontal = true
+	organs.SetSelected(deptNames)
+	groups := criteria.DefaultGroups()
+	weights := make([]*widget.Entry, len(groups))
+	weightRow := container.NewHBox()
+	for i, g := range groups {
+		weights[i] = widget.NewEntry()
+		weights[i].SetText(criteria.FormatPoints(g.Weight))
+		weightRow.Add(widget.NewLabel(g.Name))
+		weightRow.Add(container.NewGridWrap(fyne.NewSize(60, weights[i].MinSize().Height), weights[i]))
+	}
+	form := []*widget.FormItem{
+		widget.NewFormItem("年度", year),
+		widget.NewFormItem("指标体系", setSel),
+		widget.NewFormItem("被考评部门", organs),
+		widget.NewFormItem("考评主体权重（%）", weightRow),
+	}
+	d := dialog.NewForm("新建考评轮次", "创建", "取消", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		y, err := strconv.Atoi(strings.TrimSpace(year.Text))
+		if err != nil {
+			e.wb.ShowError("无法创建", fmt.Errorf("年度“%s”不是数字，请填写四位年份", year.Text))
+			return
+		}
+		spec := criteria.RoundSpec{Year: y}
+		if i := setSel.SelectedIndex(); i >= 0 {
+			spec.SetID = sets[i].ID
+		}
+		for _, d := range depts {
+			for _, n := range organs.Selected {
+				if n == d.Name {
+					spec.UnitIDs = append(spec.UnitIDs, d.ID)
+				}
+			}
+		}
+		for i, g := range groups {
+			w, err := strconv.ParseFloat(strings.TrimSpace(weights[i].Text), 64)
+			if err != nil {
+				e.wb.ShowError("无法创建", fmt.Errorf("“%s”的权重“%s”不是数字", g.Name, weights[i].Text))
+				return
+			}
+			g.Weight = w
+			spec.Groups = append(spec.Groups, g)
+		}
+		if _, err := criteria.CreateRound(context.Background(), s, spec); err != nil {
+			e.wb.ShowError("无法创建考评轮次", err)
+			return
+		}
+		e.roundSel.ClearSelected()
+		e.wb.Changed()
+	}, e.wb.Window)
+	d.Resize(fyne.NewSize(720, 420))
+	d.Show()
+}
+
+func (e *evalScreen) toggleLock() {
+	r, ok := e.current()
+	if !ok {
+		return
+	}
+	if !r.Locked {
+		e.wb.Confirm("锁定考评轮次", "锁定后“"+r.Name+"”的评分、测评和否决都不能再修改，只能填写理由解锁。确定锁定吗？", func() {
+			if err := criteria.Lock(context.Background(), e.wb.Store, r.ID, "考评定稿"); err != nil {
+				e.wb.ShowError("无法锁定", err)
+				return
+			}
+			e.wb.Changed()
+		})
+		return
+	}
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder("例如：更正考评组录入错误")
+	dialog.ShowForm("解锁考评轮次", "解锁", "取消", []*widget.FormItem{widget.NewFormItem("理由", reason)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := criteria.Unlock(context.Background(), e.wb.Store, r.ID, reason.Text); err != nil {
+			e.wb.ShowError("无法解锁", err)
+			return
+		}
+		e.wb.Changed()
+	}, e.wb.Window)
+}
+
+// printDir is where print files go: a 打印 folder beside the database, so they are easy to find.
+func (e *evalScreen) printDir() string {
+	return filepath.Join(filepath.Dir(e.wb.Store.Path()), "打印")
+}
+
+// print writes a print file as xlsx and PDF and opens the PDF (Excel/WPS open the xlsx from
+// the same folder when a change is needed before printing).
+func (e *evalScreen) print(what string, blank bool) {
+	if e.sn == nil {
+		return
+	}
+	sn, dir := e.sn, e.printDir()
+	var paths []string
+	e.wb.RunLong("正在生成打印文件", func(ctx context.Context, p Progress) error {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建文件夹 %s", dir)
+		}
+		base := fmt.Sprintf("%d年度模范机关", sn.Round.Year)
+		var x, pdf func(string) error
+		switch what {
+		case "sheets":
+			kind := "填报"
+			if blank {
+				kind = "空白"
+			}
+			base += "考评表（" + kind + "）"
+			x = func(path string) error { return sheets.WriteEvalSheets(path, sn, blank) }
+			pdf = func(path string) error { return report.WriteEvalSheets(path, sn, blank) }
+		case "ballot":
+			base += "群众满意度测评表"
+			x = func(path string) error { return sheets.WriteEvalBallots(path, sn) }
+			pdf = func(path string) error { return report.WriteEvalBallots(path, sn) }
+		default:
+			base += "考评结果汇总"
+			x = func(path string) error { return sheets.WriteEvalResults(path, sn) }
+			pdf = func(path string) error { return report.WriteEvalResults(path, sn) }
+		}
+		p(0, 2, "正在写 Excel 文件……")
+		xp := filepath.Join(dir, base+".xlsx")
+		if err := x(xp); err != nil {
+			return err
+		}
+		p(1, 2, "正在写 PDF 文件……")
+		pp := filepath.Join(dir, base+".pdf")
+		if err := pdf(pp); err != nil {
+			return err
+		}
+		paths = []string{xp, pp}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			e.wb.ShowError("无法生成打印文件", err)
+			return
+		}
+		e.wb.Notify("已生成 %s 和 PDF，正在打开", filepath.Base(paths[0]))
+		e.wb.OpenFile(paths[1])
+	})
+}
+
+func (e *evalScreen) importSheets() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		defer rc.Close()
+		imp, err := sheets.ReadEvalWorkbook(e.wb.Store, rc, filepath.Base(path))
+		if err != nil {
+			e.wb.ShowError("无法导入评分表", err)
+			return
+		}
+		e.previewImport(imp, path)
+	}, e.wb.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Show()
+}
+
+// previewImport shows what the file holds and what is refused, and imports on 导入.
+func (e *evalScreen) previewImport(imp *sheets.EvalImport, path string) {
+	lines := []string{fmt.Sprintf("考评轮次：%s", imp.Round.Name), fmt.Sprintf("读到 %d 张考评表、%d 个分数、%d 项修正计算值。", len(imp.Sheets), len(imp.Scores), len(imp.Overrides))}
+	if len(imp.Errors) > 0 {
+		lines = append(lines, fmt.Sprintf("以下 %d 处不导入：", len(imp.Errors)))
+		for i, x := range imp.Errors {
+			if i == 12 {
+				lines = append(lines, fmt.Sprintf("…… 等共 %d 处", len(imp.Errors)))
+				break
+			}
+			lines = append(lines, "• "+x.Message)
+		}
+	}
+	msg := widget.NewLabel(strings.Join(lines, "\n"))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("导入评分表", "导入", "取消", container.NewVScroll(msg), func(ok bool) {
+		if !ok || len(imp.Scores)+len(imp.Overrides) == 0 {
+			return
+		}
+		sum, err := criteria.ImportScores(context.Background(), e.wb.Store, imp.Round.ID, imp.Scores, imp.Overrides, path)
+		if err != nil {
+			e.wb.ShowError("导入失败，数据未改动", err)
+			return
+		}
+		e.wb.Notify("已导入评分：新增 %d，修改 %d，未变 %d；可在“备份与日志”中撤销第 %d 批", sum.Inserted, sum.Updated, sum.Unchanged, sum.BatchID)
+		e.wb.Changed()
+	}, e.wb.Window)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}

@@ -1,0 +1,218 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data/criteria"
+	"dangjian/data/sheets"
+)
+
+// resultsView is the results table of a round (rank, group totals, total, grade) with the
+// per-organ actions — ballots, veto, correcting a computed value — and the 模范机关 list.
+type resultsView struct {
+	wb      *Workbench
+	sn      *criteria.Snapshot
+	res     []criteria.Result
+	head    []string
+	table   *widget.Table
+	sel     int
+	titles  *widget.Label
+	content fyne.CanvasObject
+}
+
+func newResultsView(wb *Workbench) *resultsView {
+	v := &resultsView{wb: wb, sel: -1, titles: widget.NewLabel("")}
+	v.titles.Wrapping = fyne.TextWrapWord
+	v.table = widget.NewTable(func() (int, int) { return len(v.res) + 1, len(v.head) },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == 0
+			l.Importance = widget.MediumImportance
+			if id.Row == 0 {
+				l.SetText(v.head[id.Col])
+				return
+			}
+			row := sheets.ResultsRow(v.sn.Round, v.res[id.Row-1])
+			if id.Col == len(v.head)-2 {
+				switch row[id.Col] {
+				case criteria.Excellent:
+					l.Importance = widget.SuccessImportance
+				case criteria.Fail:
+					l.Importance = widget.DangerImportance
+				}
+			}
+			l.SetText(row[id.Col])
+		})
+	v.table.StickyRowCount = 1
+	v.table.OnSelected = func(id widget.TableCellID) { v.sel = id.Row - 1 }
+	actions := container.NewHBox(
+		widget.NewButtonWithIcon("录入测评票", theme.ContentAddIcon(), v.ballots),
+		widget.NewButtonWithIcon("修正计算值", theme.DocumentCreateIcon(), v.override),
+		widget.NewButtonWithIcon("一票否决", theme.ErrorIcon(), v.veto),
+	)
+	titleBox := container.NewVBox(widget.NewLabelWithStyle("模范机关（连续三年优秀命名，次年不合格撤销）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.titles)
+	v.content = container.NewBorder(actions, titleBox, nil, nil, v.table)
+	return v
+}
+
+func (v *resultsView) object() fyne.CanvasObject { return v.content }
+
+func (v *resultsView) load(sn *criteria.Snapshot) {
+	if sn == nil {
+		return
+	}
+	v.sn = sn
+	v.res = sn.Results()
+	v.head = sheets.ResultsHeader(sn.Round)
+	widths := []float32{56, 120}
+	for range sn.Round.Groups {
+		widths = append(widths, 130)
+	}
+	widths = append(widths, 80, 70, 320)
+	for i, w := range widths {
+		v.table.SetColumnWidth(i, w)
+	}
+	v.table.Refresh()
+	titles, err := criteria.ModelOrgans(v.wb.Store)
+	if err != nil {
+		v.titles.SetText("无法计算模范机关：" + err.Error())
+		return
+	}
+	var lines []string
+	for _, t := range titles {
+		switch {
+		case t.Holds():
+			lines = append(lines, fmt.Sprintf("★ %s：%d 年命名（%d–%d 年连续优秀）", t.Unit, t.Named, t.Years[0], t.Years[2]))
+		case t.Revoked != 0:
+			lines = append(lines, fmt.Sprintf("✕ %s：%d 年命名，%d 年不合格已撤销", t.Unit, t.Named, t.Revoked))
+		case t.Consecutive > 0:
+			lines = append(lines, fmt.Sprintf("· %s：已连续 %d 年优秀", t.Unit, t.Consecutive))
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{"暂无"}
+	}
+	v.titles.SetText(strings.Join(lines, "\n"))
+}
+
+// selected is the organ of the selected row, or an error dialog when none is.
+func (v *resultsView) selected() (criteria.Organ, bool) {
+	if v.sn == nil || v.sel < 0 || v.sel >= len(v.res) {
+		v.wb.ShowError("请先选择部门", fmt.Errorf("请先在表中点选一个部门，再进行操作"))
+		return criteria.Organ{}, false
+	}
+	return v.res[v.sel].Organ, true
+}
+
+func (v *resultsView) after(err error, title string) {
+	if err != nil {
+		v.wb.ShowError(title, err)
+		return
+	}
+	v.wb.Changed()
+}
+
+func (v *resultsView) ballots() {
+	o, ok := v.selected()
+	if !ok {
+		return
+	}
+	cat := widget.NewSelect(criteria.BallotCategories, nil)
+	cat.SetSelectedIndex(0)
+	counts := make([]*widget.Entry, len(sheets.BallotChoices))
+	items := []*widget.FormItem{widget.NewFormItem("测评人类别", cat)}
+	for i, c := range sheets.BallotChoices {
+		counts[i] = widget.NewEntry()
+		counts[i].SetText("0")
+		items = append(items, widget.NewFormItem(c+"（票）", counts[i]))
+	}
+	dialog.ShowForm("录入测评票 · "+o.Name, "保存", "取消", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n := make([]int, len(counts))
+		for i, c := range counts {
+			x, err := strconv.Atoi(strings.TrimSpace(c.Text))
+			if err != nil || x < 0 {
+				v.wb.ShowError("无法保存", fmt.Errorf("“%s”票数“%s”应为不小于 0 的整数", sheets.BallotChoices[i], c.Text))
+				return
+			}
+			n[i] = x
+		}
+		b := criteria.BallotCount{Category: cat.Selected, Satisfied: n[0], Basic: n[1], Unsatisfied: n[2], Unknown: n[3]}
+		v.after(criteria.SetBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, b), "无法保存测评票")
+	}, v.wb.Window)
+}
+
+func (v *resultsView) override() {
+	o, ok := v.selected()
+	if !ok {
+		return
+	}
+	var inds []criteria.Indicator
+	var names []string
+	for _, in := range v.sn.Set.Indicators() {
+		if in.FromData() {
+			val := v.sn.Values[[2]int64{o.ID, in.ID}]
+			inds = append(inds, in)
+			names = append(names, fmt.Sprintf("%s（现为 %s）", in.Name, criteria.FormatPoints(val.Final())))
+		}
+	}
+	sel := widget.NewSelect(names, nil)
+	how := widget.NewLabel("")
+	how.Wrapping = fyne.TextWrapWord
+	sel.OnChanged = func(string) {
+		if i := sel.SelectedIndex(); i >= 0 {
+			how.SetText(sheets.ValueNote(v.sn.Values[[2]int64{o.ID, inds[i].ID}]))
+		}
+	}
+	points, reason := widget.NewEntry(), widget.NewEntry()
+	reason.SetPlaceHolder("修正理由（必填，记入操作日志）")
+	d := dialog.NewForm("修正计算值 · "+o.Name, "保存", "取消", []*widget.FormItem{
+		widget.NewFormItem("指标", sel), widget.NewFormItem("计算过程", how),
+		widget.NewFormItem("修正为", points), widget.NewFormItem("理由", reason),
+	}, func(ok bool) {
+		i := sel.SelectedIndex()
+		if !ok || i < 0 {
+			return
+		}
+		p, good := sheets.ParsePoints(points.Text)
+		if !good {
+			v.wb.ShowError("无法保存", fmt.Errorf("“%s”不是数字，请填写分数", points.Text))
+			return
+		}
+		v.after(criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, inds[i].ID, &p, reason.Text), "无法修正")
+	}, v.wb.Window)
+	d.Resize(fyne.NewSize(560, 360))
+	d.Show()
+}
+
+func (v *resultsView) veto() {
+	o, ok := v.selected()
+	if !ok {
+		return
+	}
+	if r := v.sn.Vetoes[o.ID]; r != "" {
+		v.wb.Confirm("撤销一票否决", o.Name+" 已因“"+r+"”一票否决。确定撤销吗？", func() {
+			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, "撤销否决", true), "无法撤销")
+		})
+		return
+	}
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder("例如：发生学术不端")
+	dialog.ShowForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
+		if ok {
+			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false), "无法否决")
+		}
+	}, v.wb.Window)
+}

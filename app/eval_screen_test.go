@@ -1,0 +1,101 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"dangjian/data"
+	"dangjian/data/criteria"
+	"dangjian/data/demo"
+)
+
+func evalWorkbench(t *testing.T) (*Workbench, fyne.Window) {
+	t.Helper()
+	newTestApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 700))
+	return &Workbench{Store: s, Window: w}, w
+}
+
+// Typing in the grid saves as a spreadsheet does, moves with Enter and Tab, and refuses a
+// score above the max at once without moving.
+func TestEvalScoreGridKeyboard(t *testing.T) {
+	wb, w := evalWorkbench(t)
+	e, scr := buildEvalScreen(wb)
+	w.SetContent(scr)
+	g := e.grid
+	w.Canvas().Focus(g)
+	sn := g.sn
+	if sn.Round.Year != 2025 || g.group.Name != "考评组" {
+		t.Fatalf("grid shows %d %s, want the current round's 考评组", sn.Round.Year, g.group.Name)
+	}
+	// go to 院办公室 (row 6), 理论武装 (col 1): not yet scored by the 考评组
+	for range 5 {
+		g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	}
+	test.Type(g, "7")
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab}) // saves 7, moves to 贯彻落实 (max 9)
+	test.Type(g, "12")
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // refused: stays put
+	if g.row != 5 || g.col != 1 {
+		t.Errorf("after a refused score the cursor moved to %d,%d", g.row, g.col)
+	}
+	test.Type(g, "8.5")
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	after, _ := criteria.Load(wb.Store, sn.Round.ID)
+	o := sn.Round.Organs[5]
+	inds := sn.Set.Indicators()
+	got := func(i int) (float64, bool) {
+		sc, ok := after.Scores[criteria.CellKey{Organ: o.ID, Indicator: inds[i].ID, Group: g.group.ID}]
+		return sc.Points, ok
+	}
+	if p, ok := got(0); !ok || p != 7 {
+		t.Errorf("理论武装 = %v %v, typed 7", p, ok)
+	}
+	if p, ok := got(1); !ok || p != 8.5 {
+		t.Errorf("贯彻落实 = %v %v, typed 12 (refused) then 8.5", p, ok)
+	}
+	SaveScreenshot(t, "eval_scores", scr, fyne.NewSize(1100, 520))
+}
+
+func TestEvalResultsAndCriteriaScreens(t *testing.T) {
+	wb, w := evalWorkbench(t)
+	e, scr := buildEvalScreen(wb)
+	w.SetContent(scr)
+	e.tabs.SelectIndex(1)
+	if n := len(e.results.res); n != 6 || e.results.res[0].Organ.Name != "科研处" {
+		t.Errorf("results: %d rows, first %s; want six departments led by 科研处", n, e.results.res[0].Organ.Name)
+	}
+	if !strings.Contains(e.results.titles.Text, "★ 科研处") {
+		t.Errorf("模范机关 list %q should name 科研处", e.results.titles.Text)
+	}
+	SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560))
+	e.tabs.SelectIndex(2)
+	ed := e.criteria
+	if !strings.Contains(ed.warn.Text, "权重合计 100") {
+		t.Fatalf("the default set should add up: %v", ed)
+	}
+	ed.set.Dimensions[0].Indicators[0].Max = 10
+	ed.check()
+	if !strings.Contains(ed.warn.Text, "政治过硬") || !strings.Contains(ed.sums[0].Text, "27") {
+		t.Errorf("a changed max should show at once: %q / %q", ed.warn.Text, ed.sums[0].Text)
+	}
+	ed.set.Dimensions[0].Indicators[0].Max = 8
+	ed.check()
+	SaveScreenshot(t, "eval_criteria", scr, fyne.NewSize(1100, 700))
+}
