@@ -1,14 +1,124 @@
 package app
 
 import (
+	"context"
+	"fmt"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data/abpost"
+	"dangjian/data/report"
+	"dangjian/data/sheets"
 )
 
-// newABScreen builds the AB岗 screen; it arrives with its feature.
-func newABScreen(wb *Workbench) fyne.CanvasObject {
-	return widget.NewLabelWithStyle("AB岗 · 即将推出", fyne.TextAlignCenter, fyne.TextStyle{})
+// abScreen is the AB岗 screen: the service catalogue, 请假登记 and the two-week coverage, with
+// the imports and exports every tab shares in one toolbar.
+type abScreen struct {
+	wb   *Workbench
+	root fyne.CanvasObject
+	tabs *container.AppTabs
+	cat  *abCatalogue
+	abs  *abAbsences
+	cov  *abCoverageView
+}
+
+// newABScreen builds the AB岗 screen.
+func newABScreen(wb *Workbench) fyne.CanvasObject { return openAB(wb).root }
+
+func openAB(wb *Workbench) *abScreen {
+	a := &abScreen{wb: wb}
+	a.cat = newABCatalogue(wb)
+	a.abs = newABAbsences(wb)
+	a.cov = newABCoverageView(wb)
+	a.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("服务事项目录", theme.ListIcon(), a.cat.root),
+		container.NewTabItemWithIcon("请假登记", theme.CalendarIcon(), a.abs.root),
+		container.NewTabItemWithIcon("今日/本周值守", theme.VisibilityIcon(), a.cov.root),
+	)
+	bar := container.NewHBox(
+		&widget.Button{Text: "导入目录…", Icon: theme.UploadIcon(), OnTapped: a.onImport},
+		&widget.Button{Text: "导入节假日…", Icon: theme.CalendarIcon(), OnTapped: a.onImportHolidays},
+		widget.NewSeparator(),
+		&widget.Button{Text: "导出服务指南", Icon: theme.DownloadIcon(), OnTapped: func() { a.onExport("一站式服务指南", ".xlsx") }},
+		&widget.Button{Text: "服务指南 PDF", Icon: theme.DocumentPrintIcon(), OnTapped: func() { a.onExport("一站式服务指南", ".pdf") }},
+		&widget.Button{Text: "导出报备表", Icon: theme.DocumentSaveIcon(), OnTapped: func() { a.onExport("AB岗位设置报备表", ".xlsx") }},
+	)
+	a.root = container.NewBorder(container.NewPadded(bar), nil, nil, nil, a.tabs)
+	wb.OnChange(a.reload)
+	return a
+}
+
+// reload re-reads every tab after records changed anywhere.
+func (a *abScreen) reload() {
+	a.cat.reload()
+	a.abs.reload()
+	a.cov.reload()
 }
 
 // abBadge is the number of gap days in the coming week, shown on the rail.
-func abBadge(wb *Workbench) string { return "" }
+func abBadge(wb *Workbench) string {
+	if wb == nil || wb.Store == nil {
+		return ""
+	}
+	today := wb.Store.Today()
+	cov, err := abpost.ComputeCoverage(wb.Store, today, today.AddDate(0, 0, 6))
+	if err != nil {
+		return ""
+	}
+	if n := cov.GapDays(); n > 0 {
+		return fmt.Sprint(n)
+	}
+	return ""
+}
+
+// onExport asks where to save, writes the document off the main goroutine and offers to open it.
+func (a *abScreen) onExport(what, ext string) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		a.export(what, ext, path)
+	}, a.wb.Window)
+	d.SetFileName(what + "-" + a.wb.Store.Now().Format("20060102") + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Show()
+}
+
+func (a *abScreen) export(what, ext, path string) {
+	s := a.wb.Store
+	on := s.Today()
+	a.wb.RunLong("正在导出"+what, func(_ context.Context, p Progress) error {
+		p(0, 0, "正在写入"+what+"……")
+		switch {
+		case ext == ".pdf":
+			return report.WriteGuide(s, path, on)
+		case what == "一站式服务指南":
+			return sheets.ExportGuide(s, path, on)
+		default:
+			return sheets.ExportFiling(s, path, on)
+		}
+	}, func(err error) {
+		if err != nil {
+			a.wb.ShowError("导出失败", err)
+			return
+		}
+		a.wb.Notify("%s已导出到 %s", what, path)
+		a.wb.Confirm("导出完成", what+"已导出到\n"+path+"\n现在打开吗？", func() { a.wb.OpenFile(path) })
+	})
+}
+
+// abDateText is how the AB screens show a date: 2026-11-28（周六）.
+func abDateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02") + "（" + abpost.Weekday(t) + "）"
+}

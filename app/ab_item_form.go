@@ -1,0 +1,203 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/abpost"
+	"dangjian/data/civil"
+)
+
+// showABItemForm edits a service item (ID 0: a new one) with its A and B posts. A change of post
+// is dated: it takes effect on 生效日期 and is filed with the 报备说明.
+func showABItemForm(wb *Workbench, it abpost.Item, depts []data.Unit) {
+	persons, err := wb.Store.Persons()
+	if err != nil {
+		wb.ShowError("无法读取人员", err)
+		return
+	}
+	var deptNames []string
+	for _, d := range depts {
+		deptNames = append(deptNames, d.Name)
+	}
+	dept := widget.NewSelectEntry(deptNames)
+	dept.SetText(it.Dept)
+	dept.SetPlaceHolder("选择或输入部门")
+	code, name, door := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	code.SetText(it.Code)
+	name.SetText(it.Name)
+	door.SetText(it.Door)
+	door.SetPlaceHolder("例如：综合服务大厅1号窗口")
+	limit, visits, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	limit.SetText(strconv.Itoa(it.TimeLimit))
+	if it.ID == 0 {
+		it.Visits = 1
+	}
+	visits.SetText(strconv.Itoa(it.Visits))
+	phone.SetText(it.Phone)
+	materials, basis := widget.NewMultiLineEntry(), widget.NewEntry()
+	materials.SetText(it.Materials)
+	materials.SetMinRowsVisible(2)
+	materials.Wrapping = fyne.TextWrapWord
+	basis.SetText(it.Basis)
+	a := newABPersonPicker(wb, persons, it.AID, "A岗（主办）")
+	b := newABPersonPicker(wb, persons, it.BID, "B岗（协办）")
+	from := widget.NewEntry()
+	from.SetText(wb.Store.Today().Format("2006-01-02"))
+	note := widget.NewEntry()
+	note.SetPlaceHolder("例如：经处务会研究，报党委办公室备案")
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem("部门", dept), widget.NewFormItem("事项编码", code), widget.NewFormItem("服务事项", name),
+		widget.NewFormItem("办理窗口", door), widget.NewFormItem("办理时限（工作日）", limit),
+		widget.NewFormItem("所需材料", materials), widget.NewFormItem("办理依据", basis),
+		widget.NewFormItem("跑动次数", visits), widget.NewFormItem("联系电话", phone),
+		widget.NewFormItem("A岗", a.root), widget.NewFormItem("B岗", b.root),
+		widget.NewFormItem("生效日期", from), widget.NewFormItem("报备说明", note),
+	)
+	title := "新增服务事项"
+	if it.ID != 0 {
+		title = "编辑服务事项 · " + it.Name
+	}
+	var d dialog.Dialog
+	save := func() {
+		next := it
+		next.Dept, next.DeptID = data.FoldName(dept.Text), 0
+		for _, u := range depts {
+			if u.Name == next.Dept {
+				next.DeptID = u.ID
+			}
+		}
+		next.Code, next.Name, next.Door = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text), strings.TrimSpace(door.Text)
+		next.Materials, next.Basis, next.Phone = strings.TrimSpace(materials.Text), strings.TrimSpace(basis.Text), strings.TrimSpace(phone.Text)
+		next.AID, next.BID = a.id, b.id
+		var problems []string
+		var err error
+		if next.TimeLimit, err = abpost.ParseTimeLimit(limit.Text); err != nil {
+			problems = append(problems, err.Error())
+		}
+		if next.Visits, err = strconv.Atoi(strings.TrimSpace(visits.Text)); err != nil {
+			problems = append(problems, "跑动次数请填数字，例如 1")
+		}
+		day, derr := civil.Parse(from.Text)
+		if derr != nil || day.Date.IsZero() {
+			problems = append(problems, "生效日期请写成 2026-01-01 这样的日期")
+		}
+		if len(problems) == 0 {
+			err = abpost.SaveItem(context.Background(), wb.Store, &next, day.Date, strings.TrimSpace(note.Text))
+			if err == nil {
+				d.Hide()
+				wb.Notify("已保存服务事项“%s”", next.Name)
+				wb.Changed()
+				return
+			}
+			if v, ok := data.AsInvalid(err); ok {
+				for _, e := range v {
+					problems = append(problems, e.Message)
+				}
+			} else {
+				wb.ShowError("保存失败", err)
+				return
+			}
+		}
+		msg.SetText("• " + strings.Join(problems, "\n• "))
+	}
+	content := container.NewBorder(nil, msg, nil, nil, container.NewVScroll(form))
+	// Saving keeps the dialog open on a field error, so it uses its own button.
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
+		container.NewHBox(layoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
+			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}),
+		nil, nil, content), wb.Window)
+	d.Resize(fyne.NewSize(620, 640))
+	d.Show()
+}
+
+// abPersonPicker is a form field that picks a person by searching names and departments.
+type abPersonPicker struct {
+	root    fyne.CanvasObject
+	id      int64
+	button  *widget.Button
+	persons []data.Person
+}
+
+func newABPersonPicker(wb *Workbench, persons []data.Person, id int64, what string) *abPersonPicker {
+	p := &abPersonPicker{id: id, persons: persons}
+	p.button = &widget.Button{Icon: theme.AccountIcon(), Alignment: widget.ButtonAlignLeading}
+	p.button.OnTapped = func() { p.open(wb, what) }
+	clear := &widget.Button{Icon: theme.ContentClearIcon(), OnTapped: func() { p.set(0) }}
+	p.root = container.NewBorder(nil, nil, nil, clear, p.button)
+	p.set(id)
+	return p
+}
+
+func (p *abPersonPicker) set(id int64) {
+	p.id = id
+	p.button.SetText("点击选择人员…")
+	for _, x := range p.persons {
+		if x.ID == id {
+			p.button.SetText(abPersonLabel(x))
+		}
+	}
+}
+
+func abPersonLabel(x data.Person) string {
+	if x.UnitName == "" {
+		return x.Name
+	}
+	return x.Name + "（" + x.UnitName + "）"
+}
+
+// open shows the search dialog: type part of a name or a department, tap a person.
+func (p *abPersonPicker) open(wb *Workbench, what string) {
+	var matches []data.Person
+	list := widget.NewList(func() int { return len(matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(abPersonLabel(matches[i])) })
+	search := widget.NewEntry()
+	search.SetPlaceHolder("输入姓名或部门搜索")
+	info := widget.NewLabel("")
+	filter := func(q string) {
+		q = data.FoldName(q)
+		matches = matches[:0]
+		for _, x := range p.persons {
+			if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
+				matches = append(matches, x)
+				if len(matches) == 200 {
+					break
+				}
+			}
+		}
+		info.SetText(fmt.Sprintf("找到 %d 人（最多显示 200 人）", len(matches)))
+		list.UnselectAll()
+		list.Refresh()
+	}
+	search.OnChanged = filter
+	filter("")
+	var d dialog.Dialog
+	list.OnSelected = func(i widget.ListItemID) {
+		p.set(matches[i].ID)
+		d.Hide()
+	}
+	d = dialog.NewCustom("选择"+what, "取消", container.NewBorder(search, info, nil, nil, list), wb.Window)
+	d.Resize(fyne.NewSize(380, 460))
+	d.Show()
+	wb.Window.Canvas().Focus(search)
+}
+
+// showABInfo shows read-only text in a scrollable dialog.
+func showABInfo(wb *Workbench, title string, body fyne.CanvasObject) {
+	d := dialog.NewCustom(title, "关闭", container.NewVScroll(body), wb.Window)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
