@@ -219,3 +219,41 @@ func TestScreenshotOrgTree(t *testing.T) {
 	osSelect(t, o, "人事处党支部")
 	SaveScreenshot(t, "org_tree", o.root, fyne.NewSize(1280, 800))
 }
+
+func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	osSelect(t, o, "高分卫星载荷发射任务临时党支部")
+	if !rsShows(o.detail, "临时党支部党员 9 人") {
+		t.Fatalf("demo temporary branch: %v", rsTexts(o.detail))
+	}
+	test.Tap(o.buttons["编入党员"])
+	top := wb.Window.Canvas().Overlays().Top()
+	rsChoose(t, osSelects(top)[0], "人事处党支部")
+	checks := osChecks(top)
+	if len(checks) < 2 {
+		t.Fatalf("the member list shows %d members of 人事处党支部", len(checks))
+	}
+	test.Tap(checks[0])
+	test.Tap(checks[1])
+	safetyTap(t, wb.Window, "编入")
+	if !rsShows(o.detail, "临时党支部党员 11 人") || !rsShows(o.detail, "原支部：人事处党支部") {
+		t.Fatalf("after seconding two members: %v", rsTexts(o.detail))
+	}
+}
+
+func osChecks(o fyne.CanvasObject) []*widget.Check {
+	if c, ok := o.(*widget.Check); ok {
+		return []*widget.Check{c}
+	}
+	var out []*widget.Check
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if w, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(w).Objects()
+	}
+	for _, k := range kids {
+		out = append(out, osChecks(k)...)
+	}
+	return out
+}

@@ -29,8 +29,8 @@ func rsBigRoster(b *testing.B) *rosterScreen {
 	w := test.NewTempWindow(b, nil)
 	w.Resize(fyne.NewSize(1280, 720))
 	r := openRoster(&Workbench{Store: s, Window: w})
-	w.SetContent(r.root)
 	<-r.loaded
+	w.SetContent(r.root)
 	if r.idx.Len() != 100_000 {
 		b.Fatalf("%d members indexed", r.idx.Len())
 	}

@@ -253,6 +253,7 @@ func (r *rosterScreen) selectRow(row int) {
 	}
 	r.selected = r.idx.At(r.view[row]).PersonID
 	r.enableActions()
+	r.table.Refresh()
 }
 
 // moveSelection moves the selected row up or down by delta, keeping it in sight.

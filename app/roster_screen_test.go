@@ -40,8 +40,10 @@ func rsWorkbench(t *testing.T, size fyne.Size) *Workbench {
 func rsRoster(t *testing.T, wb *Workbench) *rosterScreen {
 	t.Helper()
 	r := openRoster(wb)
-	wb.Window.SetContent(r.root)
+	// The test driver runs fyne.Do at once on the loading goroutine, so the window is laid out
+	// only after the load, never beside it.
 	rsWait(t, r)
+	wb.Window.SetContent(r.root)
 	return r
 }
 

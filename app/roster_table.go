@@ -158,6 +158,8 @@ func newRosterTable(r *rosterScreen) *rosterTable {
 		}
 		m := r.idx.At(r.view[id.Row])
 		l.Importance = widget.MediumImportance
+		// The Table highlights one cell; bold marks the whole selected row.
+		l.TextStyle.Bold = m.PersonID == r.selected
 		if m.Status != data.StatusNormal {
 			l.Importance = widget.LowImportance // members no longer in the roster read grey
 		}
