@@ -221,7 +221,7 @@ func showAbsenceForm(wb *Workbench, x abpost.Absence) {
 		title = "修改不在岗记录"
 	}
 	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
-		container.NewVBox(msg, container.NewHBox(layoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
+		container.NewVBox(abMessageArea(msg), container.NewHBox(layoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
 			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save})),
 		nil, nil, form), wb.Window)
 	d.Resize(fyne.NewSize(520, 480))

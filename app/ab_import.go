@@ -57,7 +57,11 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 	summary := fmt.Sprintf("共 %d 行：新增 %d，更新 %d，无变化 %d，不导入 %d。", len(plan.Rows), plan.New, plan.Updated, plan.Unchanged, plan.Rejected)
 	if len(plan.NewPersons) > 0 {
 		var names []string
-		for _, p := range plan.NewPersons {
+		for i, p := range plan.NewPersons {
+			if i == 12 { // the table lists every row with （新）; the summary stays one line
+				names = append(names, fmt.Sprintf("等共 %d 人", len(plan.NewPersons)))
+				break
+			}
 			names = append(names, p.Dept+" "+p.Name)
 		}
 		summary += "\n将新建人员（花名册中没有）：" + strings.Join(names, "、")
@@ -65,8 +69,8 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 	if len(plan.NewDepts) > 0 {
 		summary += "\n将新建部门：" + strings.Join(plan.NewDepts, "、")
 	}
+	// Not wrapped: a wrapping label above a table asks for all the height and hides the table.
 	top := widget.NewLabel(summary)
-	top.Wrapping = fyne.TextWrapWord
 	cell := func(r abpost.PlannedRow, col int) string {
 		switch col {
 		case 0:

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -58,11 +60,14 @@ func showABItemForm(wb *Workbench, it abpost.Item, depts []data.Unit) {
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
+	beside := func(main fyne.CanvasObject, label string, extra fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, main, container.NewBorder(nil, nil, widget.NewLabel(label), nil, extra))
+	}
 	form := widget.NewForm(
-		widget.NewFormItem("部门", dept), widget.NewFormItem("事项编码", code), widget.NewFormItem("服务事项", name),
-		widget.NewFormItem("办理窗口", door), widget.NewFormItem("办理时限（工作日）", limit),
+		widget.NewFormItem("部门", beside(dept, "事项编码", code)), widget.NewFormItem("服务事项", name),
+		widget.NewFormItem("办理窗口", door), widget.NewFormItem("办理时限（工作日）", beside(limit, "跑动次数", visits)),
 		widget.NewFormItem("所需材料", materials), widget.NewFormItem("办理依据", basis),
-		widget.NewFormItem("跑动次数", visits), widget.NewFormItem("联系电话", phone),
+		widget.NewFormItem("联系电话", phone),
 		widget.NewFormItem("A岗", a.root), widget.NewFormItem("B岗", b.root),
 		widget.NewFormItem("生效日期", from), widget.NewFormItem("报备说明", note),
 	)
@@ -113,13 +118,13 @@ func showABItemForm(wb *Workbench, it abpost.Item, depts []data.Unit) {
 		}
 		msg.SetText("• " + strings.Join(problems, "\n• "))
 	}
-	content := container.NewBorder(nil, msg, nil, nil, container.NewVScroll(form))
+	content := container.NewBorder(nil, abMessageArea(msg), nil, nil, container.NewVScroll(form))
 	// Saving keeps the dialog open on a field error, so it uses its own button.
 	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
 		container.NewHBox(layoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
 			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}),
 		nil, nil, content), wb.Window)
-	d.Resize(fyne.NewSize(620, 640))
+	d.Resize(fyne.NewSize(660, 700))
 	d.Show()
 }
 
@@ -200,4 +205,12 @@ func showABInfo(wb *Workbench, title string, body fyne.CanvasObject) {
 	d := dialog.NewCustom(title, "关闭", container.NewVScroll(body), wb.Window)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
+}
+
+// abMessageArea reserves room for three lines of form messages, so that a message appearing
+// after 保存 never draws over the fields (a dialog does not grow when a label's text does).
+func abMessageArea(msg *widget.Label) fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(10, 66))
+	return container.NewStack(room, container.NewVScroll(msg))
 }

@@ -156,3 +156,18 @@ func TestRatesCountGapDays(t *testing.T) {
 		t.Fatalf("unknown person: want a field error, got %v", err)
 	}
 }
+
+func FuzzParseTimeLimit(f *testing.F) {
+	for _, s := range []string{"3", "3个工作日", "即办", "１５天", "", "abc", "99999", "-3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, err := ParseTimeLimit(s)
+		if err == nil && (n < 0 || n > 9999) {
+			t.Fatalf("%q gave %d", s, n)
+		}
+		if err != nil && !strings.Contains(err.Error(), "办理时限") {
+			t.Fatalf("message should name the field: %v", err)
+		}
+	})
+}

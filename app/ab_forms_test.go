@@ -1,0 +1,69 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"dangjian/data/abpost"
+	"dangjian/data/civil"
+)
+
+// abTopTexts is what a person reads in the topmost dialog.
+func abTopTexts(wb *Workbench) string {
+	return strings.Join(rsTexts(wb.Window.Canvas().Overlays().Top()), "\n")
+}
+
+func TestAbsenceFormSavesAndWarnsOfTheGap(t *testing.T) {
+	wb, a := abOpen(t, fyne.NewSize(1200, 760))
+	first := a.cat.all[0] // 科研处·科研项目申报审核: its A is away 12/1–12/3
+	showAbsenceForm(wb, abpost.Absence{PersonID: first.BID, From: civil.Date(2026, 12, 1), To: civil.Date(2026, 12, 2), Kind: "出差"})
+	safetyTap(t, wb.Window, "保存")
+	got := abTopTexts(wb)
+	if !strings.Contains(got, "科研项目申报审核") || !strings.Contains(got, "12月1日") || !strings.Contains(got, "12月2日") {
+		t.Fatalf("the warning should name the item and both gap days, got:\n%s", got)
+	}
+	if a.cov.cov.GapDays() != 3 {
+		t.Fatalf("coverage not reloaded: %d gap days, want 3", a.cov.cov.GapDays())
+	}
+}
+
+func TestAbsenceFormRefusesOverlap(t *testing.T) {
+	wb, a := abOpen(t, fyne.NewSize(1200, 760))
+	first := a.cat.all[0]
+	showAbsenceForm(wb, abpost.Absence{PersonID: first.AID, From: civil.Date(2026, 12, 3), To: civil.Date(2026, 12, 4), Kind: "请假"})
+	safetyTap(t, wb.Window, "保存")
+	if got := abTopTexts(wb); !strings.Contains(got, "重叠") {
+		t.Fatalf("want the overlap message in the form, got:\n%s", got)
+	}
+	if n := len(a.abs.list); n != 5 {
+		t.Fatalf("refused absence changed the list: %d", n)
+	}
+}
+
+func TestItemFormRefusesSameAandB(t *testing.T) {
+	wb, a := abOpen(t, fyne.NewSize(1200, 800))
+	it := a.cat.all[0]
+	it.BID = it.AID
+	showABItemForm(wb, it, a.cat.depts)
+	safetyTap(t, wb.Window, "保存")
+	if got := abTopTexts(wb); !strings.Contains(got, "A岗和B岗不能是同一个人") {
+		t.Fatalf("want the A=B message, got:\n%s", got)
+	}
+}
+
+func TestScreenshotABImportPreview(t *testing.T) {
+	size := fyne.NewSize(1200, 720)
+	wb, a := abOpen(t, size)
+	plan := &abpost.ImportPlan{Rows: []abpost.PlannedRow{
+		{ImportRow: abpost.ImportRow{Line: 3}, Action: abpost.ImportNew, Item: abpost.Item{Dept: "科研处", Name: "科研项目结题验收", AName: "吴华志", BName: "孙悦"}, NewB: true},
+		{ImportRow: abpost.ImportRow{Line: 4}, Action: abpost.ImportUpdate, Item: abpost.Item{Dept: "财务处", Name: "差旅费报销", AName: "郭涛", BName: "潘思磊"}, Changes: []string{"办理时限", "所需材料"}},
+		{ImportRow: abpost.ImportRow{Line: 5}, Action: abpost.ImportRejected, Item: abpost.Item{Dept: "人事处", Name: "在职证明开具", AName: "王芳", BName: "王芳"}, Errors: []string{"A岗和B岗都是“王芳”，A岗和B岗必须是两个人；请另填B岗"}},
+	}, New: 1, Updated: 1, Rejected: 1, NewPersons: []abpost.NewPerson{{Name: "孙悦", Dept: "科研处"}}}
+	a.showPreview(plan)
+	if got := abTopTexts(wb); !strings.Contains(got, "将新建人员") || !strings.Contains(got, "不导入 1") {
+		t.Fatalf("preview:\n%s", got)
+	}
+	SaveScreenshot(t, "ab_import_preview", abPreviewContent(plan), fyne.NewSize(980, 300))
+}
