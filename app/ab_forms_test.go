@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/abpost"
 	"dangjian/data/civil"
@@ -66,4 +68,38 @@ func TestScreenshotABImportPreview(t *testing.T) {
 		t.Fatalf("preview:\n%s", got)
 	}
 	SaveScreenshot(t, "ab_import_preview", abPreviewContent(plan), fyne.NewSize(980, 300))
+}
+
+func TestCalendarDialogAddsAHoliday(t *testing.T) {
+	wb, a := abOpen(t, fyne.NewSize(1200, 760))
+	before := a.cov.cov.Summary().ServiceDays
+	a.showABCalendar()
+	top := wb.Window.Canvas().Overlays().Top()
+	entries := abEntries(top)
+	entries[0].SetText("2026-12-01")
+	safetyTap(t, wb.Window, "添加")
+	if got := a.cov.cov.Summary().ServiceDays; got != before-1 {
+		t.Fatalf("service days %d after adding a holiday, want %d", got, before-1)
+	}
+	if !strings.Contains(abTopTexts(wb), "2026-12-01（周二）") {
+		t.Fatalf("the list should show the day:\n%s", abTopTexts(wb))
+	}
+}
+
+// abEntries finds the entries under o in layout order.
+func abEntries(o fyne.CanvasObject) []*widget.Entry {
+	var out []*widget.Entry
+	switch x := o.(type) {
+	case *widget.Entry:
+		return []*widget.Entry{x}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, abEntries(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			out = append(out, abEntries(c)...)
+		}
+	}
+	return out
 }

@@ -181,7 +181,7 @@ func (a *abScreen) undo(batch int64) {
 
 // onImportHolidays reads a two-column holiday sheet; any unreadable row stops the import, since
 // one wrong day shifts every time limit.
-func (a *abScreen) onImportHolidays() {
+func (a *abScreen) onImportHolidays(after func()) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -213,6 +213,7 @@ func (a *abScreen) onImportHolidays() {
 				return
 			}
 			a.wb.Notify("已导入节假日与调休 %d 天", len(days))
+			after()
 			a.wb.Changed()
 		})
 	}, a.wb.Window)

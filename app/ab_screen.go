@@ -43,7 +43,7 @@ func openAB(wb *Workbench) *abScreen {
 	)
 	bar := container.NewHBox(
 		&widget.Button{Text: "导入目录…", Icon: theme.UploadIcon(), OnTapped: a.onImport},
-		&widget.Button{Text: "导入节假日…", Icon: theme.CalendarIcon(), OnTapped: a.onImportHolidays},
+		&widget.Button{Text: "节假日与调休…", Icon: theme.CalendarIcon(), OnTapped: a.showABCalendar},
 		widget.NewSeparator(),
 		&widget.Button{Text: "导出服务指南", Icon: theme.DownloadIcon(), OnTapped: func() { a.onExport("一站式服务指南", ".xlsx") }},
 		&widget.Button{Text: "服务指南 PDF", Icon: theme.DocumentPrintIcon(), OnTapped: func() { a.onExport("一站式服务指南", ".pdf") }},
