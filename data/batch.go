@@ -22,6 +22,7 @@ type Batch struct {
 
 	tx      *sql.Tx
 	touched []batchRow
+	record  *sql.Stmt // prepared once: an import records a change per row
 }
 
 type batchRow struct {
@@ -58,7 +59,13 @@ func (b *Batch) Inserted(table string, id int64) error {
 	if !undoable[table] {
 		return fmt.Errorf("table %s is not undoable", table)
 	}
-	_, err := b.tx.Exec(`INSERT INTO batch_change(batch_id, tbl, row_id, op) VALUES (?,?,?, 'insert')`, b.ID, table, id)
+	if b.record == nil {
+		var err error
+		if b.record, err = b.tx.Prepare(`INSERT INTO batch_change(batch_id, tbl, row_id, op) VALUES (?,?,?, 'insert')`); err != nil {
+			return err
+		}
+	}
+	_, err := b.record.Exec(b.ID, table, id)
 	b.touched = append(b.touched, batchRow{table, id})
 	return err
 }
@@ -78,19 +85,22 @@ func (b *Batch) Updating(table string, id int64) error {
 }
 
 // Finish stores the after-images (so undo can tell a row edited since) and the summary, and
-// logs the import in the audit.
+// logs the import in the audit. The after-images are written by one statement per table with
+// SQLite's json_object (undo compares them as JSON values with rowJSON's), because a row-by-row
+// pass made a 100 000-row import take minutes.
 func (b *Batch) Finish(s *Store, summary string) error {
-	stmt, err := b.tx.Prepare(`UPDATE batch_change SET after = ? WHERE batch_id = ? AND tbl = ? AND row_id = ?`)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	done := map[string]bool{}
 	for _, r := range b.touched {
-		after, err := rowJSON(b.tx, r.table, r.id)
+		if done[r.table] {
+			continue
+		}
+		done[r.table] = true
+		obj, err := jsonObjectOf(b.tx, r.table)
 		if err != nil {
 			return err
 		}
-		if _, err := stmt.Exec(after, b.ID, r.table, r.id); err != nil {
+		if _, err := b.tx.Exec(`UPDATE batch_change SET after = (SELECT `+obj+` FROM `+r.table+` t WHERE t.id = batch_change.row_id)
+			WHERE batch_id = ? AND tbl = ?`, b.ID, r.table); err != nil {
 			return err
 		}
 	}
@@ -99,6 +109,24 @@ func (b *Batch) Finish(s *Store, summary string) error {
 		return err
 	}
 	return s.audit(b.tx, "导入", b.Kind, summary, b.Source, b.ID)
+}
+
+// jsonObjectOf is the json_object(...) expression of every column of table (aliased t).
+func jsonObjectOf(q queryer, table string) (string, error) {
+	rows, err := q.Query(`SELECT name FROM pragma_table_info(?)`, table)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var parts []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return "", err
+		}
+		parts = append(parts, "'"+c+"', t."+c)
+	}
+	return "json_object(" + strings.Join(parts, ", ") + ")", rows.Err()
 }
 
 // rowJSON is the row as a JSON object of column → value.

@@ -130,7 +130,7 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 			w.rd.opt.Progress(w.rd.count)
 		}
 	}
-	row := &Row{Sheet: w.sh, Line: line, Cells: cells}
+	row := &Row{Sheet: w.sh, Line: line, cells: strings.Join(cells, cellSep)}
 	w.fill(row)
 	w.sh.Rows++
 	w.rd.rf.Rows = append(w.rd.rf.Rows, row)
@@ -139,7 +139,7 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 
 // fill normalises the row and applies the branch written above it.
 func (w *sheetWalker) fill(row *Row) {
-	mem, notes, errs := normalizeRow(row.Cells, w.sh.Mapping, w.sh.Headers)
+	mem, notes, errs := normalizeRow(row.Cells(), w.sh.Mapping, w.sh.Headers)
 	if mem.BranchName != "" && w.sh.Mapping.Has(FieldBranch) {
 		w.branch = mem.BranchName
 	} else if mem.BranchName == "" {
