@@ -84,10 +84,10 @@ func CommitImport(ctx context.Context, s *data.Store, p *Plan, progress func(don
 
 // commitWriter holds the prepared statements of one commit.
 type commitWriter struct {
-	tx       *sql.Tx
-	b        *data.Batch
-	units    map[string]int64
-	branches map[string]int64
+	tx                                         *sql.Tx
+	b                                          *data.Batch
+	units                                      map[string]int64
+	branches                                   map[string]int64
 	insPerson, updPerson, insMember, updMember *sql.Stmt
 }
 

@@ -59,11 +59,11 @@ type BranchChoices map[string]BranchChoice
 
 // Plan is the classified file.
 type Plan struct {
-	File                               *RosterFile
-	Items                              []PlanItem
+	File                              *RosterFile
+	Items                             []PlanItem
 	New, Updated, Unchanged, Rejected int
-	Unknown                            []UnknownBranch
-	Create                             map[string]int64 // branch name → parent to create it under
+	Unknown                           []UnknownBranch
+	Create                            map[string]int64 // branch name → parent to create it under
 }
 
 // Rows is the number of data rows; the four counts add up to it.

@@ -34,11 +34,11 @@ func TestPlanClassifiesRows(t *testing.T) {
 	newID := mkID(1990, 1, 1, 3, false)
 	path := writeBook(t, filepath.Join(t.TempDir(), "p.xlsx"), sheetSpec{name: "Sheet1", rows: [][]any{
 		planHeader,
-		{"无支部", "男", mkID(1985, 1, 1, 4, true), "", "正式", "2010-01-01", "", "", ""}, // new without branch (first row: nothing above to fill down)
-		{"老甲", "", same.IDNumber, "第一党支部", "", "", "", "", ""},                            // all blanks or equal: unchanged
-		{"老乙", "", upd.IDNumber, "第二党支部", "", "2005-07-01", "", "", "研究生"},                // branch and education change
+		{"无支部", "男", mkID(1985, 1, 1, 4, true), "", "正式", "2010-01-01", "", "", ""},      // new without branch (first row: nothing above to fill down)
+		{"老甲", "", same.IDNumber, "第一党支部", "", "", "", "", ""},                           // all blanks or equal: unchanged
+		{"老乙", "", upd.IDNumber, "第二党支部", "", "2005-07-01", "", "", "研究生"},               // branch and education change
 		{"新丙", "女", newID, "第一党支部", "预备", "2025-01-01", "", "13911112222", ""},           // new
-		{"重复", "女", newID, "第一党支部", "预备", "2025-01-01", "", "", ""},                     // duplicate of the row above
+		{"重复", "女", newID, "第一党支部", "预备", "2025-01-01", "", "", ""},                      // duplicate of the row above
 		{"怪支部", "男", mkID(1985, 1, 1, 5, true), "第九党支部", "正式", "2010-01-01", "", "", ""}, // unknown branch
 		{"太早", "男", mkID(2000, 1, 1, 6, true), "第一党支部", "正式", "2010-01-01", "", "", ""},  // joined at ten
 	}})

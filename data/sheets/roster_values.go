@@ -70,7 +70,9 @@ func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []s
 		}
 		return f.Label()
 	}
-	reject := func(f Field, code, msg string) { errs = append(errs, RowError{Column: col(f), Code: code, Message: msg}) }
+	reject := func(f Field, code, msg string) {
+		errs = append(errs, RowError{Column: col(f), Code: code, Message: msg})
+	}
 
 	mem.Name = data.FoldName(get(FieldName))
 	if mem.Name == "" {
