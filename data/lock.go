@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -23,6 +24,10 @@ func LockPath(dbPath string) string { return dbPath + ".lock" }
 // it. release gives it up; calling it more than once is harmless.
 func AcquireLock(dbPath string) (release func(), err error) {
 	path := LockPath(dbPath)
+	// The lock comes before data.Open, so on the first start it creates the data folder.
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
+	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("无法创建锁文件 %s（%v），请检查该文件夹是否可写", path, err)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestSecondLockInTheSameProcessIsRefusedUntilReleased(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "党建 数据", "库.db")
-	os.MkdirAll(filepath.Dir(db), 0o700)
+	db := filepath.Join(t.TempDir(), "党建 数据", "库.db") // folder not there yet: first start
 	release, err := AcquireLock(db)
 	if err != nil {
 		t.Fatal(err)
