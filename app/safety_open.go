@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +39,6 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 	w.SetIcon(AppIcon())
 	title := widget.NewLabelWithStyle("无法打开数据库", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	why := widget.NewLabel(openFailureText(dbPath, err))
-	why.Wrapping = fyne.TextWrapWord
 	quit := &widget.Button{Text: "退出", Icon: theme.LogoutIcon(), OnTapped: a.Quit}
 	w.SetCloseIntercept(a.Quit)
 
@@ -108,9 +108,17 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 func openFailureText(dbPath string, err error) string {
 	switch {
 	case errors.Is(err, data.ErrLocked):
-		return err.Error()
+		who := ""
+		if _, rest, ok := strings.Cut(err.Error(), "（"); ok {
+			who, _, _ = strings.Cut(rest, "）")
+			who = "（" + who + "）"
+		}
+		return fmt.Sprintf("这个数据库已在另一个窗口中打开%s。\n同一个数据库同时只能由一个程序修改：请切换到那个窗口，\n或关闭它后再打开本程序。\n文件：%s", who, dbPath)
 	case errors.Is(err, data.ErrNewerDatabase):
-		return fmt.Sprintf("数据库 %s 是用更新版本的党建融合工作台保存的，这个版本读不了它。请安装最新版本后再打开；文件没有被修改。", dbPath)
+		return fmt.Sprintf("数据库是用更新版本的党建融合工作台保存的，这个版本读不了它。\n请安装最新版本后再打开；文件没有被修改。\n文件：%s", dbPath)
+	case strings.Contains(err.Error(), "已损坏"):
+		// The store's message carries SQLite's own words; the user gets ours.
+		return fmt.Sprintf("数据库文件已损坏，无法读取；文件没有被修改。\n文件：%s", dbPath)
 	}
 	return err.Error()
 }

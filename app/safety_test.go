@@ -289,6 +289,9 @@ func TestOpenFailureOffersTheNewestGoodBackup(t *testing.T) {
 	}
 	retried := 0
 	w := ShowOpenFailure(a, path, err, func() { retried++ })
+	if !hasLabel(w.Content(), "数据库文件已损坏") || hasLabel(w.Content(), "malformed") {
+		t.Fatal("the damage is not explained in plain Chinese")
+	}
 	safetyTap(t, w, "恢复最新的完好备份")
 	if retried != 1 {
 		t.Fatal("retry not called after the restore")
@@ -307,6 +310,9 @@ func TestOpenFailureOffersTheNewestGoodBackup(t *testing.T) {
 	defer release()
 	_, lerr := data.AcquireLock(path)
 	w2 := ShowOpenFailure(a, path, lerr, nil)
+	if !hasLabel(w2.Content(), "已在另一个窗口中打开（用户 ") {
+		t.Fatal("the lock window does not say who holds the database")
+	}
 	if safetyButton(w2, "恢复最新的完好备份") != nil || !errors.Is(lerr, data.ErrLocked) {
 		t.Fatal("restore offered for a database that is only in use")
 	}
