@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -52,10 +53,14 @@ func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
 		}
 		f.SetCellInt(sheet, sw("A", r), int64(i+1))
 		f.SetCellStr(sheet, sw("B", r), e.At.Local().Format("2006-01-02 15:04:05"))
+		lines := 1
 		for j, v := range []string{e.User, e.Action, e.Subject, e.Detail, e.Reason, batch} {
 			col, _ := excelize.ColumnNumberToName(j + 3)
 			f.SetCellStr(sheet, sw(col, r), v)
+			lines = max(lines, linesIn(v, auditColumns[j+2].width))
 		}
+		// Excel and WPS do not grow a row for wrapped text written by a program; set it.
+		f.SetRowHeight(sheet, r, float64(lines)*13.5+3)
 	}
 	if n := len(entries); n > 0 {
 		f.SetCellStyle(sheet, "A3", sw("D", n+2), st.Cell)
@@ -67,4 +72,18 @@ func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
 		return err
 	}
 	return SaveAtomic(f, path)
+}
+
+// linesIn estimates the printed lines of text in a column width characters wide: a Chinese
+// character takes two widths, as in Excel's column measure.
+func linesIn(text string, width float64) int {
+	w := 0.0
+	for _, r := range text {
+		if r > 0x2e80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return max(1, int(math.Ceil(w/(width-1))))
 }
