@@ -1,0 +1,118 @@
+package sheets
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/data/civil"
+)
+
+// The rejected rows of an import, written back as an .xlsx the office can correct and import
+// again: each sheet's own header, the rows as they were, and a 错误提示 column saying why.
+
+// WriteRejects writes the plan's rejected rows to path; it writes nothing and returns false
+// when no row was rejected.
+func WriteRejects(path string, p *Plan) (bool, error) {
+	bySheet := map[*Sheet][]PlanItem{}
+	var order []*Sheet
+	for _, it := range p.Items {
+		if it.Action != ActionRejected {
+			continue
+		}
+		if _, ok := bySheet[it.Row.Sheet]; !ok {
+			order = append(order, it.Row.Sheet)
+		}
+		bySheet[it.Row.Sheet] = append(bySheet[it.Row.Sheet], it)
+	}
+	if len(order) == 0 {
+		return false, nil
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := NewStyles(f)
+	if err != nil {
+		return false, err
+	}
+	warn, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "C00000", Size: 10}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	for i, sh := range order {
+		name := rejectSheetName(sh.Name, i)
+		if i == 0 {
+			f.SetSheetName("Sheet1", name)
+		} else if _, err := f.NewSheet(name); err != nil {
+			return false, err
+		}
+		ncol := len(sh.Headers)
+		for _, it := range bySheet[sh] {
+			ncol = max(ncol, len(it.Row.Cells()))
+		}
+		head := make([]any, ncol+1)
+		for c := range ncol {
+			h := ""
+			if c < len(sh.Headers) {
+				h = sh.Headers[c]
+			}
+			head[c] = h
+		}
+		head[ncol] = "错误提示"
+		f.SetSheetRow(name, "A1", &head)
+		last, _ := excelize.ColumnNumberToName(ncol + 1)
+		f.SetCellStyle(name, "A1", last+"1", st.Header)
+		dateCol := map[int]bool{sh.Mapping[FieldBirth]: true, sh.Mapping[FieldJoined]: true, sh.Mapping[FieldFull]: true}
+		for r, it := range bySheet[sh] {
+			cells := it.Row.Cells()
+			vals := make([]any, ncol+1)
+			for c := range ncol {
+				v := ""
+				if c < len(cells) {
+					v = cells[c]
+				}
+				vals[c] = v
+				// A date cell comes back as its serial; write it as the date the user typed.
+				if dateCol[c] {
+					if n, err := strconv.ParseFloat(v, 64); err == nil && n > 2100 && n < 100000 {
+						if t, err := civil.FromExcelSerial(n); err == nil {
+							vals[c] = civil.Format(t)
+						}
+					}
+				}
+			}
+			var msgs []string
+			for _, e := range it.Errors {
+				msg := e.Message
+				if e.Column != "" {
+					msg = "“" + e.Column + "”：" + msg
+				}
+				msgs = append(msgs, msg)
+			}
+			vals[ncol] = fmt.Sprintf("原第 %d 行。%s", it.Row.Line, strings.Join(msgs, "；"))
+			ref, _ := excelize.CoordinatesToCellName(1, r+2)
+			f.SetSheetRow(name, ref, &vals)
+			rowEnd, _ := excelize.CoordinatesToCellName(ncol, r+2)
+			f.SetCellStyle(name, ref, rowEnd, st.Text)
+			msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
+			f.SetCellStyle(name, msgRef, msgRef, warn)
+		}
+		for c := 1; c <= ncol; c++ {
+			col, _ := excelize.ColumnNumberToName(c)
+			f.SetColWidth(name, col, col, 14)
+		}
+		f.SetColWidth(name, last, last, 60)
+		f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	return true, SaveAtomic(f, path)
+}
+
+// rejectSheetName is a sheet name Excel accepts, made unique by the index.
+func rejectSheetName(name string, i int) string {
+	name = reSheetBad.ReplaceAllString(name, "_")
+	if r := []rune(name); len(r) > 26 {
+		name = string(r[:26])
+	}
+	if name == "" {
+		name = fmt.Sprintf("错误行%d", i+1)
+	}
+	return name
+}
