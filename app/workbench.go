@@ -56,6 +56,7 @@ func NewWorkbench(w fyne.Window, s *data.Store) *Workbench {
 		{Title: "备份与日志", Icon: theme.HistoryIcon(), Build: func() fyne.CanvasObject { return newSafetyScreen(wb) }},
 	})
 	wb.Shell.SetStatus("数据库：" + s.Path())
+	enableRosterDrop(wb)
 	return wb
 }
 

@@ -1,0 +1,156 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/data"
+	"dangjian/data/civil"
+	"dangjian/data/demo"
+	"dangjian/data/idcard"
+	"dangjian/data/sheets"
+)
+
+func importWorkbench(t *testing.T) *Workbench {
+	t.Helper()
+	newTestApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 720))
+	return NewWorkbench(w, s)
+}
+
+// wizardFile: a known member with a new phone, two new members of a branch the store lacks,
+// and a row whose ID lost its digits in Excel.
+func wizardFile(t *testing.T, s *data.Store) string {
+	ms, _ := s.Members(data.MemberFilter{})
+	known := ms[0]
+	id := func(seq int) string { return idcard.Make("340104", civil.Date(1988, 8, 8), seq, seq%2 == 1) }
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"研究所党员花名册"},
+		{"序号", "姓 名", "公民身份号码", "所在支部", "入党时间", "手机"},
+		{1, known.Name, known.IDNumber, known.BranchName, "", "13800001111"},
+		{2, "新同志甲", id(1), "量子材料联合党支部", "2015年7月", ""},
+		{3, "新同志乙", id(2), "量子材料联合党支部", "2016-07-01", ""},
+		{4, "号码丢位", 340104198808080000.0, "量子材料联合党支部", "2016-07-01", ""},
+	}
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", ref, &r)
+	}
+	p := filepath.Join(t.TempDir(), "新花名册.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestImportWizardEndToEnd(t *testing.T) {
+	wb := importWorkbench(t)
+	before, _ := wb.Store.Members(data.MemberFilter{})
+	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newImportWizard(wb, plan)
+	size := fyne.NewSize(920, 560)
+	SaveScreenshot(t, "import-wizard-mapping", w.root, size)
+
+	test.Tap(w.next)
+	if w.page != pagePreview {
+		t.Fatalf("page %d, want preview", w.page)
+	}
+	SaveScreenshot(t, "import-wizard-preview", w.root, size)
+	if !strings.Contains(labelsOf(w.body), "更新 1") {
+		t.Errorf("preview counts: %q", labelsOf(w.body))
+	}
+	test.Tap(w.next)
+	if w.page != pageBranches {
+		t.Fatalf("page %d, want the unknown branches", w.page)
+	}
+	SaveScreenshot(t, "import-wizard-branches", w.root, size)
+	if w.plan.New != 2 || w.plan.Rejected != 1 {
+		t.Fatalf("creating the new branch by default should import both new members: %+v", w.plan)
+	}
+	test.Tap(w.next) // 导入
+	deadline := time.Now().Add(10 * time.Second)
+	for w.page != pageDone && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if w.page != pageDone || w.batchID == 0 {
+		t.Fatalf("import did not finish: page %d batch %d", w.page, w.batchID)
+	}
+	SaveScreenshot(t, "import-wizard-done", w.root, size)
+	after, _ := wb.Store.Members(data.MemberFilter{})
+	if len(after) != len(before)+2 {
+		t.Errorf("want 2 more members, got %d → %d", len(before), len(after))
+	}
+	if m, _ := wb.Store.MemberByIDNumber(before[0].IDNumber); m.Phone != "13800001111" {
+		t.Errorf("the update did not land: %q", m.Phone)
+	}
+	if err := wb.Store.UndoBatch(context.Background(), w.batchID, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := wb.Store.Members(data.MemberFilter{}); len(again) != len(before) {
+		t.Errorf("undo left %d members, want %d", len(again), len(before))
+	}
+}
+
+func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
+	wb := importWorkbench(t)
+	orgs, _ := wb.Store.Orgs()
+	var branch data.Org
+	for _, o := range orgs {
+		if o.IsBranch() {
+			branch = o
+			break
+		}
+	}
+	f := newRosterExportForm(wb, data.MemberFilter{BranchID: branch.ID, Category: data.CategoryProbation})
+	if !strings.Contains(f.scope.Text, branch.Name) || !strings.Contains(f.scope.Text, "预备党员") {
+		t.Errorf("scope: %q", f.scope.Text)
+	}
+	if f.fullIDs.Checked {
+		t.Error("full ID numbers must be opt-in")
+	}
+	SaveScreenshot(t, "roster-export-dialog", widget.NewForm(f.items...), fyne.NewSize(620, 260))
+}
+
+// labelsOf joins the text of every label under o.
+func labelsOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
