@@ -222,4 +222,3 @@ func columnName(i int) (string, error) {
 	}
 	return s, nil
 }
-

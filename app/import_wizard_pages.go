@@ -32,7 +32,7 @@ func (w *importWizard) mappingPage() fyne.CanvasObject {
 		}
 		box.Add(widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		opts := columnOptions(sh)
-		form := container.NewGridWithColumns(4)
+		form := container.NewGridWithColumns(3)
 		for _, f := range sheets.Fields {
 			sel := widget.NewSelect(opts, nil)
 			sel.SetSelectedIndex(sh.Mapping[f] + 1)
@@ -78,6 +78,9 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	hint := "下面列出不导入的行（✗，附原因）、将更新的人（↻）和有提示的行（ⓘ）："
 	if len(lines) == 0 {
 		hint = "所有行都没有问题。"
+	}
+	if len(p.Unknown) > 0 {
+		hint += "（系统中没有的党支部，可在下一步选择新建或并入已有支部）"
 	}
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
