@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -46,4 +47,28 @@ func TestRevealAfterConfirmation(t *testing.T) {
 	if wb.ShowID(id) != id || wb.ShowPhone("13912341234") != "13912341234" {
 		t.Fatal("revealed values still masked")
 	}
+}
+
+// FuzzMaskPhone: a masked phone never shows more than its first 3 and last 4 characters and
+// keeps its length, so columns line up.
+func FuzzMaskPhone(f *testing.F) {
+	for _, s := range []string{"13912341234", "0551-65551234", "123", "", " 139 1234 1234 "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		in := []rune(strings.TrimSpace(s))
+		out := []rune(MaskPhone(s))
+		if len(out) != len(in) {
+			t.Fatalf("MaskPhone(%q) = %q: length changed", s, string(out))
+		}
+		shown := 0
+		for _, r := range out {
+			if r != '*' {
+				shown++
+			}
+		}
+		if len(in) > 4 && shown > 7 {
+			t.Fatalf("MaskPhone(%q) = %q shows %d characters", s, string(out), shown)
+		}
+	})
 }
