@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/demo"
@@ -36,6 +37,9 @@ func TestScreenshotSafety(t *testing.T) {
 		}
 	}
 	screen := newSafetyScreen(wb)
+	// Laid out in a window as the user sees it, so the tables create their cells.
+	w := test.NewTempWindow(t, screen)
+	w.Resize(fyne.NewSize(1200, 640))
 	waitFor(t, "backups listed", func() bool { return hasLabel(screen, "共 4 份备份") })
 	SaveScreenshot(t, "backup", screen, fyne.NewSize(1200, 640))
 
