@@ -26,9 +26,9 @@ type ExportOptions struct {
 // exportColumns are the export's columns after 序号: every importable field, then the status.
 var exportColumns = Fields
 
-var widths = map[Field]float64{FieldName: 10, FieldGender: 6, FieldEthnicity: 8, FieldBirth: 12, FieldIDNumber: 21,
-	FieldEducation: 10, FieldDegree: 8, FieldTitle: 12, FieldBranch: 20, FieldCategory: 10, FieldJoined: 12,
-	FieldFull: 12, FieldUnit: 18, FieldPost: 12, FieldPhone: 15}
+var widths = map[Field]float64{FieldName: 10, FieldGender: 6, FieldEthnicity: 8, FieldBirth: 12, FieldIDNumber: 19,
+	FieldEducation: 10, FieldDegree: 8, FieldTitle: 12, FieldBranch: 17, FieldCategory: 10, FieldJoined: 12,
+	FieldFull: 12, FieldUnit: 15, FieldPost: 12, FieldPhone: 15}
 
 // ExportRoster writes the members the filter selects to path.
 func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) error {
@@ -96,6 +96,11 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title string
 	last, _ := excelize.ColumnNumberToName(ncol)
 	lastRow := len(ms) + 2
 	if err := PrintSetup(f, sheet, true, "$2:$2"); err != nil {
+		return err
+	}
+	// The stream writer does not write the sheet properties that switch fit-to-width on, so
+	// the scale that fits the columns on A4 landscape is set as well.
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &exportScale}); err != nil {
 		return err
 	}
 	// The filter must be in the worksheet before the stream writer takes it over.
@@ -196,6 +201,9 @@ func exportCell(m data.Member, f Field, fullIDs bool, st Styles) excelize.Cell {
 	}
 	return excelize.Cell{StyleID: st.Cell}
 }
+
+// exportScale fits the export's columns (about 200 characters wide) on A4 landscape.
+var exportScale uint = 56
 
 var reSheetBad = regexp.MustCompile(`[\[\]:*?/\\']`)
 
