@@ -82,11 +82,13 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 				why.SetText("恢复没有成功：" + err.Error())
 				return
 			}
-			w.SetCloseIntercept(nil)
-			w.Close()
+			// Retry first, so the main window is up before this one closes (closing the
+			// app's last window would end it).
 			if retry != nil {
 				retry()
 			}
+			w.SetCloseIntercept(nil)
+			w.Close()
 		}}
 		list.OnChanged = func(s string) {
 			if s == lines[0] {
