@@ -20,13 +20,6 @@ import (
 // firstPage is how many members the screen reads before it first draws.
 const firstPage = 200
 
-// rosterImport and rosterExport open the roster import wizard and export dialog; they are set
-// where those are built, and the toolbar buttons stay disabled until then.
-var (
-	rosterImport func(wb *Workbench)
-	rosterExport func(wb *Workbench, f data.MemberFilter)
-)
-
 const (
 	allBranches   = "全部党组织"
 	allCategories = "全部类别"
@@ -104,14 +97,8 @@ func (r *rosterScreen) build() {
 	r.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: r.editSelected}
 	r.transfer = &widget.Button{Text: "转接", Icon: theme.MailForwardIcon(), OnTapped: r.transferSelected}
 	r.change = &widget.Button{Text: "状态变更", Icon: theme.SettingsIcon(), OnTapped: r.changeSelected}
-	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { rosterImport(r.wb) }}
-	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { rosterExport(r.wb, r.filter()) }}
-	if rosterImport == nil {
-		imp.Disable()
-	}
-	if rosterExport == nil {
-		exp.Disable()
-	}
+	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { showRosterImportWizard(r.wb, "") }}
+	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { showRosterExportDialog(r.wb, r.filter()) }}
 	tools := container.NewHBox(add, r.edit, r.transfer, r.change, widget.NewSeparator(), imp, exp)
 	filters := container.NewBorder(nil, nil, nil,
 		container.NewHBox(r.branch, r.category, r.status, r.reveal, r.count), r.search)

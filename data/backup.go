@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -18,6 +19,8 @@ type BackupInfo struct {
 	At   time.Time
 	Size int64
 	Why  string // 导入前 / 恢复前 / 每日 / 手动 — from the file name
+
+	written time.Time // the file's modification time: orders backups taken within one second
 }
 
 // BackupDir is the folder beside the database that holds its backups.
@@ -51,8 +54,7 @@ func (s *Store) BackupTo(path string) error {
 // AutoBackup takes a backup into BackupDir, named by time and reason, and keeps the newest
 // KeepBackups. Every import and restore calls it first.
 func (s *Store) AutoBackup(why string) (string, error) {
-	name := fmt.Sprintf("dangjian-%s-%s.db", s.Now().Format("20060102-150405.000"), why)
-	name = strings.ReplaceAll(name, ".000", "")
+	name := fmt.Sprintf("dangjian-%s-%s.db", s.Now().Format("20060102-150405"), why)
 	path := filepath.Join(s.BackupDir(), name)
 	for i := 2; ; i++ {
 		if _, err := os.Stat(path); err != nil {
@@ -93,20 +95,28 @@ func (s *Store) Backups() ([]BackupInfo, error) {
 			continue
 		}
 		parts := strings.SplitN(strings.TrimSuffix(strings.TrimPrefix(n, "dangjian-"), ".db"), "-", 3)
-		b := BackupInfo{Path: filepath.Join(s.BackupDir(), n), Size: info.Size(), At: info.ModTime()}
+		b := BackupInfo{Path: filepath.Join(s.BackupDir(), n), Size: info.Size(), At: info.ModTime(), written: info.ModTime()}
 		if len(parts) >= 2 {
 			if t, err := time.ParseInLocation("20060102-150405", parts[0]+"-"+parts[1], time.Local); err == nil {
 				b.At = t
 			}
 		}
 		if len(parts) == 3 {
-			b.Why = parts[2]
+			// A second backup in the same second is named …-导入前-2.db; the reason is still 导入前.
+			why, n, ok := strings.Cut(parts[2], "-")
+			if _, err := strconv.Atoi(n); !ok || err != nil {
+				why = parts[2]
+			}
+			b.Why = why
 		}
 		out = append(out, b)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if !out[i].At.Equal(out[j].At) {
 			return out[i].At.After(out[j].At)
+		}
+		if !out[i].written.Equal(out[j].written) {
+			return out[i].written.After(out[j].written)
 		}
 		return out[i].Path > out[j].Path
 	})

@@ -40,3 +40,19 @@ func TestAutoBackupKeepsTheNewestTen(t *testing.T) {
 	b.Close()
 	_ = fmt.Sprint
 }
+
+func TestBackupsInTheSameSecondKeepTheirReason(t *testing.T) {
+	s := openTest(t)
+	for i := 0; i < 2; i++ {
+		if _, err := s.AutoBackup("手动"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := s.Backups()
+	if len(list) != 2 || list[0].Why != "手动" || list[1].Why != "手动" {
+		t.Fatalf("backups = %+v", list)
+	}
+	if got := list[0].At.Format("2006-01-02 15:04:05"); got != "2026-11-28 10:00:00" {
+		t.Errorf("time read from the name = %s", got)
+	}
+}

@@ -43,7 +43,7 @@ func runABImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("ab import 需要一个文件")
 	}
-	s, err := e.Store()
+	s, err := e.WriteStore()
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func runABAbsent(e *env, args []string) error {
 	if err != nil {
 		return usagef("-to：%v", err)
 	}
-	s, err := e.Store()
+	s, err := e.WriteStore()
 	if err != nil {
 		return err
 	}

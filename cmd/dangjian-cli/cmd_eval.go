@@ -191,7 +191,7 @@ func evalImport(e *env, args []string) error {
 		return usagef("eval import 需要一个文件：eval import FILE [-json]")
 	}
 	file := pos[0]
-	s, err := e.Store()
+	s, err := e.WriteStore()
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func runImport(e *env, args []string) error {
 		return usagef("请写成 import roster FILE")
 	}
 	file := pos[1]
-	s, err := e.Store()
+	s, err := e.WriteStore()
 	if err != nil {
 		return err
 	}

@@ -22,10 +22,11 @@ type command struct {
 
 // env is what every command gets: the open store (opened on first use) and the output streams.
 type env struct {
-	dbPath string
-	store  *data.Store
-	stdout io.Writer
-	stderr io.Writer
+	dbPath  string
+	store   *data.Store
+	release func() // the writer's lock, held until the command ends
+	stdout  io.Writer
+	stderr  io.Writer
 }
 
 // Store opens the database on first use, so `where` works even when the file is unreadable.
@@ -39,6 +40,19 @@ func (e *env) Store() (*data.Store, error) {
 	}
 	e.store = s
 	return s, nil
+}
+
+// WriteStore opens the database for a command that changes it, holding the same lock as the
+// desktop app: an import from a script while staff edit in the window is refused, not interleaved.
+func (e *env) WriteStore() (*data.Store, error) {
+	if e.release == nil {
+		release, err := data.AcquireLock(e.dbPath)
+		if err != nil {
+			return nil, refuse(err)
+		}
+		e.release = release
+	}
+	return e.Store()
 }
 
 // usageError marks wrong usage: exit status 2.
@@ -107,6 +121,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer func() {
 		if e.store != nil {
 			e.store.Close()
+		}
+		if e.release != nil {
+			e.release()
 		}
 	}()
 	err := cmd.run(e, fs.Args()[1:])

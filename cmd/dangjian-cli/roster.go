@@ -23,7 +23,7 @@ func runDemo(e *env, args []string) error {
 	if len(args) > 0 {
 		return usagef("demo 不带参数")
 	}
-	s, err := e.Store()
+	s, err := e.WriteStore()
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dangjian/data"
 )
 
 // cli runs the command line in-process and returns stdout, stderr and the exit status.
@@ -105,5 +107,25 @@ func TestRefusesFileThatIsNotADatabase(t *testing.T) {
 	b, _ := os.ReadFile(db)
 	if string(b) != "PK\x03\x04 not a database" {
 		t.Error("the file was modified")
+	}
+}
+
+func TestWritersAreRefusedWhileTheAppHoldsTheDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "held.db")
+	release, err := data.AcquireLock(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, e, code := cli(t, "-db", db, "demo")
+	if code != 1 || !strings.Contains(e, "已被另一个程序打开") {
+		t.Errorf("demo while locked: exit %d, %q", code, e)
+	}
+	// Readers still work: staff may list members from a script while the window is open.
+	if _, e, code := cli(t, "-db", db, "members"); code != 0 {
+		t.Errorf("members while locked: exit %d, %q", code, e)
+	}
+	release()
+	if _, e, code := cli(t, "-db", db, "demo"); code != 0 {
+		t.Errorf("demo after release: exit %d, %q", code, e)
 	}
 }

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
 
 	"dangjian/app"
 	"dangjian/data"
@@ -28,26 +27,50 @@ func main() {
 	a := fyneapp.NewWithID("cn.dangjian.workbench")
 	a.Settings().SetTheme(app.NewTheme())
 	a.SetIcon(app.AppIcon())
+
+	// One writer: a second instance on the same database is refused. The OS drops the lock when
+	// the process dies, so a crash never leaves the database locked.
+	release, err := data.AcquireLock(*dbPath)
+	if err != nil {
+		app.ShowOpenFailure(a, *dbPath, err, nil)
+		a.Run()
+		os.Exit(1)
+	}
+	defer release()
+
+	var wb *app.Workbench
+	var start func()
+	start = func() {
+		store, err := data.Open(*dbPath)
+		if err != nil {
+			// The file is never touched when it cannot be opened; the window offers the newest
+			// good backup, and start runs again after a restore.
+			app.ShowOpenFailure(a, *dbPath, err, start)
+			return
+		}
+		wb = openWorkbench(a, store, *loadDemo)
+	}
+	start()
+	a.Run()
+	if wb != nil {
+		wb.Store.Close() // wb.Store, not the first store: a restore swaps it
+	}
+}
+
+// openWorkbench shows the main window over an open store: the daily backup, the demo on an
+// empty database, then the screens.
+func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench {
 	w := a.NewWindow("党建融合工作台")
 	w.SetIcon(app.AppIcon())
 	w.Resize(fyne.NewSize(1280, 800))
 	w.CenterOnScreen()
-
-	store, err := data.Open(*dbPath)
-	if err != nil {
-		// The file is never touched when it cannot be opened; say why and which file.
-		w.Resize(fyne.NewSize(640, 300))
-		dialog.ShowError(fmt.Errorf("无法打开数据库：%v", err), w)
-		w.SetOnClosed(func() { a.Quit() })
-		w.ShowAndRun()
-		os.Exit(1)
-	}
-	defer store.Close()
-
 	wb := app.NewWorkbench(w, store)
+	if _, err := store.DailyBackup(); err != nil {
+		wb.Notify("今日自动备份未完成：%v", err)
+	}
 	if empty, _ := demo.IsEmpty(store); empty {
 		load := func() {
-			wb.RunLong("载入演示数据", func(ctx context.Context, _ app.Progress) error { return demo.Load(ctx, store) },
+			wb.RunLong("载入演示数据", func(ctx context.Context, _ app.Progress) error { return demo.Load(ctx, wb.Store) },
 				func(err error) {
 					if err != nil {
 						wb.ShowError("载入演示数据失败", err)
@@ -57,11 +80,13 @@ func main() {
 					wb.Notify("已载入演示研究院")
 				})
 		}
-		if *loadDemo {
+		if loadDemo {
 			load()
 		} else {
 			wb.Confirm("空数据库", "这个数据库还没有任何党组织和人员。\n要载入一个演示研究院来熟悉功能吗？\n（也可以取消，然后从花名册导入自己的 Excel 表）", load)
 		}
 	}
-	w.ShowAndRun()
+	w.SetMaster()
+	w.Show()
+	return wb
 }
