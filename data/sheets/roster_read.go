@@ -189,7 +189,10 @@ type reader struct {
 
 func (rd *reader) readXLSX(path string) error {
 	base := filepath.Base(path)
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err := checkZip(path); err != nil {
+		return err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnpacked})
 	if err != nil {
 		return refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开（可能下载或复制时中断）；请重新获取该文件，或在 Excel 中打开后另存为 .xlsx 再导入", base)
 	}
@@ -208,9 +211,17 @@ func (rd *reader) readXLSX(path string) error {
 			return refused(RefuseTruncated, "“%s”的工作表“%s”已损坏，无法读取；请在 Excel 中打开后另存为 .xlsx 再导入", base, name)
 		}
 		sh := rd.newSheet(name, true)
+		seen := 0
 		next, stop := prefetch(func() ([]string, bool, error) {
 			if !rows.Next() {
 				return nil, false, rows.Error()
+			}
+			// Notes under a roster and skipped sheets are read through without counting
+			// members; a cancel must still end the read.
+			if seen++; seen%4096 == 0 {
+				if err := rd.ctx.Err(); err != nil {
+					return nil, false, err
+				}
 			}
 			cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 			return cells, true, err
@@ -311,6 +322,9 @@ func prefetch(next func() ([]string, bool, error)) (func() ([]string, bool, erro
 			var c chunk
 			more := true
 			for len(c.rows) < 256 && more && c.err == nil {
+				if len(c.rows)%16 == 0 && stopped(quit) {
+					return
+				}
 				var cells []string
 				cells, more, c.err = next()
 				if more && c.err == nil {
@@ -344,6 +358,8 @@ func prefetch(next func() ([]string, bool, error)) (func() ([]string, bool, erro
 		return cur.rows[pos-1], true, nil
 	}
 	var once bool
+	// stop waits for the goroutine to end, so that no goroutine outlives the read and rows
+	// can be closed safely; the goroutine sees quit within 16 rows.
 	stop := func() {
 		if !once {
 			once = true
@@ -353,4 +369,13 @@ func prefetch(next func() ([]string, bool, error)) (func() ([]string, bool, erro
 		}
 	}
 	return get, stop
+}
+
+func stopped(quit <-chan struct{}) bool {
+	select {
+	case <-quit:
+		return true
+	default:
+		return false
+	}
 }
