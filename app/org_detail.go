@@ -23,7 +23,8 @@ func heading(text string) fyne.CanvasObject {
 func colored(text string, imp widget.Importance) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Importance = imp
-	l.Wrapping = fyne.TextWrapWord
+	// Chinese has no spaces: break anywhere rather than push a whole clause to the next line.
+	l.Wrapping = fyne.TextWrapBreak
 	return l
 }
 
@@ -87,33 +88,16 @@ func orDash(s string) string {
 	return s
 }
 
-// findingsBox lists the rule findings of the organisation: 问题 in red, 提醒 in amber.
-func (o *orgScreen) findingsBox(x data.Org) fyne.CanvasObject {
-	box := container.NewVBox(heading("问题与提醒"))
-	fs := data.FindingsFor(o.findings, x.ID)
-	if len(fs) == 0 {
-		box.Add(colored("未发现问题", widget.SuccessImportance))
-	}
-	for _, f := range fs {
-		imp := widget.WarningImportance
-		if f.Severity == "问题" {
-			imp = widget.DangerImportance
-		}
-		box.Add(colored("【"+f.Severity+"】"+f.Message, imp))
-	}
-	return box
-}
-
 // committeeBox shows the current term (overdue in red) and its sitting members.
 func (o *orgScreen) committeeBox(x data.Org) fyne.CanvasObject {
-	box := container.NewVBox(heading("支部委员会"))
+	box := container.NewVBox(heading(committeeTitle(x)))
 	terms, err := o.wb.Store.Terms(x.ID)
 	if err != nil {
 		box.Add(colored("读取支委会失败："+err.Error(), widget.DangerImportance))
 		return box
 	}
 	if len(terms) == 0 || !terms[0].ActualEnd.IsZero() {
-		box.Add(widget.NewLabel("尚未设立支委会（“换届”可开始新一届）"))
+		box.Add(widget.NewLabel("尚未设立" + committeeTitle(x) + "（“换届”可开始新一届）"))
 		return box
 	}
 	t := terms[0]
@@ -143,6 +127,18 @@ func (o *orgScreen) committeeBox(x data.Org) fyne.CanvasObject {
 	}
 	box.Add(seats)
 	return box
+}
+
+// committeeTitle names the committee of x as the office does: a branch's 支部委员会, a
+// 党委's 党委委员会, a 党总支's 总支委员会.
+func committeeTitle(x data.Org) string {
+	switch x.TypeCode {
+	case data.TypeCommittee:
+		return "党委委员会"
+	case data.TypeGeneralBranch:
+		return "总支委员会"
+	}
+	return "支部委员会"
 }
 
 // membersBox lists the branch's members in normal standing; a 党委 shows its total.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -134,6 +135,9 @@ func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 		if y.Founded, err = dayField("成立日期", f.founded, false); err != nil {
 			return err
 		}
+		if y.Founded.After(o.wb.Store.Today()) {
+			return errors.New("成立日期不能晚于今天，请核对")
+		}
 		if y.IsTemporary() {
 			y.Mission = strings.TrimSpace(f.mission.Text)
 			if y.MissionStart, err = dayField("任务开始日期", f.mStart, false); err != nil {
@@ -158,6 +162,7 @@ func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 		o.wb.Notify("已保存党组织 %s", y.Name)
 		return nil
 	})
+	o.wb.Window.Canvas().Focus(f.name)
 	return f
 }
 
@@ -166,6 +171,21 @@ func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 func (o *orgScreen) abolishOrg() {
 	x, ok := o.byID[o.selected]
 	if !ok {
+		return
+	}
+	// Say at once why it cannot be done, before the user types a date and a reason for nothing.
+	if n := o.counts[x.ID]; n > 0 && !x.IsTemporary() {
+		o.wb.ShowError("不能撤销“"+x.Name+"”", fmt.Errorf("该支部还有 %d 名党员。请先在“党员花名册”中用“转接”把他们转到其他支部，再撤销本支部。", n))
+		return
+	}
+	live := 0
+	for _, k := range o.kids[x.ID] {
+		if o.byID[k].Live() {
+			live++
+		}
+	}
+	if n := live; n > 0 {
+		o.wb.ShowError("不能撤销“"+x.Name+"”", fmt.Errorf("它下面还有 %d 个党组织。请先撤销下级组织，或用“编辑”把它们改隶其他上级组织。", n))
 		return
 	}
 	day := newDayEntry(o.wb.Store.Today())

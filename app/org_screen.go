@@ -27,6 +27,15 @@ type orgScreen struct {
 	findings []data.Finding
 	selected int64
 
+	// The rule check runs in the background (org_findings.go).
+	checkGen    int
+	checked     chan struct{} // closed when the latest check has landed (tests wait on it)
+	checkedOnce bool
+	checkErr    string
+	// closed holds the nodes the user folded, so reloads and the default opening of the top
+	// two levels respect them; everything else the tree keeps open itself.
+	closed map[string]bool
+
 	abolished *widget.Check
 	tree      *widget.Tree
 	detail    *fyne.Container
@@ -38,7 +47,7 @@ type orgScreen struct {
 func newOrgScreen(wb *Workbench) fyne.CanvasObject { return openOrgs(wb).root }
 
 func openOrgs(wb *Workbench) *orgScreen {
-	o := &orgScreen{wb: wb, buttons: map[string]*widget.Button{}}
+	o := &orgScreen{wb: wb, buttons: map[string]*widget.Button{}, closed: map[string]bool{}}
 	o.abolished = widget.NewCheck("显示已撤销", func(bool) { o.tree.Refresh() })
 	o.tree = &widget.Tree{
 		ChildUIDs:  o.childUIDs,
@@ -50,6 +59,8 @@ func openOrgs(wb *Workbench) *orgScreen {
 			o.selected = id
 			o.showDetail()
 		},
+		OnBranchOpened: func(uid widget.TreeNodeID) { delete(o.closed, uid) },
+		OnBranchClosed: func(uid widget.TreeNodeID) { o.closed[uid] = true },
 	}
 	o.tree.ExtendBaseWidget(o.tree)
 	o.detail = container.NewVBox()
@@ -79,12 +90,11 @@ func openOrgs(wb *Workbench) *orgScreen {
 	split.Offset = 0.36
 	o.root = container.NewBorder(bar, nil, nil, nil, split)
 	o.reload()
-	o.tree.OpenAllBranches()
 	wb.OnChange(o.reload)
 	return o
 }
 
-// reload reads the organisations, headcounts and findings again and redraws.
+// reload reads the organisations and headcounts again, redraws, and starts the rule check.
 func (o *orgScreen) reload() {
 	s := o.wb.Store
 	orgs, err := s.Orgs()
@@ -97,12 +107,7 @@ func (o *orgScreen) reload() {
 		o.wb.ShowError("读取党员人数失败", err)
 		return
 	}
-	findings, err := s.Check()
-	if err != nil {
-		o.wb.ShowError("检查规则失败", err)
-		return
-	}
-	o.orgs, o.counts, o.findings = orgs, counts, findings
+	o.orgs, o.counts = orgs, counts
 	o.byID = make(map[int64]data.Org, len(orgs))
 	o.kids = map[int64][]int64{}
 	for _, x := range orgs {
@@ -113,7 +118,23 @@ func (o *orgScreen) reload() {
 		o.selected = 0
 	}
 	o.tree.Refresh()
+	o.openTopLevels()
 	o.showDetail()
+	o.startCheck()
+}
+
+// openTopLevels opens the root and the committees under it, so the branches show at once;
+// a node the user folded stays folded. It runs on every reload, so organisations that appear
+// later (the demo loaded after the screen, a new 党委) open too.
+func (o *orgScreen) openTopLevels() {
+	for _, top := range o.kids[0] {
+		for _, id := range append([]int64{top}, o.kids[top]...) {
+			uid := strconv.FormatInt(id, 10)
+			if !o.closed[uid] && len(o.childUIDs(uid)) > 0 && !o.tree.IsBranchOpen(uid) {
+				o.tree.OpenBranch(uid)
+			}
+		}
+	}
 }
 
 func (o *orgScreen) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
@@ -130,8 +151,8 @@ func (o *orgScreen) childUIDs(uid widget.TreeNodeID) []widget.TreeNodeID {
 func (o *orgScreen) createNode(bool) fyne.CanvasObject {
 	name := widget.NewLabel("超导托卡马克实验室第一党支部 〔临时〕")
 	name.Truncation = fyne.TextTruncateEllipsis
+	// Medium importance: the disabled grey of LowImportance is unreadable on the selection.
 	count := widget.NewLabel("999 人")
-	count.Importance = widget.LowImportance
 	// The gap keeps the count clear of the tree's scroll bar.
 	gap := canvas.NewRectangle(color.Transparent)
 	gap.SetMinSize(fyne.NewSize(theme.Padding()*3, 1))

@@ -1,16 +1,20 @@
 package app
 
 import (
+	"context"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/demo"
 )
 
 func osOpen(t *testing.T, size fyne.Size) (*Workbench, *orgScreen) {
@@ -18,7 +22,18 @@ func osOpen(t *testing.T, size fyne.Size) (*Workbench, *orgScreen) {
 	wb := rsWorkbench(t, size)
 	o := openOrgs(wb)
 	wb.Window.SetContent(o.root)
+	osWaitCheck(t, o)
 	return wb, o
+}
+
+// osWaitCheck waits for the background rule check started last.
+func osWaitCheck(t *testing.T, o *orgScreen) {
+	t.Helper()
+	select {
+	case <-o.checked:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the rule check did not finish within 10 s")
+	}
 }
 
 func osSelect(t *testing.T, o *orgScreen, name string) data.Org {
@@ -119,6 +134,32 @@ func osLabels(o fyne.CanvasObject) []*widget.Label {
 func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
 	x := osSelect(t, o, "人事处党支部")
+	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	// The refusal comes at once, before the user types a date and a reason for nothing.
+	test.Tap(o.buttons["撤销"])
+	top := wb.Window.Canvas().Overlays().Top()
+	if len(osEntries(top)) != 0 || !rsShows(top, fmt.Sprintf("该支部还有 %d 名党员", len(ms))) || !rsShows(top, "转接") {
+		t.Fatalf("abolishing a branch with members is not refused up front with the way out: %v", rsTexts(top))
+	}
+	if y, _ := wb.Store.Org(x.ID); !y.Live() {
+		t.Fatal("the branch was abolished although members remain")
+	}
+	top.Hide()
+	// A committee with branches under it is refused the same way.
+	osSelect(t, o, "院机关党委")
+	test.Tap(o.buttons["撤销"])
+	if top := wb.Window.Canvas().Overlays().Top(); !rsShows(top, "下面还有") {
+		t.Fatalf("abolishing a committee with branches: %v", rsTexts(top))
+	}
+}
+
+func TestOrgAbolishEmptyBranchAsksForReason(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	osSelect(t, o, "院机关党委")
+	test.Tap(o.buttons["新建组织"])
+	test.Type(osEntries(wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	safetyTap(t, wb.Window, "保存")
+	id := o.selected
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
 	es := osEntries(top)
@@ -131,13 +172,133 @@ func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	}
 	test.Type(es[1], "机构调整")
 	safetyTap(t, wb.Window, "撤销")
-	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
-	if !rsShows(top, fmt.Sprintf("还有 %d 名党员，不能撤销", len(ms))) {
-		t.Errorf("the store's refusal is not shown; dialog says %v", rsTexts(top))
+	if y, _ := wb.Store.Org(id); y.Live() {
+		t.Fatal("the empty branch was not abolished")
 	}
-	if y, _ := wb.Store.Org(x.ID); !y.Live() {
-		t.Fatal("the branch was abolished although members remain")
+}
+
+func TestOrgFormRefusesFutureFounding(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	before := len(o.orgs)
+	test.Tap(o.buttons["新建组织"])
+	top := wb.Window.Canvas().Overlays().Top()
+	es := osEntries(top)
+	test.Type(es[0], "未来党支部")
+	founded := es[len(es)-1]
+	founded.SetText("2030-01-01")
+	safetyTap(t, wb.Window, "保存")
+	if !rsShows(top, "成立日期不能晚于今天") {
+		t.Fatalf("a founding date in the future was not refused: %v", rsTexts(top))
 	}
+	if orgs, _ := wb.Store.Orgs(); len(orgs) != before {
+		t.Fatal("the organisation was saved with a future founding date")
+	}
+}
+
+// The tree opens the root and the committees under it, so branches show without a click;
+// a node the user folds stays folded across reloads.
+func TestOrgTreeOpensTopTwoLevelsAndKeepsFolds(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 1300))
+	var root, committee data.Org
+	for _, x := range o.orgs {
+		if x.ParentID == 0 {
+			root = x
+		}
+	}
+	for _, x := range o.orgs {
+		if x.ParentID == root.ID && x.Name == "院机关党委" {
+			committee = x
+		}
+	}
+	uid := strconv.FormatInt(committee.ID, 10)
+	if !o.tree.IsBranchOpen(strconv.FormatInt(root.ID, 10)) || !o.tree.IsBranchOpen(uid) {
+		t.Fatal("the root and its committees are not open at start")
+	}
+	if !rsShows(o.tree, "人事处党支部") {
+		t.Fatal("the branches under a committee are not visible at start")
+	}
+	o.tree.CloseBranch(uid)
+	wb.Changed()
+	osWaitCheck(t, o)
+	if o.tree.IsBranchOpen(uid) {
+		t.Error("a reload reopened the committee the user folded")
+	}
+}
+
+// A tree built on an empty store opens its top levels when the demo arrives later.
+func TestOrgTreeOpensWhenOrganisationsArriveLater(t *testing.T) {
+	newTestApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 1300))
+	wb := &Workbench{Store: s, Window: w}
+	o := openOrgs(wb)
+	w.SetContent(o.root)
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	wb.Changed()
+	osWaitCheck(t, o)
+	if !rsShows(o.tree, "人事处党支部") {
+		t.Fatalf("after the demo loaded the tree shows only %v", rsTexts(o.tree))
+	}
+}
+
+// The root shows the institute-wide findings (no organisation of their own) and a summary.
+func TestOrgRootShowsInstituteFindings(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 1300))
+	for _, x := range o.orgs {
+		if x.ParentID == 0 {
+			osSelect(t, o, x.Name)
+		}
+	}
+	var wide []data.Finding
+	for _, f := range o.findings {
+		if f.OrgID == 0 {
+			wide = append(wide, f)
+		}
+	}
+	if len(wide) == 0 {
+		t.Fatal("the demo has no institute-wide finding to show")
+	}
+	text := strings.Join(rsTexts(o.detail), "\n")
+	if strings.Contains(text, "未发现问题") {
+		t.Fatalf("the root says nothing was found: %s", text)
+	}
+	if !strings.Contains(text, wide[0].Message) || !strings.Contains(text, wide[0].Subject) {
+		t.Errorf("the root does not show %q", wide[0].Message)
+	}
+	if !strings.Contains(text, fmt.Sprintf("全院共 %d 个问题", osProblems(o.findings))) {
+		t.Errorf("the root has no summary of all findings: %s", text)
+	}
+	// An empty branch says so in the normal text colour, not in hard-to-read bright green.
+	osSelect(t, o, "院机关党委")
+	test.Tap(o.buttons["新建组织"])
+	test.Type(osEntries(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	safetyTap(t, o.wb.Window, "保存")
+	osWaitCheck(t, o)
+	for _, l := range osLabels(o.detail) {
+		if l.Text == "未发现问题" && l.Importance == widget.SuccessImportance {
+			t.Error("未发现问题 is still bright green")
+		}
+	}
+	if !rsShows(o.detail, "未发现问题") {
+		t.Errorf("an empty branch does not say nothing was found: %v", rsTexts(o.detail))
+	}
+}
+
+func osProblems(fs []data.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity == "问题" {
+			n++
+		}
+	}
+	return n
 }
 
 func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
@@ -145,6 +306,7 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 	osSelect(t, o, "人事处党支部")
 	test.Tap(o.buttons["换届"])
 	safetyTap(t, wb.Window, "换届")
+	osWaitCheck(t, o)
 	if rsShows(o.detail, "已逾期") || !rsShows(o.detail, "本届没有在任支委") {
 		t.Fatalf("after 换届 the detail still shows the old term: %v", rsTexts(o.detail))
 	}
