@@ -82,6 +82,12 @@ type importWizard struct {
 	orgs    []data.Org
 	page    int
 	batchID int64
+	// busy is set while a re-plan runs in the background: the wizard's controls are off so
+	// nothing reads or changes the file and plan under it. replanned is closed when the
+	// latest re-plan has landed (tests wait on it).
+	busy      bool
+	replanned chan struct{}
+	selects   []*widget.Select
 
 	body   *fyne.Container
 	title  *widget.Label
@@ -130,6 +136,7 @@ func (w *importWizard) go2(i int) {
 		i = pagePreview
 	}
 	w.page = i
+	w.selects = nil
 	var obj fyne.CanvasObject
 	switch i {
 	case pageMapping:
@@ -151,7 +158,7 @@ func (w *importWizard) go2(i int) {
 	w.next.Hidden = i == pageDone
 	w.next.SetText("下一步")
 	if i == pageBranches || (i == pagePreview && len(w.plan.Unknown) == 0) {
-		w.next.SetText(fmt.Sprintf("导入（新增 %d，更新 %d）", w.plan.New, w.plan.Updated))
+		w.next.SetText(w.importText())
 	}
 	w.cancel.SetText("取消")
 	if i == pageDone {
@@ -161,8 +168,16 @@ func (w *importWizard) go2(i int) {
 	w.next.Refresh()
 }
 
+// importText is the import button's text with what it will do.
+func (w *importWizard) importText() string {
+	return fmt.Sprintf("导入（新增 %d，更新 %d）", w.plan.New, w.plan.Updated)
+}
+
 // onNext moves on; from the last page before the import it imports.
 func (w *importWizard) onNext() {
+	if w.busy {
+		return
+	}
 	if w.page == pageBranches || (w.page == pagePreview && len(w.plan.Unknown) == 0) {
 		w.commit()
 		return
@@ -170,14 +185,59 @@ func (w *importWizard) onNext() {
 	w.go2(w.page + 1)
 }
 
-// replan classifies the rows again after a change of mapping or branch choice.
-func (w *importWizard) replan() {
-	p, err := sheets.PlanImport(w.wb.Store, w.plan.File, w.choices)
-	if err != nil {
-		w.wb.ShowError("无法比对花名册", err)
-		return
+// replan classifies the rows again after a change of mapping or branch choice. change, when
+// not nil, runs first (a Remap re-reads the sheet's rows). Both take long on a large file, so
+// they run off the main goroutine with a progress dialog; after runs on the main goroutine
+// once the new plan is in.
+func (w *importWizard) replan(change func(), after func()) {
+	choices := sheets.BranchChoices{}
+	for k, v := range w.choices {
+		choices[k] = v
 	}
-	w.plan = p
+	rf := w.plan.File
+	done := make(chan struct{})
+	w.replanned = done
+	w.setBusy(true)
+	var plan *sheets.Plan
+	w.wb.RunLong("正在重新比对花名册", func(ctx context.Context, p Progress) error {
+		p(0, 0, "正在按新的选择重新核对每一行……")
+		if change != nil {
+			change()
+		}
+		var err error
+		plan, err = sheets.PlanImport(w.wb.Store, rf, choices)
+		return err
+	}, func(err error) {
+		defer close(done)
+		w.setBusy(false)
+		if err != nil {
+			w.wb.ShowError("无法比对花名册", err)
+			return
+		}
+		w.plan = plan
+		if after != nil {
+			after()
+		}
+	})
+}
+
+// setBusy turns the wizard's controls off while a re-plan runs, and on again.
+func (w *importWizard) setBusy(on bool) {
+	w.busy = on
+	for _, b := range []*widget.Button{w.back, w.next} {
+		if on {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	for _, s := range w.selects {
+		if on {
+			s.Disable()
+		} else {
+			s.Enable()
+		}
+	}
 }
 
 // commit writes the plan with a progress bar; 取消 rolls everything back.

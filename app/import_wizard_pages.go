@@ -38,9 +38,12 @@ func (w *importWizard) mappingPage() fyne.CanvasObject {
 			sel.SetSelectedIndex(sh.Mapping[f] + 1)
 			name, field := sh.Name, f
 			sel.OnChanged = func(string) {
-				w.plan.File.Remap(name, field, sel.SelectedIndex()-1)
-				w.replan()
+				col, rf := sel.SelectedIndex()-1, w.plan.File
+				// Redraw the page after: a field that gave up its column to this one shows
+				// （不导入）, and the （已改） marks follow.
+				w.replan(func() { rf.Remap(name, field, col) }, func() { w.go2(pageMapping) })
 			}
+			w.selects = append(w.selects, sel)
 			label := f.Label()
 			if f.Required() {
 				label = "*" + label
@@ -116,30 +119,40 @@ func (w *importWizard) branchesPage() fyne.CanvasObject {
 	}
 	box := container.NewVBox(widget.NewLabel("文件中的以下党支部在系统中还没有。请为每个支部选择：新建（选上级组织），或并入已有支部。"))
 	form := widget.NewForm()
+	showCounts := func() { w.next.SetText(w.importText()) }
+	defaulted := false
 	for _, u := range w.plan.Unknown {
 		name := u.Name
-		sel := widget.NewSelect(opts, func(s string) {
+		if _, ok := w.choices[name]; !ok && len(parents) > 0 {
+			// Creating under the first committee is what most offices want.
+			w.choices[name] = choice[opts[1]]
+			defaulted = true
+		}
+		cur := skip
+		if c, ok := w.choices[name]; ok {
+			for k, v := range choice {
+				if v == c {
+					cur = k
+				}
+			}
+		}
+		sel := widget.NewSelect(opts, nil)
+		sel.Selected = cur // set before OnChanged: showing the page is no change of mind
+		sel.OnChanged = func(s string) {
 			if s == skip {
 				delete(w.choices, name)
 			} else {
 				w.choices[name] = choice[s]
 			}
-			w.replan()
-			w.next.SetText(fmt.Sprintf("导入（新增 %d，更新 %d）", w.plan.New, w.plan.Updated))
-		})
-		cur := skip
-		for k, c := range choice {
-			if c == w.choices[name] {
-				cur = k
-			}
+			w.replan(nil, showCounts)
 		}
-		if _, ok := w.choices[name]; !ok && len(parents) > 0 {
-			cur = opts[1] // creating under the first committee is what most offices want
-		}
-		sel.SetSelected(cur)
+		w.selects = append(w.selects, sel)
 		form.Append(fmt.Sprintf("%s（%d 人）", u.Name, u.Rows), sel)
 	}
 	box.Add(form)
+	if defaulted {
+		w.replan(nil, showCounts)
+	}
 	return container.NewVScroll(box)
 }
 

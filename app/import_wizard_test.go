@@ -89,6 +89,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	if w.page != pageBranches {
 		t.Fatalf("page %d, want the unknown branches", w.page)
 	}
+	wizardWait(t, w)
 	SaveScreenshot(t, "import-wizard-branches", w.root, size)
 	if w.plan.New != 2 || w.plan.Rejected != 1 {
 		t.Fatalf("creating the new branch by default should import both new members: %+v", w.plan)
@@ -114,6 +115,56 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	}
 	if again, _ := wb.Store.Members(data.MemberFilter{}); len(again) != len(before) {
 		t.Errorf("undo left %d members, want %d", len(again), len(before))
+	}
+}
+
+// wizardWait waits for the background re-plan started last.
+func wizardWait(t *testing.T, w *importWizard) {
+	t.Helper()
+	if w.replanned == nil {
+		t.Fatal("no re-plan was started")
+	}
+	select {
+	case <-w.replanned:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the re-plan did not finish within 10 s")
+	}
+}
+
+// Changing a column choice re-plans through RunLong (off the main goroutine, with its
+// progress dialog on a big file), and the preview then follows the new mapping.
+func TestImportWizardRemapReplansInBackground(t *testing.T) {
+	wb := importWorkbench(t)
+	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newImportWizard(wb, plan)
+	w.show()
+	var phone *widget.Select
+	for i, f := range sheets.Fields {
+		if f == sheets.FieldPhone {
+			phone = w.selects[i]
+		}
+	}
+	if phone == nil || phone.SelectedIndex() == 0 {
+		t.Fatal("the 手机 column was not guessed")
+	}
+	updatedBefore := plan.Updated
+	phone.SetSelectedIndex(0) // （不导入）
+	wizardWait(t, w)
+	if w.busy || w.next.Disabled() {
+		t.Fatal("the wizard stays busy after the re-plan")
+	}
+	if w.plan == plan || w.plan.Updated != updatedBefore-1 {
+		t.Fatalf("without the phone column the known member should be unchanged: updated %d → %d", updatedBefore, w.plan.Updated)
+	}
+	if !rsShows(w.body, "（已改）") {
+		t.Error("the mapping page does not mark the changed field")
 	}
 }
 

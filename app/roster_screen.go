@@ -81,7 +81,8 @@ func (r *rosterScreen) build() {
 	r.search = newShortcutEntry()
 	r.search.SetPlaceHolder("搜索姓名、身份证号或电话（Ctrl+F）")
 	r.search.OnChanged = func(string) { r.apply() }
-	r.search.onEnter = r.editSelected
+	r.search.onEnter = r.openFromSearch
+	r.search.onDown = r.focusTable
 	r.branch = widget.NewSelect(nil, func(string) { r.apply() })
 	r.category = widget.NewSelect(append([]string{allCategories}, data.Categories...), func(string) { r.apply() })
 	r.category.SetSelected(allCategories)
@@ -309,6 +310,29 @@ func (r *rosterScreen) editSelected() {
 	showMemberForm(r.wb, fresh, r.afterSave)
 }
 
+// openFromSearch is Enter in the search box: it opens the selected member, or the first hit
+// when none is selected — type a name, press Enter, and the form is there.
+func (r *rosterScreen) openFromSearch() {
+	if r.rowOf(r.selected) < 0 && len(r.view) > 0 {
+		r.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+	r.editSelected()
+}
+
+// focusTable is ↓ in the search box: it moves into the table, on the first hit when nothing
+// is selected, so the arrows go on from there.
+func (r *rosterScreen) focusTable() {
+	if len(r.view) == 0 {
+		return
+	}
+	if r.rowOf(r.selected) < 0 {
+		r.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.table); c != nil {
+		c.Focus(r.table)
+	}
+}
+
 func (r *rosterScreen) afterSave(m data.Member) { r.selected = m.PersonID }
 
 func (r *rosterScreen) transferSelected() {
@@ -344,6 +368,7 @@ func (r *rosterScreen) addShortcuts() {
 type shortcutEntry struct {
 	widget.Entry
 	onEnter func()
+	onDown  func()
 }
 
 func newShortcutEntry() *shortcutEntry {
@@ -365,10 +390,15 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
-// TypedKey opens the selected member on Enter; the search box is single-line.
+// TypedKey opens the selected member on Enter and moves into the table on ↓; the search box
+// is single-line, so neither key has a use of its own there.
 func (e *shortcutEntry) TypedKey(k *fyne.KeyEvent) {
 	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.onEnter != nil {
 		e.onEnter()
+		return
+	}
+	if k.Name == fyne.KeyDown && e.onDown != nil {
+		e.onDown()
 		return
 	}
 	e.Entry.TypedKey(k)

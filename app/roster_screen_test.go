@@ -215,7 +215,7 @@ func TestRosterKeyboard(t *testing.T) {
 		t.Fatalf("two ↓ presses selected person %d, want the second row %s", r.selected, second.Name)
 	}
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if !rsShows(c.Overlays().Top(), "编辑党员 · "+second.Name) && c.Overlays().Top() == nil {
+	if !rsShows(c.Overlays().Top(), "编辑党员 · "+second.Name) {
 		t.Fatal("Enter did not open the member form")
 	}
 	if f := rsButton(c.Overlays().Top(), "取消"); f != nil {
@@ -226,6 +226,38 @@ func TestRosterKeyboard(t *testing.T) {
 	r.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})
 	if top := c.Overlays().Top(); top == nil || rsButton(top, "保存") == nil {
 		t.Fatal("Ctrl+N did not open the member form")
+	}
+}
+
+// Type a name in the search box and press Enter: the first hit opens; ↓ moves into the table.
+func TestRosterSearchEnterOpensFirstHit(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	c := wb.Window.Canvas()
+	target := r.idx.At(r.view[5])
+	c.Focus(r.search)
+	test.Type(r.search, target.Name)
+	if len(r.view) == 0 || r.selected != 0 {
+		t.Fatalf("search for %s: %d hits, selected %d", target.Name, len(r.view), r.selected)
+	}
+	first := r.idx.At(r.view[0])
+	r.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !rsShows(c.Overlays().Top(), "编辑党员 · "+first.Name) {
+		t.Fatalf("Enter in the search box did not open the first hit %s", first.Name)
+	}
+	test.Tap(rsButton(c.Overlays().Top(), "取消"))
+
+	r.search.SetText("")
+	r.selected = 0
+	r.apply()
+	c.Focus(r.search)
+	r.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if c.Focused() != r.table || r.selected != r.idx.At(r.view[0]).PersonID {
+		t.Fatal("↓ in the search box did not move into the table on the first row")
+	}
+	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if r.selected != r.idx.At(r.view[1]).PersonID {
+		t.Fatal("↓ in the table after the search box did not move to the second row")
 	}
 }
 
