@@ -22,7 +22,7 @@ import (
 type abAbsences struct {
 	wb       *Workbench
 	root     fyne.CanvasObject
-	table    *widget.Table
+	table    *abTable
 	list     []abpost.Absence
 	selected int
 	edit     *widget.Button
@@ -35,7 +35,7 @@ var abAbsenceWidths = []float32{80, 100, 60, 150, 150, 70, 260}
 
 func newABAbsences(wb *Workbench) *abAbsences {
 	a := &abAbsences{wb: wb, selected: -1}
-	a.table = widget.NewTableWithHeaders(
+	a.table = newABTable(
 		func() (int, int) { return len(a.list), len(abAbsenceHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.cell(id)) })
@@ -51,8 +51,8 @@ func newABAbsences(wb *Workbench) *abAbsences {
 		a.table.SetColumnWidth(i, w)
 	}
 	a.table.OnSelected = func(id widget.TableCellID) { a.selected = id.Row; a.enable() }
-	add := &widget.Button{Text: "登记请假/出差", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { showAbsenceForm(wb, abpost.Absence{Kind: abpost.AbsenceKinds[0]}) }}
+	a.table.onEnter = a.onEdit
+	add := &widget.Button{Text: "登记请假/出差", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: a.onNew}
 	a.edit = &widget.Button{Text: "修改", Icon: theme.DocumentCreateIcon(), OnTapped: a.onEdit}
 	a.end = &widget.Button{Text: "今日销假", Icon: theme.ConfirmIcon(), OnTapped: a.onEnd}
 	a.remove = &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: a.onDelete}
@@ -119,6 +119,9 @@ func (a *abAbsences) current() (abpost.Absence, bool) {
 	return a.list[a.selected], true
 }
 
+// onNew opens an empty absence form.
+func (a *abAbsences) onNew() { showAbsenceForm(a.wb, abpost.Absence{Kind: abpost.AbsenceKinds[0]}) }
+
 func (a *abAbsences) onEdit() {
 	if x, ok := a.current(); ok {
 		showAbsenceForm(a.wb, x)
@@ -166,7 +169,7 @@ func showAbsenceForm(wb *Workbench, x abpost.Absence) {
 		return
 	}
 	who := newABPersonPicker(wb, persons, x.PersonID, "不在岗人员")
-	from, to := widget.NewEntry(), widget.NewEntry()
+	from, to := newEscapeEntry(), newEscapeEntry()
 	from.SetPlaceHolder("2026-01-05")
 	to.SetPlaceHolder("2026-01-07")
 	if !x.From.IsZero() {
@@ -177,7 +180,7 @@ func showAbsenceForm(wb *Workbench, x abpost.Absence) {
 	kind.SetSelected(x.Kind)
 	handed := widget.NewCheck("已向B岗交接", nil)
 	handed.SetChecked(x.HandedOver)
-	note := widget.NewMultiLineEntry()
+	note := newEscapeMultiLineEntry()
 	note.SetText(x.HandoverNote)
 	note.SetPlaceHolder("交接了哪些事项、材料放在哪里、急事怎么联系")
 	note.SetMinRowsVisible(3)

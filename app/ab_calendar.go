@@ -40,7 +40,7 @@ func (a *abScreen) showABCalendar() {
 		list.Refresh()
 	}
 	list.OnSelected = func(i widget.ListItemID) { selected = i }
-	date, name := widget.NewEntry(), widget.NewEntry()
+	date, name := newEscapeEntry(), newEscapeEntry()
 	date.SetPlaceHolder("2026-10-01")
 	name.SetPlaceHolder("名称，如 国庆节")
 	kind := widget.NewRadioGroup([]string{"放假", "调休上班"}, nil)

@@ -19,9 +19,9 @@ import (
 type abCatalogue struct {
 	wb       *Workbench
 	root     fyne.CanvasObject
-	search   *widget.Entry
+	search   *abSearchEntry
 	dept     *widget.Select
-	table    *widget.Table
+	table    *abTable
 	count    *widget.Label
 	edit     *widget.Button
 	remove   *widget.Button
@@ -40,12 +40,12 @@ const abAllDepts = "全部部门"
 
 func newABCatalogue(wb *Workbench) *abCatalogue {
 	c := &abCatalogue{wb: wb, selected: -1}
-	c.search = widget.NewEntry()
+	c.search = newABSearchEntry()
 	c.search.SetPlaceHolder("搜索事项、窗口或人员")
 	c.search.OnChanged = func(string) { c.apply() }
 	c.dept = widget.NewSelect(nil, func(string) { c.apply() })
 	c.count = widget.NewLabel("")
-	c.table = widget.NewTableWithHeaders(
+	c.table = newABTable(
 		func() (int, int) { return len(c.shown), len(abCatalogueHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.cell(id)) })
@@ -64,8 +64,14 @@ func newABCatalogue(wb *Workbench) *abCatalogue {
 	c.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: c.onEdit}
 	c.remove = &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: c.onDelete}
 	c.history = &widget.Button{Text: "报备记录", Icon: theme.HistoryIcon(), OnTapped: c.onHistory}
-	add := &widget.Button{Text: "新增事项", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance,
-		OnTapped: func() { showABItemForm(wb, abpost.Item{}, c.depts) }}
+	c.table.onEnter = c.onEdit
+	c.search.onEnter = c.onSearchEnter
+	c.search.onDown = func() {
+		if cv := fyne.CurrentApp().Driver().CanvasForObject(c.table); cv != nil {
+			cv.Focus(c.table)
+		}
+	}
+	add := &widget.Button{Text: "新增事项", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: c.onNew}
 	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("部门"), c.dept),
 		container.NewHBox(add, c.edit, c.history, c.remove), c.search)
 	c.root = container.NewBorder(top, c.count, nil, nil, c.table)
@@ -184,6 +190,23 @@ func (c *abCatalogue) current() (abpost.Item, bool) {
 		return abpost.Item{}, false
 	}
 	return c.shown[c.selected], true
+}
+
+// onNew opens an empty item form, in the department the list is filtered to.
+func (c *abCatalogue) onNew() {
+	it := abpost.Item{}
+	if d := c.dept.Selected; d != "" && d != abAllDepts {
+		it.Dept = d
+	}
+	showABItemForm(c.wb, it, c.depts)
+}
+
+// onSearchEnter edits the selected item, or the only one the search left.
+func (c *abCatalogue) onSearchEnter() {
+	if c.selected < 0 && len(c.shown) == 1 {
+		c.selected = 0
+	}
+	c.onEdit()
 }
 
 func (c *abCatalogue) onEdit() {

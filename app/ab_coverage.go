@@ -17,7 +17,7 @@ import (
 type abCoverageView struct {
 	wb       *Workbench
 	root     fyne.CanvasObject
-	table    *widget.Table
+	table    *abTable
 	summary  *widget.Label
 	warnings *widget.List
 	cov      *abpost.Coverage
@@ -34,7 +34,7 @@ var (
 func newABCoverageView(wb *Workbench) *abCoverageView {
 	v := &abCoverageView{wb: wb, summary: widget.NewLabel("")}
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.table = widget.NewTableWithHeaders(v.size, newABCoverageCell, v.update)
+	v.table = newABTable(v.size, newABCoverageCell, v.update)
 	v.table.ShowHeaderColumn = false
 	v.table.StickyColumnCount = 1
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {

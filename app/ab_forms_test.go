@@ -92,6 +92,8 @@ func abEntries(o fyne.CanvasObject) []*widget.Entry {
 	switch x := o.(type) {
 	case *widget.Entry:
 		return []*widget.Entry{x}
+	case *escapeEntry:
+		return []*widget.Entry{&x.Entry}
 	case *fyne.Container:
 		for _, c := range x.Objects {
 			out = append(out, abEntries(c)...)

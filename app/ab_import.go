@@ -29,6 +29,7 @@ func (a *abScreen) onImport() {
 		a.planImport(path)
 	}, a.wb.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(abFileDialogSize)
 	d.Show()
 }
 
@@ -50,7 +51,7 @@ func (a *abScreen) planImport(path string) {
 
 // abPreviewHeaders are the preview table's columns.
 var abPreviewHeaders = []string{"行", "部门", "服务事项", "A岗", "B岗", "结果", "说明"}
-var abPreviewWidths = []float32{50, 90, 170, 90, 90, 70, 360}
+var abPreviewWidths = []float32{50, 90, 170, 90, 120, 70, 330}
 
 // abPreviewContent is the preview of a plan: a summary and a row-by-row table.
 func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
@@ -121,7 +122,25 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 	for i, w := range abPreviewWidths {
 		t.SetColumnWidth(i, w)
 	}
-	return container.NewBorder(top, nil, nil, nil, t)
+	// A reason is often longer than its column: the selected row's whole text shows under the table.
+	detail := widget.NewLabel("点选一行，在这里查看它的完整说明。")
+	detail.Wrapping = fyne.TextWrapWord
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row < 0 || id.Row >= len(plan.Rows) {
+			return
+		}
+		r := plan.Rows[id.Row]
+		text := fmt.Sprintf("第 %d 行 %s“%s”（A岗 %s，B岗 %s）：%s", r.Line, r.Item.Dept, r.Item.Name, cell(r, 3), cell(r, 4), r.Action)
+		if why := cell(r, 6); why != "" {
+			text += "。" + why
+		}
+		detail.Importance = widget.MediumImportance
+		if r.Action == abpost.ImportRejected {
+			detail.Importance = widget.DangerImportance
+		}
+		detail.SetText(text)
+	}
+	return container.NewBorder(top, abMessageArea(detail), nil, nil, t)
 }
 
 func (a *abScreen) showPreview(plan *abpost.ImportPlan) {
@@ -218,5 +237,6 @@ func (a *abScreen) onImportHolidays(after func()) {
 		})
 	}, a.wb.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(abFileDialogSize)
 	d.Show()
 }

@@ -34,28 +34,28 @@ func showABItemForm(wb *Workbench, it abpost.Item, depts []data.Unit) {
 	dept := widget.NewSelectEntry(deptNames)
 	dept.SetText(it.Dept)
 	dept.SetPlaceHolder("选择或输入部门")
-	code, name, door := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	code, name, door := newEscapeEntry(), newEscapeEntry(), newEscapeEntry()
 	code.SetText(it.Code)
 	name.SetText(it.Name)
 	door.SetText(it.Door)
 	door.SetPlaceHolder("例如：综合服务大厅1号窗口")
-	limit, visits, phone := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	limit, visits, phone := newEscapeEntry(), newEscapeEntry(), newEscapeEntry()
 	limit.SetText(strconv.Itoa(it.TimeLimit))
 	if it.ID == 0 {
 		it.Visits = 1
 	}
 	visits.SetText(strconv.Itoa(it.Visits))
 	phone.SetText(it.Phone)
-	materials, basis := widget.NewMultiLineEntry(), widget.NewEntry()
+	materials, basis := newEscapeMultiLineEntry(), newEscapeEntry()
 	materials.SetText(it.Materials)
 	materials.SetMinRowsVisible(2)
 	materials.Wrapping = fyne.TextWrapWord
 	basis.SetText(it.Basis)
 	a := newABPersonPicker(wb, persons, it.AID, "A岗（主办）")
 	b := newABPersonPicker(wb, persons, it.BID, "B岗（协办）")
-	from := widget.NewEntry()
+	from := newEscapeEntry()
 	from.SetText(wb.Store.Today().Format("2006-01-02"))
-	note := widget.NewEntry()
+	note := newEscapeEntry()
 	note.SetPlaceHolder("例如：经处务会研究，报党委办公室备案")
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
@@ -169,7 +169,7 @@ func (p *abPersonPicker) open(wb *Workbench, what string) {
 	list := widget.NewList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(abPersonLabel(matches[i])) })
-	search := widget.NewEntry()
+	search := newEscapeEntry()
 	search.SetPlaceHolder("输入姓名或部门搜索")
 	info := widget.NewLabel("")
 	filter := func(q string) {

@@ -50,6 +50,8 @@ func openAB(wb *Workbench) *abScreen {
 		&widget.Button{Text: "导出报备表", Icon: theme.DocumentSaveIcon(), OnTapped: func() { a.onExport("AB岗位设置报备表", ".xlsx") }},
 	)
 	a.root = container.NewBorder(container.NewPadded(bar), nil, nil, nil, a.tabs)
+	a.cat.search.onShortcut, a.cat.table.onShortcut = a.shortcut, a.shortcut
+	a.abs.table.onShortcut, a.cov.table.onShortcut = a.shortcut, a.shortcut
 	wb.OnChange(a.reload)
 	return a
 }
@@ -89,6 +91,7 @@ func (a *abScreen) onExport(what, ext string) {
 	}, a.wb.Window)
 	d.SetFileName(what + "-" + a.wb.Store.Now().Format("20060102") + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Resize(abFileDialogSize)
 	d.Show()
 }
 
@@ -114,6 +117,9 @@ func (a *abScreen) export(what, ext, path string) {
 		a.wb.Confirm("导出完成", what+"已导出到\n"+path+"\n现在打开吗？", func() { a.wb.OpenFile(path) })
 	})
 }
+
+// abFileDialogSize is big enough to see a folder's files: Fyne's default shows four.
+var abFileDialogSize = fyne.NewSize(900, 600)
 
 // abDateText is how the AB screens show a date: 2026-11-28（周六）.
 func abDateText(t time.Time) string {

@@ -33,7 +33,7 @@ func (e *evalScreen) newRound() {
 		e.wb.ShowError("无法读取部门", err)
 		return
 	}
-	year := widget.NewEntry()
+	year := newEscapeEntry()
 	year.SetText(strconv.Itoa(s.Today().Year()))
 	var setNames []string
 	for _, x := range sets {
@@ -51,10 +51,10 @@ func (e *evalScreen) newRound() {
 	organs.Horizontal = true
 	organs.SetSelected(deptNames)
 	groups := criteria.DefaultGroups()
-	weights := make([]*widget.Entry, len(groups))
+	weights := make([]*escapeEntry, len(groups))
 	weightRow := container.NewHBox()
 	for i, g := range groups {
-		weights[i] = widget.NewEntry()
+		weights[i] = newEscapeEntry()
 		weights[i].SetText(criteria.FormatPoints(g.Weight))
 		weightRow.Add(widget.NewLabel(g.Name))
 		weightRow.Add(container.NewGridWrap(fyne.NewSize(60, weights[i].MinSize().Height), weights[i]))
@@ -120,7 +120,7 @@ func (e *evalScreen) toggleLock() {
 		})
 		return
 	}
-	reason := widget.NewEntry()
+	reason := newEscapeEntry()
 	reason.SetPlaceHolder("例如：更正考评组录入错误")
 	dialog.ShowForm("解锁考评轮次", "解锁", "取消", []*widget.FormItem{widget.NewFormItem("理由", reason)}, func(ok bool) {
 		if !ok {

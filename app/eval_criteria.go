@@ -203,7 +203,7 @@ func (c *criteriaEditor) save() {
 }
 
 func (c *criteriaEditor) copy() {
-	year := widget.NewEntry()
+	year := newEscapeEntry()
 	year.SetText(strconv.Itoa(c.set.Year + 1))
 	dialog.ShowForm("复制指标体系", "复制", "取消", []*widget.FormItem{widget.NewFormItem("新年度", year)}, func(ok bool) {
 		if !ok {

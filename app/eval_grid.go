@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,7 +18,7 @@ import (
 
 // scoreGrid is the score-entry grid of one evaluator group: organs down, indicators across,
 // driven from the keyboard like a spreadsheet. Typing digits edits the current cell; Enter
-// saves and moves down, Tab saves and moves right, arrows save and move,
+// saves and moves down, Tab saves and moves right (Shift+Tab left), arrows save and move,
 // Escape abandons the edit, Delete clears the score. A score above the max is refused at once
 // and the cell stays where it was.
 type scoreGrid struct {
@@ -31,6 +32,7 @@ type scoreGrid struct {
 	col     int // indicator index
 	editing bool
 	buffer  string
+	shift   bool // a Shift key is down: Shift+Tab moves left
 	bad     map[[2]int]bool
 	// onMessage reports what happened (saved, refused) for the status line under the grid.
 	onMessage func(msg string, isError bool)
@@ -50,9 +52,8 @@ func newScoreGrid(wb *Workbench) *scoreGrid {
 			g.table.Refresh()
 		}
 		g.table.UnselectAll()
-		if c := fyne.CurrentApp().Driver().CanvasForObject(g); c != nil {
-			c.Focus(g)
-		}
+		// The table takes the focus itself once this returns; the grid takes it back after.
+		go fyne.Do(g.focus)
 	}
 	g.ExtendBaseWidget(g)
 	return g
@@ -169,7 +170,13 @@ func (g *scoreGrid) TypedKey(e *fyne.KeyEvent) {
 		move(1, 0)
 	case fyne.KeyUp:
 		move(-1, 0)
-	case fyne.KeyRight, fyne.KeyTab:
+	case fyne.KeyTab:
+		if g.shift {
+			move(0, -1)
+		} else {
+			move(0, 1)
+		}
+	case fyne.KeyRight:
 		move(0, 1)
 	case fyne.KeyLeft:
 		move(0, -1)
@@ -184,6 +191,26 @@ func (g *scoreGrid) TypedKey(e *fyne.KeyEvent) {
 	case fyne.KeyDelete:
 		g.editing = false
 		g.save(nil)
+	}
+}
+
+// KeyDown and KeyUp follow the Shift keys: Tab arrives as a typed key without its modifier.
+func (g *scoreGrid) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		g.shift = true
+	}
+}
+
+// KeyUp ends Shift.
+func (g *scoreGrid) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		g.shift = false
+	}
+}
+
+func (g *scoreGrid) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(g); c != nil {
+		c.Focus(g)
 	}
 }
 

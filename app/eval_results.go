@@ -129,10 +129,10 @@ func (v *resultsView) ballots() {
 	}
 	cat := widget.NewSelect(criteria.BallotCategories, nil)
 	cat.SetSelectedIndex(0)
-	counts := make([]*widget.Entry, len(sheets.BallotChoices))
+	counts := make([]*escapeEntry, len(sheets.BallotChoices))
 	items := []*widget.FormItem{widget.NewFormItem("测评人类别", cat)}
 	for i, c := range sheets.BallotChoices {
-		counts[i] = widget.NewEntry()
+		counts[i] = newEscapeEntry()
 		counts[i].SetText("0")
 		items = append(items, widget.NewFormItem(c+"（票）", counts[i]))
 	}
@@ -176,7 +176,7 @@ func (v *resultsView) override() {
 			how.SetText(sheets.ValueNote(v.sn.Values[[2]int64{o.ID, inds[i].ID}]))
 		}
 	}
-	points, reason := widget.NewEntry(), widget.NewEntry()
+	points, reason := newEscapeEntry(), newEscapeEntry()
 	reason.SetPlaceHolder("修正理由（必填，记入操作日志）")
 	d := dialog.NewForm("修正计算值 · "+o.Name, "保存", "取消", []*widget.FormItem{
 		widget.NewFormItem("指标", sel), widget.NewFormItem("计算过程", how),
@@ -208,7 +208,7 @@ func (v *resultsView) veto() {
 		})
 		return
 	}
-	reason := widget.NewEntry()
+	reason := newEscapeEntry()
 	reason.SetPlaceHolder("例如：发生学术不端")
 	dialog.ShowForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
 		if ok {

@@ -56,7 +56,7 @@ func buildEvalScreen(wb *Workbench) (*evalScreen, fyne.CanvasObject) {
 		widget.NewButtonWithIcon("导入评分表", theme.UploadIcon(), e.importSheets),
 	)
 	scores := container.NewBorder(container.NewHBox(widget.NewLabel("考评主体"), fixed(e.groupSel, 160),
-		widget.NewLabel("方向键、回车、Tab 移动；直接输入分数；Delete 清除；灰色为数据计算项")), e.status, nil, nil, e.grid)
+		widget.NewLabel("方向键、回车、Tab／Shift+Tab 移动；直接输入分数；Delete 清除；灰色为数据计算项")), e.status, nil, nil, e.grid)
 	e.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("评分录入", theme.DocumentCreateIcon(), scores),
 		container.NewTabItemWithIcon("考评结果", theme.GridIcon(), e.results.object()),

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/data"
@@ -98,4 +99,28 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	ed.set.Dimensions[0].Indicators[0].Max = 8
 	ed.check()
 	SaveScreenshot(t, "eval_criteria", scr, fyne.NewSize(1100, 700))
+}
+
+// Shift+Tab moves left, as in a spreadsheet, and saves what was typed.
+func TestEvalScoreGridShiftTab(t *testing.T) {
+	wb, w := evalWorkbench(t)
+	e, scr := buildEvalScreen(wb)
+	w.SetContent(scr)
+	g := e.grid
+	w.Canvas().Focus(g)
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if g.col != 2 {
+		t.Fatalf("two Tabs: column %d, want 2", g.col)
+	}
+	g.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if g.col != 1 {
+		t.Fatalf("Shift+Tab: column %d, want 1", g.col)
+	}
+	g.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if g.col != 2 {
+		t.Fatalf("Tab after Shift was let go: column %d, want 2", g.col)
+	}
 }

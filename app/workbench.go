@@ -57,6 +57,7 @@ func NewWorkbench(w fyne.Window, s *data.Store) *Workbench {
 	})
 	wb.Shell.SetStatus("数据库：" + s.Path())
 	enableRosterDrop(wb)
+	installEscape(w)
 	return wb
 }
 
