@@ -95,7 +95,10 @@ func (o *orgScreen) findingsBox(x data.Org) fyne.CanvasObject {
 		return box
 	}
 	if !branch {
-		box.Add(widget.NewLabelWithStyle(findingsSummary(fs, x.ParentID == 0), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		// Wrapped: an unwrapped line this long would widen the pane and crush the tree.
+		sum := widget.NewLabelWithStyle(findingsSummary(fs, x.ParentID == 0), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		sum.Wrapping = fyne.TextWrapBreak
+		box.Add(sum)
 	}
 	for _, f := range fs {
 		imp := widget.WarningImportance

@@ -275,6 +275,10 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 	if !strings.Contains(text, fmt.Sprintf("全院共 %d 个问题", osProblems(o.findings))) {
 		t.Errorf("the root has no summary of all findings: %s", text)
 	}
+	// Long lines wrap: the pane must not grow wider than the window and crush the tree.
+	if w := o.detail.MinSize().Width; w > 600 {
+		t.Errorf("the root's detail needs %.0f px of width; long lines do not wrap", w)
+	}
 	// An empty branch says so in the normal text colour, not in hard-to-read bright green.
 	osSelect(t, o, "院机关党委")
 	test.Tap(o.buttons["新建组织"])
