@@ -35,7 +35,7 @@ func (t *evalTable) lines(text string, w float64) int {
 	}
 	n := 0
 	for _, para := range strings.Split(text, "\n") {
-		n += max(1, len(t.pdf.SplitText(para, w-2*evalPad)))
+		n += len(t.split(para, w))
 	}
 	return n
 }
@@ -58,8 +58,19 @@ func (t *evalTable) cell(x, y, w, h float64, text, align string, bold bool) {
 	}
 	p.SetFont(Font, style, evalFontPt)
 	n := t.lines(text, w)
-	p.SetXY(x+evalPad, y+(h-float64(n)*evalLine)/2)
-	p.MultiCell(w-2*evalPad, evalLine, text, "", align, false)
+	top := y + (h-float64(n)*evalLine)/2
+	for _, para := range strings.Split(text, "\n") {
+		for _, line := range t.split(para, w) {
+			p.SetXY(x+evalPad, top)
+			p.CellFormat(w-2*evalPad, evalLine, line, "", 0, align, false, 0, "")
+			top += evalLine
+		}
+	}
+}
+
+// split wraps one paragraph to a cell of width w, the way printed Chinese breaks lines.
+func (t *evalTable) split(para string, w float64) []string {
+	return wrapLines(para, w-2*evalPad, t.pdf.GetStringWidth)
 }
 
 func (t *evalTable) drawHeader() {
@@ -128,7 +139,7 @@ func (t *evalTable) group(first string, rows [][]string) {
 func newEvalDoc() *fpdf.Fpdf {
 	p := NewA4(false)
 	p.SetAutoPageBreak(false, 15)
-	p.SetCellMargin(0) // MultiCell then wraps at exactly the width SplitText measured
+	p.SetCellMargin(0) // cells are drawn at exactly the width wrapLines measured
 	return p
 }
 
