@@ -261,7 +261,7 @@ func EvalBallotsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 		}
 		p.Ln(3)
 		p.SetFont(Font, "", 9.5)
-		p.MultiCell(0, 5, sheets.BallotNote, "", "L", false)
+		note(p, sheets.BallotNote)
 	}
 	return p
 }
@@ -304,8 +304,18 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	}
 	p.Ln(3)
 	p.SetFont(Font, "", 9.5)
-	p.MultiCell(0, 5, "等级：总分 ≥ 90 优秀，80–89.9 良好，70–79.9 合格，< 70 不合格；一票否决者为不合格。", "", "L", false)
+	note(p, "等级：总分 ≥ 90 优秀，80–89.9 良好，70–79.9 合格，< 70 不合格；一票否决者为不合格。")
 	return p
+}
+
+// note writes a paragraph under a table across the page, wrapped like the table's cells.
+func note(p *fpdf.Fpdf, text string) {
+	l, _, r, _ := p.GetMargins()
+	w, _ := p.GetPageSize()
+	for _, line := range wrapLines(text, w-l-r, p.GetStringWidth) {
+		p.SetX(l)
+		p.CellFormat(0, 5, line, "", 1, "L", false, 0, "")
+	}
 }
 
 func sum(ws []float64) float64 {
