@@ -121,7 +121,32 @@ func newImportWizard(wb *Workbench, plan *sheets.Plan) *importWizard {
 	buttons := container.NewHBox(w.cancel, layout.NewSpacer(), w.back, w.next)
 	w.root = container.NewBorder(w.title, buttons, nil, nil, w.body)
 	w.go2(pageMapping)
+	w.defaultBranchChoices()
 	return w
+}
+
+// defaultBranchChoices chooses to create every branch the store lacks under the first
+// committee — what most offices want — and re-plans, so the preview counts those rows as
+// new members instead of rejecting them for a choice the user has not been asked yet.
+func (w *importWizard) defaultBranchChoices() {
+	var under int64
+	for _, o := range w.orgs {
+		if o.Live() && !o.IsBranch() {
+			under = o.ID
+			break
+		}
+	}
+	changed := false
+	for _, u := range w.plan.Unknown {
+		if _, ok := w.choices[u.Name]; !ok && under != 0 {
+			w.choices[u.Name] = sheets.BranchChoice{CreateUnder: under}
+			changed = true
+		}
+	}
+	if changed {
+		page := w.page
+		w.replan(nil, func() { w.go2(page) })
+	}
 }
 
 func (w *importWizard) show() {

@@ -83,12 +83,30 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 		hint = "所有行都没有问题。"
 	}
 	if len(p.Unknown) > 0 {
-		hint += "（系统中没有的党支部，可在下一步选择新建或并入已有支部）"
+		hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部，暂按新建计算，可在下一步改为并入已有支部或不导入。", len(p.Unknown))
 	}
-	list := widget.NewList(func() int { return len(lines) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	return container.NewBorder(container.NewVBox(counts, widget.NewLabel(hint)), nil, nil, nil, list)
+	intro := widget.NewLabel(hint)
+	intro.Wrapping = fyne.TextWrapBreak
+	// Each line wraps: the reason and its fix are the point, an ellipsis would hide them.
+	// A very long list shows its head; the full list goes out with 导出错误行.
+	const shown = 300
+	box := container.NewVBox()
+	for i, l := range lines {
+		if i == shown {
+			box.Add(colored(fmt.Sprintf("……另有 %d 行未列出，请用“导出错误行”查看全部原因。", len(lines)-shown), widget.LowImportance))
+			break
+		}
+		imp := widget.MediumImportance
+		if strings.HasPrefix(l, "✗") {
+			imp = widget.DangerImportance
+		}
+		box.Add(colored(l, imp))
+	}
+	top := container.NewVBox(counts, intro)
+	if p.Rejected > 0 {
+		top.Add(container.NewHBox(&widget.Button{Text: "导出错误行…", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveRejects}))
+	}
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(box))
 }
 
 // branchesPage lets the user map each unknown branch to an existing one or create it.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -34,6 +35,15 @@ func importWorkbench(t *testing.T) *Workbench {
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1100, 720))
 	return NewWorkbench(w, s)
+}
+
+// Fyne's own file dialogs speak Chinese whatever the system locale (here "C" or English).
+func TestFileDialogWordsAreChinese(t *testing.T) {
+	for en, zh := range map[string]string{"Open": "打开", "Cancel": "取消", "Save": "保存", "File": "文件", "OK": "确定"} {
+		if got := lang.L(en); got != zh {
+			t.Errorf("lang.L(%q) = %q, want %q", en, got, zh)
+		}
+	}
 }
 
 // wizardFile: a known member with a new phone, two new members of a branch the store lacks,
@@ -74,6 +84,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newImportWizard(wb, plan)
+	wizardWait(t, w) // the unknown branch is planned as new by default
 	size := fyne.NewSize(920, 560)
 	SaveScreenshot(t, "import-wizard-mapping", w.root, size)
 
@@ -82,8 +93,22 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatalf("page %d, want preview", w.page)
 	}
 	SaveScreenshot(t, "import-wizard-preview", w.root, size)
-	if !strings.Contains(labelsOf(w.body), "更新 1") {
-		t.Errorf("preview counts: %q", labelsOf(w.body))
+	// The rows of the branch the store lacks count as new (created by default), not rejected
+	// for a choice the user has not been asked yet; every reason is shown whole.
+	if !rsShows(w.body, "新增 2　更新 1") || !rsShows(w.body, "后几位已丢失") {
+		t.Errorf("preview: %q", rsTexts(w.body))
+	}
+	lines := 0
+	for _, l := range wizardLabels(w.body) {
+		if strings.HasPrefix(l.Text, "✗") {
+			lines++
+			if l.Truncation != fyne.TextTruncateOff || l.Wrapping == fyne.TextWrapOff {
+				t.Errorf("a preview line is cut off: %q", l.Text)
+			}
+		}
+	}
+	if lines != 1 {
+		t.Errorf("the preview lists %d rejected rows, want 1", lines)
 	}
 	test.Tap(w.next)
 	if w.page != pageBranches {
@@ -144,6 +169,7 @@ func TestImportWizardRemapReplansInBackground(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := newImportWizard(wb, plan)
+	wizardWait(t, w)
 	w.show()
 	var phone *widget.Select
 	for i, f := range sheets.Fields {
@@ -186,6 +212,24 @@ func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
 		t.Error("full ID numbers must be opt-in")
 	}
 	SaveScreenshot(t, "roster-export-dialog", widget.NewForm(f.items...), fyne.NewSize(620, 260))
+}
+
+// wizardLabels finds every label under o, inside scrolls and other widgets too.
+func wizardLabels(o fyne.CanvasObject) []*widget.Label {
+	if l, ok := o.(*widget.Label); ok {
+		return []*widget.Label{l}
+	}
+	var kids []fyne.CanvasObject
+	if c, ok := o.(*fyne.Container); ok {
+		kids = c.Objects
+	} else if wd, ok := o.(fyne.Widget); ok {
+		kids = test.WidgetRenderer(wd).Objects()
+	}
+	var out []*widget.Label
+	for _, k := range kids {
+		out = append(out, wizardLabels(k)...)
+	}
+	return out
 }
 
 // labelsOf joins the text of every label under o.
