@@ -1,0 +1,111 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// A membership changes only through these dated actions, each with a reason, so the roster's
+// history (转入、转出、内部调动、状态变更) can always be told.
+
+// SetStatus changes a member's roster status (正常 / 已转出 / 已减员 / 历史) on day, with a reason,
+// dated in the transfer record and the audit log.
+func (s *Store) SetStatus(ctx context.Context, personID int64, status string, day time.Time, reason string) error {
+	if !contains(Statuses, status) {
+		return fmt.Errorf("党籍状态须为：%s", strings.Join(Statuses, "、"))
+	}
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("请填写变更原因")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name, old string
+		var branch int64
+		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id FROM membership m JOIN person p ON p.id=m.person_id WHERE p.id=?`, personID).Scan(&name, &old, &branch); err != nil {
+			return ErrNotFound
+		}
+		if old == status {
+			return fmt.Errorf("%s的党籍状态已经是“%s”", name, status)
+		}
+		if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, status, personID); err != nil {
+			return err
+		}
+		detail := old + " → " + status
+		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
+			personID, branch, branch, DateText(day), "状态变更", detail, reason); err != nil {
+			return err
+		}
+		return s.audit(tx, "状态变更", name, detail, reason, 0)
+	})
+}
+
+// TransferMember moves a member to another branch on day. toBranch 0 means out of the
+// institute (转出): the status becomes 已转出 and the home branch stays as the last one.
+func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, day time.Time, reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("请填写转接原因")
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var name, status, fromName string
+		var from int64
+		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id, o.name FROM membership m JOIN person p ON p.id=m.person_id
+			JOIN org o ON o.id=m.branch_id WHERE p.id=?`, personID).Scan(&name, &status, &from, &fromName); err != nil {
+			return ErrNotFound
+		}
+		if toBranch == from {
+			return fmt.Errorf("%s已在“%s”", name, fromName)
+		}
+		kind, detail := "转出", fromName+" → 院外"
+		if toBranch != 0 {
+			var toName string
+			var code int
+			var abolished string
+			if err := tx.QueryRow(`SELECT name, type_code, abolished FROM org WHERE id=?`, toBranch).Scan(&toName, &code, &abolished); err != nil {
+				return fmt.Errorf("目标支部不存在")
+			}
+			if abolished != "" || !(Org{TypeCode: code}).IsBranch() || code == TypeTempBranch {
+				return fmt.Errorf("“%s”不是在册的党支部，不能转入；请选择一个正式党支部", toName)
+			}
+			kind, detail = "内部调动", fromName+" → "+toName
+			if status != StatusNormal {
+				kind = "转入"
+			}
+			if _, err := tx.Exec(`UPDATE membership SET branch_id=?, status=? WHERE person_id=?`, toBranch, StatusNormal, personID); err != nil {
+				return err
+			}
+		} else {
+			if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, StatusTransferred, personID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
+			personID, from, nullID(toBranch), DateText(day), kind, detail, reason); err != nil {
+			return err
+		}
+		return s.audit(tx, "转接", name, kind+"："+detail, reason, 0)
+	})
+}
+
+// Transfers lists a member's dated moves and status changes, oldest first.
+func (s *Store) Transfers(personID int64) ([]Transfer, error) {
+	rows, err := s.db.Query(`SELECT id, person_id, COALESCE(from_branch,0), COALESCE(to_branch,0), on_date, kind, detail, reason
+		FROM transfer WHERE person_id=? ORDER BY on_date, id`, personID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Transfer
+	for rows.Next() {
+		var t Transfer
+		var on string
+		if err := rows.Scan(&t.ID, &t.PersonID, &t.FromBranch, &t.ToBranch, &on, &t.Kind, &t.Detail, &t.Reason); err != nil {
+			return nil, err
+		}
+		t.On = ParseDateText(on)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
