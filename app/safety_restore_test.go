@@ -1,0 +1,146 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/abpost"
+	"dangjian/data/criteria"
+	"dangjian/data/demo"
+)
+
+// screenTexts collects what a person reads on o: labels, buttons, drawn texts and the choice
+// shown in each drop-down.
+func screenTexts(o fyne.CanvasObject) []string {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	var out []string
+	switch x := o.(type) {
+	case *widget.Label:
+		out = append(out, x.Text)
+	case *widget.Button:
+		out = append(out, x.Text)
+	case *canvas.Text:
+		out = append(out, x.Text)
+	case *widget.Select:
+		out = append(out, x.Selected)
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			out = append(out, screenTexts(c)...)
+		}
+		return out
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, c := range test.WidgetRenderer(w).Objects() {
+			out = append(out, screenTexts(c)...)
+		}
+	}
+	return out
+}
+
+func screenShows(o fyne.CanvasObject, text string) bool {
+	for _, s := range screenTexts(o) {
+		if strings.Contains(s, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// A restore closes the store and opens a new one under the app. Every screen, built before the
+// restore, must show the restored data afterwards: one that kept the old, closed store would
+// show an error or the data as it was before.
+func TestEveryScreenShowsTheRestoredData(t *testing.T) {
+	newTestApp(t)
+	wb0, w := safetyBench(t)
+	s := wb0.Store
+	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.Local) }
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	w.Resize(fyne.NewSize(1400, 900))
+	wb := NewWorkbench(w, s)
+	t.Cleanup(func() { wb.Store.Close() })
+	titles := []string{"组织机构", "党员花名册", "AB岗", "模范机关", "备份与日志"}
+	for i := range titles {
+		wb.Shell.Show(i) // build every screen before the restore, as a user who looked around
+	}
+	backup, err := s.AutoBackup("手动")
+	if err != nil {
+		t.Fatal(err)
+	}
+	members := memberCount(t, s)
+
+	// Change something each screen shows, then restore the backup made before the changes.
+	items, _ := abpost.Items(s, abpost.ItemFilter{}, s.Today())
+	gone := items[0]
+	if err := abpost.DeleteItem(context.Background(), s, gone.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members(data.MemberFilter{Limit: 1})
+	if err := s.SetStatus(context.Background(), ms[0].PersonID, data.StatusHistory, s.Today(), "测试"); err != nil {
+		t.Fatal(err)
+	}
+	rounds, _ := criteria.Rounds(s)
+	if err := criteria.Lock(context.Background(), s, rounds[0].ID, "测试"); err != nil {
+		t.Fatal(err)
+	}
+	wb.Changed()
+	wb.Shell.Show(2)
+	if screenShows(wb.Shell.content, gone.Name) {
+		t.Fatalf("the deleted item %s is still listed before the restore", gone.Name)
+	}
+
+	restored := make(chan error, 1)
+	wb.RestoreBackup(backup, func(err error) { restored <- err })
+	select {
+	case err := <-restored:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("restore did not finish")
+	}
+	if wb.Store == s {
+		t.Fatal("the workbench kept the closed store")
+	}
+	if _, err := s.Members(data.MemberFilter{Limit: 1}); err == nil {
+		t.Fatal("the old store still answers; the test would not see a screen that kept it")
+	}
+
+	want := map[int]string{
+		0: "386 人",        // the tree's member count, before the status change
+		1: "共 386 人",      // the roster's count
+		2: gone.Name,      // the deleted service item is back
+		3: rounds[0].Name, // the round, no longer 已锁定
+		4: "恢复前",          // the backup of the state before the restore
+	}
+	if members != 386 {
+		t.Fatalf("demo has %d members, the expectations above assume 386", members)
+	}
+	for i, title := range titles {
+		wb.Shell.Show(i)
+		waitFor(t, title+" shows the restored data", func() bool {
+			return screenShows(wb.Shell.content, want[i])
+		})
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			t.Fatalf("%s after the restore shows a dialog: %q", title, strings.Join(screenTexts(top), " "))
+		}
+	}
+	wb.Shell.Show(3)
+	if screenShows(wb.Shell.content, "已锁定") {
+		t.Error("模范机关 still shows the round locked after restoring a backup from before the lock")
+	}
+	if got := wb.Shell.Badge(2); got == "" {
+		t.Error("the AB岗 badge lost the demo's gap after the restore")
+	}
+}
