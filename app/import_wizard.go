@@ -31,8 +31,10 @@ func showRosterImportWizard(wb *Workbench, path string) {
 				return
 			}
 			r.Close()
+			rememberFolder(r.URI().Path())
 			showRosterImportWizard(wb, r.URI().Path())
 		}, wb.Window)
+		startInLastFolder(d)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
 		d.Resize(fyne.NewSize(800, 560))
 		d.Show()
@@ -57,6 +59,32 @@ func showRosterImportWizard(wb *Workbench, path string) {
 		w := newImportWizard(wb, plan)
 		w.show()
 	})
+}
+
+// lastFolderKey is the preference that remembers the folder of the last roster file opened
+// or saved: offices keep their sheets in one place, and the file dialog otherwise starts in
+// the home folder every time.
+const lastFolderKey = "roster.lastFolder"
+
+func rememberFolder(path string) {
+	if a := fyne.CurrentApp(); a != nil {
+		a.Preferences().SetString(lastFolderKey, filepath.Dir(path))
+	}
+}
+
+// startInLastFolder opens a file dialog where the last roster file was, if it still exists.
+func startInLastFolder(d *dialog.FileDialog) {
+	a := fyne.CurrentApp()
+	if a == nil {
+		return
+	}
+	dir := a.Preferences().String(lastFolderKey)
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
 }
 
 // enableRosterDrop opens the wizard for an .xlsx or .csv dropped onto the window.

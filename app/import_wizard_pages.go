@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -116,9 +114,9 @@ func (w *importWizard) branchesPage() fyne.CanvasObject {
 		if !o.Live() {
 			continue
 		}
-		if o.IsBranch() {
+		if standingBranch(o) { // a temporary branch is nobody's home branch
 			branches = append(branches, o)
-		} else {
+		} else if !o.IsBranch() {
 			parents = append(parents, o)
 		}
 	}
@@ -187,8 +185,10 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 				return
 			}
 			undo.Disable()
+			w.title.SetText("已撤销本次导入")
 			msg.SetText("本次导入已撤销，花名册已恢复到导入前。")
 			w.wb.Changed()
+			w.wb.Notify("已撤销花名册导入：删除新增的 %d 人，还原更新的 %d 人", p.New, p.Updated)
 		})
 	}}
 	rejects := &widget.Button{Text: "导出错误行", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveRejects}
@@ -199,22 +199,11 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 }
 
 func (w *importWizard) saveRejects() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			path += ".xlsx"
-		}
+	saveAs(w.wb, "花名册错误行.xlsx", func(path string) {
 		if _, err := sheets.WriteRejects(path, w.plan); err != nil {
 			w.wb.ShowError("无法保存错误行", err)
 			return
 		}
 		w.wb.Notify("已把 %d 行错误行及原因保存到 %s，改正后可再次导入", w.plan.Rejected, path)
-	}, w.wb.Window)
-	d.SetFileName("花名册错误行.xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	})
 }

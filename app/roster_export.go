@@ -101,8 +101,10 @@ func saveAs(wb *Workbench, name string, then func(path string)) {
 		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
 			path += ".xlsx"
 		}
+		rememberFolder(path)
 		then(path)
 	}, wb.Window)
+	startInLastFolder(d)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Resize(fyne.NewSize(800, 560))

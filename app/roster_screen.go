@@ -2,9 +2,11 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -101,8 +103,11 @@ func (r *rosterScreen) build() {
 	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { showRosterImportWizard(r.wb, "") }}
 	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { showRosterExportDialog(r.wb, r.filter()) }}
 	tools := container.NewHBox(add, r.edit, r.transfer, r.change, widget.NewSeparator(), imp, exp)
+	// The chosen branch shows with its tree indent; without room it reads "人事处…".
+	branchRoom := canvas.NewRectangle(color.Transparent)
+	branchRoom.SetMinSize(fyne.NewSize(280, 1))
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(r.branch, r.category, r.status, r.reveal, r.count), r.search)
+		container.NewHBox(container.NewStack(branchRoom, r.branch), r.category, r.status, r.reveal, r.count), r.search)
 	top := container.NewVBox(tools, filters)
 	r.root = container.NewBorder(top, nil, nil, nil, r.table)
 	r.enableActions()

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -258,6 +259,23 @@ func TestRosterSearchEnterOpensFirstHit(t *testing.T) {
 	r.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	if r.selected != r.idx.At(r.view[1]).PersonID {
 		t.Fatal("↓ in the table after the search box did not move to the second row")
+	}
+}
+
+// A chosen branch is readable in its filter, indent and all, not cut to "人事处…".
+func TestRosterBranchFilterShowsTheWholeName(t *testing.T) {
+	wb := rsWorkbench(t, fyne.NewSize(1280, 720))
+	r := rsRoster(t, wb)
+	var label string
+	for _, o := range r.branch.Options {
+		if strings.TrimSpace(strings.ReplaceAll(o, "　", " ")) == "超导托卡马克实验室第一党支部" {
+			label = o
+		}
+	}
+	r.branch.SetSelected(label)
+	need := fyne.MeasureText(label, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + theme.IconInlineSize()
+	if got := r.branch.Size().Width; got < need {
+		t.Errorf("the branch filter is %.0f px wide, %q needs %.0f", got, label, need)
 	}
 }
 
