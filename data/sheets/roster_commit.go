@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"dangjian/data"
 )
@@ -42,24 +43,49 @@ func CommitImport(ctx context.Context, s *data.Store, p *Plan, progress func(don
 		if err := w.createBranches(p); err != nil {
 			return err
 		}
+		// Updates one by one (each records its row's before-image), then the new members in
+		// multi-row statements.
 		done := 0
+		tell := func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if progress != nil {
+				progress(done, total)
+			}
+			return nil
+		}
+		var fresh []*PlanItem
 		for i := range p.Items {
 			it := &p.Items[i]
-			if it.Action != ActionNew && it.Action != ActionUpdate {
+			switch it.Action {
+			case ActionNew:
+				fresh = append(fresh, it)
+				continue
+			case ActionUpdate:
+			default:
 				continue
 			}
 			if done%500 == 0 {
-				if err := ctx.Err(); err != nil {
+				if err := tell(); err != nil {
 					return err
 				}
-				if progress != nil {
-					progress(done, total)
-				}
 			}
-			if err := w.write(it); err != nil {
-				return fmt.Errorf("导入工作表“%s”第 %d 行失败：%w", it.Row.Sheet.Name, it.Row.Line, err)
+			if err := w.update(it); err != nil {
+				return rowFailed(it, err)
 			}
 			done++
+		}
+		for len(fresh) > 0 {
+			n := min(len(fresh), insertChunk)
+			if err := w.insert(fresh[:n]); err != nil {
+				return err
+			}
+			done += n
+			fresh = fresh[n:]
+			if err := tell(); err != nil {
+				return err
+			}
 		}
 		if err := ctx.Err(); err != nil {
 			return err
@@ -84,11 +110,13 @@ func CommitImport(ctx context.Context, s *data.Store, p *Plan, progress func(don
 
 // commitWriter holds the prepared statements of one commit.
 type commitWriter struct {
-	tx                                         *sql.Tx
-	b                                          *data.Batch
-	units                                      map[string]int64
-	branches                                   map[string]int64
-	insPerson, updPerson, insMember, updMember *sql.Stmt
+	tx                     *sql.Tx
+	b                      *data.Batch
+	units                  map[string]int64
+	branches               map[string]int64
+	updPerson, updMember   *sql.Stmt
+	insPersons, insMembers *sql.Stmt // the full multi-row inserts, prepared on first use
+	nextPerson, nextMember int64     // the ids the next new member takes
 }
 
 const personCols = `name,gender,ethnicity,birth,id_number,education,degree,title,unit_id,post,phone`
@@ -113,9 +141,7 @@ func newCommitWriter(tx *sql.Tx, b *data.Batch) (*commitWriter, error) {
 		dst **sql.Stmt
 		sql string
 	}{
-		{&w.insPerson, `INSERT INTO person(` + personCols + `) VALUES (?,?,?,?,?,?,?,?,?,?,?)`},
 		{&w.updPerson, `UPDATE person SET name=?,gender=?,ethnicity=?,birth=?,id_number=?,education=?,degree=?,title=?,unit_id=?,post=?,phone=? WHERE id=?`},
-		{&w.insMember, `INSERT INTO membership(person_id, branch_id, category, joined, full_date, status) VALUES (?,?,?,?,?,?)`},
 		{&w.updMember, `UPDATE membership SET branch_id=?, category=?, joined=?, full_date=? WHERE id=?`},
 	} {
 		if *st.dst, err = tx.Prepare(st.sql); err != nil {
@@ -127,7 +153,7 @@ func newCommitWriter(tx *sql.Tx, b *data.Batch) (*commitWriter, error) {
 }
 
 func (w *commitWriter) close() {
-	for _, st := range []*sql.Stmt{w.insPerson, w.updPerson, w.insMember, w.updMember} {
+	for _, st := range []*sql.Stmt{w.insPersons, w.updPerson, w.insMembers, w.updMember} {
 		if st != nil {
 			st.Close()
 		}
@@ -179,41 +205,136 @@ func (w *commitWriter) unitID(name string) (any, error) {
 	return id, nil
 }
 
-func (w *commitWriter) write(it *PlanItem) error {
+// insertChunk is how many new members are written between progress reports, and
+// rowsPerInsert how many rows one INSERT statement carries: a statement per row spent more
+// time in database/sql and the driver than in SQLite.
+const (
+	insertChunk   = 5000
+	rowsPerInsert = 400
+)
+
+// Column lists of the multi-row inserts; ids are given, assigned before the insert (the
+// transaction holds SQLite's write lock, so no one else can take them).
+var (
+	personInsert = insertRows{head: `INSERT INTO person(id,` + personCols + `) VALUES `, cols: 12}
+	memberInsert = insertRows{head: `INSERT INTO membership(id, person_id, branch_id, category, joined, full_date, status) VALUES `, cols: 7}
+)
+
+// insertRows builds the INSERT of n rows of cols values.
+type insertRows struct {
+	head string
+	cols int
+}
+
+func (r insertRows) sql(n int) string {
+	one := "(" + strings.Repeat("?,", r.cols-1) + "?)"
+	return r.head + strings.Repeat(one+",", n-1) + one
+}
+
+// insert writes new members: their units first, then the persons, then the memberships.
+func (w *commitWriter) insert(items []*PlanItem) error {
+	if w.nextPerson == 0 {
+		for _, q := range []struct {
+			dst *int64
+			sql string
+		}{{&w.nextPerson, `SELECT COALESCE(MAX(id), 0) + 1 FROM person`}, {&w.nextMember, `SELECT COALESCE(MAX(id), 0) + 1 FROM membership`}} {
+			if err := w.tx.QueryRow(q.sql).Scan(q.dst); err != nil {
+				return err
+			}
+		}
+	}
+	persons := make([]any, 0, len(items)*personInsert.cols)
+	members := make([]any, 0, len(items)*memberInsert.cols)
+	for _, it := range items {
+		m := it.Member
+		if it.NewBranch != "" {
+			m.BranchID = w.branches[it.NewBranch]
+		}
+		unit, err := w.unitOf(m)
+		if err != nil {
+			return rowFailed(it, err)
+		}
+		pid, mid := w.nextPerson, w.nextMember
+		w.nextPerson, w.nextMember = pid+1, mid+1
+		persons = append(persons, pid, m.Name, m.Gender, m.Ethnicity, data.DateText(m.Birth), nullable(m.IDNumber), m.Education, m.Degree,
+			m.Title, unit, m.Post, m.Phone)
+		members = append(members, mid, pid, m.BranchID, m.Category, data.DateText(m.Joined), data.DateText(m.Full), m.Status)
+	}
+	if err := w.insertRows(personInsert, &w.insPersons, persons, items); err != nil {
+		return err
+	}
+	if err := w.insertRows(memberInsert, &w.insMembers, members, items); err != nil {
+		return err
+	}
+	for _, table := range []string{"person", "membership"} {
+		first := w.nextPerson - int64(len(items))
+		if table == "membership" {
+			first = w.nextMember - int64(len(items))
+		}
+		for i := range items {
+			if err := w.b.Inserted(table, first+int64(i)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// insertRows runs the inserts of args (r.cols values per item), rowsPerInsert rows a
+// statement. When a statement fails, its rows are tried one by one to name the row at fault;
+// SQLite undoes only the failed statement, and the transaction is rolled back anyway.
+func (w *commitWriter) insertRows(r insertRows, full **sql.Stmt, args []any, items []*PlanItem) error {
+	if *full == nil {
+		var err error
+		if *full, err = w.tx.Prepare(r.sql(rowsPerInsert)); err != nil {
+			return err
+		}
+	}
+	for start := 0; start < len(items); start += rowsPerInsert {
+		n := min(rowsPerInsert, len(items)-start)
+		vals := args[start*r.cols : (start+n)*r.cols]
+		var err error
+		if n == rowsPerInsert {
+			_, err = (*full).Exec(vals...)
+		} else {
+			_, err = w.tx.Exec(r.sql(n), vals...)
+		}
+		if err == nil {
+			continue
+		}
+		for i := range n {
+			if _, e := w.tx.Exec(r.sql(1), vals[i*r.cols:(i+1)*r.cols]...); e != nil {
+				return rowFailed(items[start+i], e)
+			}
+		}
+		return err
+	}
+	return nil
+}
+
+func (w *commitWriter) unitOf(m *data.Member) (any, error) {
+	if m.UnitID != 0 {
+		return m.UnitID, nil
+	}
+	return w.unitID(m.UnitName)
+}
+
+// update writes a changed member over the stored one, recording the before-images.
+func (w *commitWriter) update(it *PlanItem) error {
 	m := it.Member
 	if it.NewBranch != "" {
 		m.BranchID = w.branches[it.NewBranch]
 	}
-	var unit any
-	var err error
-	if m.UnitID != 0 {
-		unit = m.UnitID
-	} else if unit, err = w.unitID(m.UnitName); err != nil {
+	unit, err := w.unitOf(m)
+	if err != nil {
 		return err
-	}
-	args := []any{m.Name, m.Gender, m.Ethnicity, data.DateText(m.Birth), nullable(m.IDNumber), m.Education, m.Degree,
-		m.Title, unit, m.Post, m.Phone}
-	if it.Action == ActionNew {
-		res, err := w.insPerson.Exec(args...)
-		if err != nil {
-			return err
-		}
-		pid, _ := res.LastInsertId()
-		if err := w.b.Inserted("person", pid); err != nil {
-			return err
-		}
-		res, err = w.insMember.Exec(pid, m.BranchID, m.Category, data.DateText(m.Joined), data.DateText(m.Full), m.Status)
-		if err != nil {
-			return err
-		}
-		mid, _ := res.LastInsertId()
-		return w.b.Inserted("membership", mid)
 	}
 	if changesPerson(it.Changes) {
 		if err := w.b.Updating("person", m.Person.ID); err != nil {
 			return err
 		}
-		if _, err := w.updPerson.Exec(append(args, m.Person.ID)...); err != nil {
+		if _, err := w.updPerson.Exec(m.Name, m.Gender, m.Ethnicity, data.DateText(m.Birth), nullable(m.IDNumber), m.Education, m.Degree,
+			m.Title, unit, m.Post, m.Phone, m.Person.ID); err != nil {
 			return err
 		}
 	}
@@ -226,6 +347,10 @@ func (w *commitWriter) write(it *PlanItem) error {
 		}
 	}
 	return nil
+}
+
+func rowFailed(it *PlanItem, err error) error {
+	return fmt.Errorf("导入工作表“%s”第 %d 行失败：%w", it.Row.Sheet.Name, it.Row.Line, err)
 }
 
 var membershipLabels = []string{FieldBranch.Label(), FieldCategory.Label(), FieldJoined.Label(), FieldFull.Label()}
