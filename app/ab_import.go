@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/abpost"
@@ -20,17 +19,7 @@ import (
 // listed), commit only on 导入, and offer 撤销 right after.
 
 func (a *abScreen) onImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		a.planImport(path)
-	}, a.wb.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(abFileDialogSize)
-	d.Show()
+	chooseFile(a.wb, ".xlsx", a.planImport)
 }
 
 func (a *abScreen) planImport(path string) {
@@ -201,12 +190,7 @@ func (a *abScreen) undo(batch int64) {
 // onImportHolidays reads a two-column holiday sheet; any unreadable row stops the import, since
 // one wrong day shifts every time limit.
 func (a *abScreen) onImportHolidays(after func()) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
+	chooseFile(a.wb, ".xlsx", func(path string) {
 		days, errs, err := sheets.ReadHolidays(path)
 		if err != nil {
 			a.wb.ShowError("无法导入节假日", err)
@@ -235,8 +219,5 @@ func (a *abScreen) onImportHolidays(after func()) {
 			after()
 			a.wb.Changed()
 		})
-	}, a.wb.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(abFileDialogSize)
-	d.Show()
+	})
 }

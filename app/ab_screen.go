@@ -7,8 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,18 +79,7 @@ func abBadge(wb *Workbench) string {
 
 // onExport asks where to save, writes the document off the main goroutine and offers to open it.
 func (a *abScreen) onExport(what, ext string) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		a.export(what, ext, path)
-	}, a.wb.Window)
-	d.SetFileName(what + "-" + a.wb.Store.Now().Format("20060102") + ext)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Resize(abFileDialogSize)
-	d.Show()
+	saveFile(a.wb, what+"-"+a.wb.Store.Now().Format("20060102")+ext, ext, func(path string) { a.export(what, ext, path) })
 }
 
 func (a *abScreen) export(what, ext, path string) {
@@ -117,9 +104,6 @@ func (a *abScreen) export(what, ext, path string) {
 		a.wb.Confirm("导出完成", what+"已导出到\n"+path+"\n现在打开吗？", func() { a.wb.OpenFile(path) })
 	})
 }
-
-// abFileDialogSize is big enough to see a folder's files: Fyne's default shows four.
-var abFileDialogSize = fyne.NewSize(900, 600)
 
 // abDateText is how the AB screens show a date: 2026-11-28（周六）.
 func abDateText(t time.Time) string {

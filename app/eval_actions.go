@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/criteria"
@@ -194,21 +193,20 @@ func (e *evalScreen) print(what string, blank bool) {
 }
 
 func (e *evalScreen) importSheets() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
+	chooseFile(e.wb, ".xlsx", func(path string) {
+		f, err := os.Open(path)
+		if err != nil {
+			e.wb.ShowError("无法导入评分表", fmt.Errorf("无法打开 %s，请确认文件还在、没有被其他程序占用", path))
 			return
 		}
-		path := rc.URI().Path()
-		defer rc.Close()
-		imp, err := sheets.ReadEvalWorkbook(e.wb.Store, rc, filepath.Base(path))
+		defer f.Close()
+		imp, err := sheets.ReadEvalWorkbook(e.wb.Store, f, filepath.Base(path))
 		if err != nil {
 			e.wb.ShowError("无法导入评分表", err)
 			return
 		}
 		e.previewImport(imp, path)
-	}, e.wb.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	})
 }
 
 // previewImport shows what the file holds and what is refused, and imports on 导入.

@@ -67,6 +67,12 @@ func newResultsView(wb *Workbench) *resultsView {
 
 func (v *resultsView) object() fyne.CanvasObject { return v.content }
 
+// headerWidth is the width a bold header cell needs to show text without an ellipsis.
+func headerWidth(text string) float32 {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return l.MinSize().Width
+}
+
 func (v *resultsView) load(sn *criteria.Snapshot) {
 	if sn == nil {
 		return
@@ -80,7 +86,8 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 	}
 	widths = append(widths, 80, 70, 320)
 	for i, w := range widths {
-		v.table.SetColumnWidth(i, w)
+		// a group's name and weight ("群众测评（30%）") must show whole in the header
+		v.table.SetColumnWidth(i, max(w, headerWidth(v.head[i])))
 	}
 	v.table.Refresh()
 	titles, err := criteria.ModelOrgans(v.wb.Store)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
 	"dangjian/data/criteria"
@@ -84,6 +85,21 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	}
 	if !strings.Contains(e.results.titles.Text, "★ 科研处") {
 		t.Errorf("模范机关 list %q should name 科研处", e.results.titles.Text)
+	}
+	// every header reads whole: "群众测评（30%）" was cut to "群众测评（30…"
+	seen := 0
+	for _, l := range findOf[*widget.Label](e.results.table) {
+		for _, h := range e.results.head {
+			if l.Text == h && l.TextStyle.Bold {
+				seen++
+				if l.Size().Width < headerWidth(h) {
+					t.Errorf("header %q is %.0f wide, needs %.0f", h, l.Size().Width, headerWidth(h))
+				}
+			}
+		}
+	}
+	if seen < 6 {
+		t.Fatalf("found %d header cells on screen, want the visible ones of %v", seen, e.results.head)
 	}
 	SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560))
 	e.tabs.SelectIndex(2)

@@ -9,8 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -162,17 +160,7 @@ func (l *auditTab) onExport() {
 		l.wb.ShowError("无法导出", err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		l.export(f, path)
-	}, l.wb.Window)
-	d.SetFileName("操作日志-" + l.wb.Store.Now().Format("20060102") + ".xlsx")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	saveFile(l.wb, "操作日志-"+l.wb.Store.Now().Format("20060102")+".xlsx", ".xlsx", func(path string) { l.export(f, path) })
 }
 
 // export writes every entry the filter selects to path and offers to open it.
