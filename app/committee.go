@@ -42,7 +42,7 @@ func (o *orgScreen) newTerm() {
 
 // personPicker finds a person by name as it is typed: a search entry over a short list.
 type personPicker struct {
-	search  *widget.Entry
+	search  *escapeEntry
 	list    *widget.List
 	all     []data.Person
 	shown   []data.Person
@@ -51,7 +51,7 @@ type personPicker struct {
 }
 
 func newPersonPicker(all []data.Person) *personPicker {
-	p := &personPicker{all: all, search: widget.NewEntry(), current: widget.NewLabel("尚未选择")}
+	p := &personPicker{all: all, search: newEscapeEntry(), current: widget.NewLabel("尚未选择")}
 	p.search.SetPlaceHolder("输入姓名查找")
 	p.list = widget.NewList(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
@@ -146,7 +146,7 @@ func (o *orgScreen) appoint() {
 // endSeat ends a seat (免职) on a day, with a reason for the record.
 func (o *orgScreen) endSeat(st data.Seat) {
 	to := newDayEntry(o.wb.Store.Today())
-	reason := widget.NewEntry()
+	reason := newEscapeEntry()
 	reason.SetPlaceHolder("如：工作调动、届中调整")
 	form := widget.NewForm(widget.NewFormItem("免职日期", to), widget.NewFormItem("原因", reason))
 	formDialog(o.wb, fmt.Sprintf("免去 %s 的%s职务", st.Name, st.Role), form, "免职", fyne.NewSize(480, 260), func() error {

@@ -21,9 +21,9 @@ const transferOut = "转出院外"
 // memberAction is the dialog of one such action: a date, a choice and a reason.
 type memberAction struct {
 	wb      *Workbench
-	date    *widget.Entry
+	date    *escapeEntry
 	choice  *widget.Select
-	reason  *widget.Entry
+	reason  *escapeEntry
 	dateErr *widget.Label
 	choErr  *widget.Label
 	reasErr *widget.Label
@@ -38,7 +38,7 @@ func newMemberAction(wb *Workbench, title, intro, choiceLabel string, choices []
 	a.date = newDayEntry(wb.Store.Today())
 	a.choice = widget.NewSelect(choices, nil)
 	a.choice.PlaceHolder = "请选择"
-	a.reason = widget.NewMultiLineEntry()
+	a.reason = newEscapeMultiLineEntry()
 	a.reason.SetPlaceHolder("必填，如：工作调动至某单位、组织关系转至某地")
 	a.reason.SetMinRowsVisible(3)
 	a.ok = &widget.Button{Text: "确定", Importance: widget.HighImportance, OnTapped: a.submit}

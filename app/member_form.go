@@ -38,7 +38,7 @@ type memberForm struct {
 	orig    data.Member
 	onSaved func(data.Member)
 
-	name, idNumber, birth, title, post, phone, joined, full *widget.Entry
+	name, idNumber, birth, title, post, phone, joined, full *escapeEntry
 	gender, branch, category                                *widget.Select
 	ethnicity, education, degree, unit                      *widget.SelectEntry
 	backbone, returnee, head                                *widget.Check
@@ -73,8 +73,8 @@ func showMemberForm(wb *Workbench, m data.Member, onSaved func(data.Member)) *me
 
 func (f *memberForm) build() fyne.CanvasObject {
 	m := f.orig
-	entry := func(text, key string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(text, key string) *escapeEntry {
+		e := newEscapeEntry()
 		e.SetText(text)
 		e.OnChanged = func(string) { f.changed(key) }
 		e.OnSubmitted = func(string) { f.trySave() }
@@ -93,7 +93,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.birth = entry(dayText(m.Birth), "Birth")
 	f.joined = entry(dayText(m.Joined), "Joined")
 	f.full = entry(dayText(m.Full), "Full")
-	for _, e := range []*widget.Entry{f.birth, f.joined, f.full} {
+	for _, e := range []*escapeEntry{f.birth, f.joined, f.full} {
 		e.SetPlaceHolder("如 1985-03-12 或 1985.3.12")
 	}
 	f.title = entry(m.Title, "Title")
@@ -195,7 +195,7 @@ func (f *memberForm) changed(key string) {
 func (f *memberForm) read() (data.Member, data.Invalid) {
 	m := f.orig
 	var bad data.Invalid
-	day := func(e *widget.Entry, key string) time.Time {
+	day := func(e *escapeEntry, key string) time.Time {
 		d, err := parseDay(e.Text)
 		if err != nil {
 			bad = append(bad, data.FieldError{Field: key, Message: err.Error()})

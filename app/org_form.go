@@ -20,10 +20,10 @@ var orgTypes = []int{data.TypeCommittee, data.TypeGeneralBranch, data.TypeBranch
 
 // orgForm is the dialog's fields; tests fill them as a user would.
 type orgForm struct {
-	name, short                                *widget.Entry
+	name, short                                *escapeEntry
 	unit                                       *widget.SelectEntry
 	kind, typ, parent                          *widget.Select
-	founded, mission, mStart, mEnd, pledgeDate *widget.Entry
+	founded, mission, mStart, mEnd, pledgeDate *escapeEntry
 	temp                                       *fyne.Container
 	dlg                                        fyne.CanvasObject
 }
@@ -61,9 +61,9 @@ func (o *orgScreen) editOrg() {
 
 func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 	f := &orgForm{}
-	f.name = widget.NewEntry()
+	f.name = newEscapeEntry()
 	f.name.SetText(x.Name)
-	f.short = widget.NewEntry()
+	f.short = newEscapeEntry()
 	f.short.SetText(x.ShortName)
 	var typeNames []string
 	for _, c := range orgTypes {
@@ -93,7 +93,7 @@ func (o *orgScreen) showOrgForm(x data.Org) *orgForm {
 	f.kind.PlaceHolder = "请选择"
 	f.parent.PlaceHolder = "请选择"
 	f.founded = newDayEntry(x.Founded)
-	f.mission = widget.NewEntry()
+	f.mission = newEscapeEntry()
 	f.mission.SetText(x.Mission)
 	f.mission.SetPlaceHolder("如：某卫星有效载荷发射任务")
 	f.mStart, f.mEnd, f.pledgeDate = newDayEntry(x.MissionStart), newDayEntry(x.MissionEnd), newDayEntry(x.PledgeSigned)

@@ -29,8 +29,8 @@ func parseDay(text string) (time.Time, error) {
 func dayText(t time.Time) string { return civil.Format(t) }
 
 // newDayEntry is an entry for a date with an example of the spelling in its placeholder.
-func newDayEntry(t time.Time) *widget.Entry {
-	e := widget.NewEntry()
+func newDayEntry(t time.Time) *escapeEntry {
+	e := newEscapeEntry()
 	e.SetPlaceHolder("如 2024-03-01")
 	e.SetText(dayText(t))
 	return e
@@ -136,7 +136,7 @@ func formDialog(wb *Workbench, title string, content fyne.CanvasObject, okText s
 }
 
 // dayField reads a date entry for a form, naming the field in the message.
-func dayField(label string, e *widget.Entry, required bool) (time.Time, error) {
+func dayField(label string, e *escapeEntry, required bool) (time.Time, error) {
 	d, err := parseDay(e.Text)
 	if err != nil {
 		return d, fmt.Errorf("%s：%w", label, err)

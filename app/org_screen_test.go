@@ -59,6 +59,9 @@ func osEntries(o fyne.CanvasObject) []*widget.Entry {
 	if e, ok := o.(*widget.Entry); ok {
 		return []*widget.Entry{e}
 	}
+	if e, ok := o.(*escapeEntry); ok {
+		return []*widget.Entry{&e.Entry}
+	}
 	var out []*widget.Entry
 	var kids []fyne.CanvasObject
 	if c, ok := o.(*fyne.Container); ok {

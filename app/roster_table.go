@@ -188,7 +188,7 @@ func newRosterTable(r *rosterScreen) *rosterTable {
 		col := id.Col
 		b.OnTapped = func() { r.sortBy(col) }
 	}
-	t.OnSelected = func(id widget.TableCellID) { r.selectRow(id.Row) }
+	t.OnSelected = func(id widget.TableCellID) { r.selectRow(id.Row); focusLater(t) }
 	t.ExtendBaseWidget(t)
 	for i, c := range rosterColumns {
 		t.SetColumnWidth(i, c.width)

@@ -19,14 +19,14 @@ import (
 // tempPick is the 编入党员 dialog's state: members of the chosen home branch with a tick each.
 type tempPick struct {
 	home    *widget.Select
-	search  *widget.Entry
+	search  *escapeEntry
 	list    *widget.List
 	members []data.Member
 	shown   []data.Member
 	ticked  map[int64]bool
 	count   *widget.Label
-	from    *widget.Entry
-	to      *widget.Entry
+	from    *escapeEntry
+	to      *escapeEntry
 }
 
 func (o *orgScreen) addTempMembers() {
@@ -34,7 +34,7 @@ func (o *orgScreen) addTempMembers() {
 	if !ok || x.TypeCode != data.TypeTempBranch {
 		return
 	}
-	p := &tempPick{ticked: map[int64]bool{}, search: widget.NewEntry(), count: widget.NewLabel("已选 0 人")}
+	p := &tempPick{ticked: map[int64]bool{}, search: newEscapeEntry(), count: widget.NewLabel("已选 0 人")}
 	p.search.SetPlaceHolder("按姓名筛选")
 	p.search.OnChanged = func(string) { p.filter() }
 	names, ids := orgChoices(o.orgs, standingBranch)
