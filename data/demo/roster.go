@@ -199,6 +199,11 @@ func (w *writer) staffBranch(g *gen, r *Roster, branch, unit int64, b branchPlan
 	if err != nil {
 		return err
 	}
+	// Probationary members are not elected to a committee; the head stays first in the list.
+	ids, err = w.fullMembers(ids)
+	if err != nil {
+		return err
+	}
 	secretary := ids[0] // the unit head (支部书记由部门负责人担任)
 	if b.outsiderSecretary {
 		secretary = ids[3]

@@ -67,3 +67,22 @@ func TestDemoInstituteLooksReal(t *testing.T) {
 		t.Errorf("second load: %v, want ErrNotEmpty", err)
 	}
 }
+
+func TestDemoCommitteesHoldOnlyFullMembers(t *testing.T) {
+	s := openDemo(t)
+	orgs, _ := s.Orgs()
+	for _, o := range orgs {
+		terms, _ := s.Terms(o.ID)
+		for _, term := range terms {
+			for _, seat := range term.Seats {
+				m, err := s.Member(seat.PersonID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Category != data.CategoryFull {
+					t.Errorf("%s：%s %s 是%s", o.Name, seat.Role, seat.Name, m.Category)
+				}
+			}
+		}
+	}
+}

@@ -116,6 +116,21 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 	return pid, nil
 }
 
+// fullMembers keeps the persons among ids who are full members, in order.
+func (w *writer) fullMembers(ids []int64) ([]int64, error) {
+	var out []int64
+	for _, id := range ids {
+		var cat string
+		if err := w.tx.QueryRow(`SELECT category FROM membership WHERE person_id=?`, id).Scan(&cat); err != nil {
+			return nil, err
+		}
+		if cat == data.CategoryFull {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
 func boolInt(b bool) int {
 	if b {
 		return 1
