@@ -94,16 +94,28 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 			f.SetCellStyle(name, ref, rowEnd, st.Text)
 			msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
 			f.SetCellStyle(name, msgRef, msgRef, warn)
+			// Excel and WPS do not grow a row for wrapped text written by a program.
+			f.SetRowHeight(name, r+2, float64(linesIn(vals[ncol].(string), rejectNoteWidth))*13.5+4)
 		}
 		for c := 1; c <= ncol; c++ {
 			col, _ := excelize.ColumnNumberToName(c)
-			f.SetColWidth(name, col, col, 14)
+			width := 12.0
+			if c-1 == sh.Mapping[FieldIDNumber] {
+				width = 21 // eighteen digits and the X must show whole
+			}
+			f.SetColWidth(name, col, col, width)
 		}
-		f.SetColWidth(name, last, last, 60)
+		f.SetColWidth(name, last, last, rejectNoteWidth)
 		f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		if err := PrintSetup(f, name, true, "$1:$1"); err != nil {
+			return false, err
+		}
 	}
 	return true, SaveAtomic(f, path)
 }
+
+// rejectNoteWidth is the 错误提示 column's width in characters.
+const rejectNoteWidth = 50
 
 // rejectSheetName is a sheet name Excel accepts, made unique by the index.
 func rejectSheetName(name string, i int) string {
