@@ -67,18 +67,31 @@ func newResultsView(wb *Workbench) *resultsView {
 
 func (v *resultsView) object() fyne.CanvasObject { return v.content }
 
-// headerWidth is the width a bold header cell needs to show text without an ellipsis.
+// headerWidth is the width a bold header cell needs to show text without an ellipsis, with a
+// padding's room to spare: the window's text measure rounds to whole pixels.
 func headerWidth(text string) float32 {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return l.MinSize().Width
+	return l.MinSize().Width + theme.Padding()
 }
 
 func (v *resultsView) load(sn *criteria.Snapshot) {
 	if sn == nil {
 		return
 	}
+	// Keep the selection on the same department, not the same row: a veto or new ballots
+	// re-rank the table, and the next action must not fall on whoever moved into the row.
+	var organ int64 = -1
+	if v.sel >= 0 && v.sel < len(v.res) && v.sn != nil && v.sn.Round.ID == sn.Round.ID {
+		organ = v.res[v.sel].Organ.ID
+	}
 	v.sn = sn
 	v.res = sn.Results()
+	v.sel = -1
+	for i, r := range v.res {
+		if r.Organ.ID == organ {
+			v.sel = i
+		}
+	}
 	v.head = sheets.ResultsHeader(sn.Round)
 	widths := []float32{56, 120}
 	for range sn.Round.Groups {
@@ -88,6 +101,11 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 	for i, w := range widths {
 		// a group's name and weight ("群众测评（30%）") must show whole in the header
 		v.table.SetColumnWidth(i, max(w, headerWidth(v.head[i])))
+	}
+	if v.sel >= 0 {
+		v.table.Select(widget.TableCellID{Row: v.sel + 1, Col: 1})
+	} else {
+		v.table.UnselectAll()
 	}
 	v.table.Refresh()
 	titles, err := criteria.ModelOrgans(v.wb.Store)
@@ -217,9 +235,11 @@ func (v *resultsView) veto() {
 	}
 	reason := newEscapeEntry()
 	reason.SetPlaceHolder("例如：发生学术不端")
-	dialog.ShowForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
+	d := dialog.NewForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
 		if ok {
 			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false), "无法否决")
 		}
 	}, v.wb.Window)
+	d.Resize(fyne.NewSize(480, 200)) // room to read and type the reason
+	d.Show()
 }

@@ -140,3 +140,35 @@ func TestEvalScoreGridShiftTab(t *testing.T) {
 		t.Fatalf("Tab after Shift was let go: column %d, want 2", g.col)
 	}
 }
+
+// A veto re-ranks the table; the selection stays on the vetoed department, so the next action
+// does not fall on whoever moved into its row.
+func TestEvalResultsSelectionFollowsTheDepartment(t *testing.T) {
+	wb, w := evalWorkbench(t)
+	e, scr := buildEvalScreen(wb)
+	w.SetContent(scr)
+	e.tabs.SelectIndex(1)
+	v := e.results
+	row := -1
+	for i, r := range v.res {
+		if r.Organ.Name == "人事处" {
+			row = i
+		}
+	}
+	if row != 1 {
+		t.Fatalf("人事处 is on row %d, want 1 (second) in the demo", row)
+	}
+	v.table.Select(widget.TableCellID{Row: row + 1, Col: 1})
+	o, _ := v.selected()
+	if err := criteria.SetVeto(context.Background(), wb.Store, v.sn.Round.ID, o.ID, "发生学术不端", false); err != nil {
+		t.Fatal(err)
+	}
+	wb.Changed()
+	got, ok := v.selected()
+	if !ok || got.Name != "人事处" {
+		t.Fatalf("after the veto the selection is on %q, want 人事处", got.Name)
+	}
+	if v.res[v.sel].Grade != criteria.Fail {
+		t.Fatalf("selected row grade %q, want %s", v.res[v.sel].Grade, criteria.Fail)
+	}
+}

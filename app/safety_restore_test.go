@@ -7,8 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -17,43 +15,14 @@ import (
 	"dangjian/data/demo"
 )
 
-// screenTexts collects what a person reads on o: labels, buttons, drawn texts and the choice
-// shown in each drop-down.
-func screenTexts(o fyne.CanvasObject) []string {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	var out []string
-	switch x := o.(type) {
-	case *widget.Label:
-		out = append(out, x.Text)
-	case *widget.Button:
-		out = append(out, x.Text)
-	case *canvas.Text:
-		out = append(out, x.Text)
-	case *widget.Select:
-		out = append(out, x.Selected)
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, screenTexts(c)...)
-		}
-		return out
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, c := range test.WidgetRenderer(w).Objects() {
-			out = append(out, screenTexts(c)...)
-		}
-	}
-	return out
-}
-
+// screenShows reports whether o shows text in a label, a button or the choice of a drop-down.
 func screenShows(o fyne.CanvasObject, text string) bool {
-	for _, s := range screenTexts(o) {
-		if strings.Contains(s, text) {
+	for _, sel := range findOf[*widget.Select](o) {
+		if sel.Visible() && strings.Contains(sel.Selected, text) {
 			return true
 		}
 	}
-	return false
+	return rsShows(o, text)
 }
 
 // A restore closes the store and opens a new one under the app. Every screen, built before the
@@ -133,7 +102,7 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 			return screenShows(wb.Shell.content, want[i])
 		})
 		if top := w.Canvas().Overlays().Top(); top != nil {
-			t.Fatalf("%s after the restore shows a dialog: %q", title, strings.Join(screenTexts(top), " "))
+			t.Fatalf("%s after the restore shows a dialog: %q", title, strings.Join(rsTexts(top), " "))
 		}
 	}
 	wb.Shell.Show(3)

@@ -1,16 +1,19 @@
 package abpost
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"dangjian/data"
 )
 
-// Departments lists the administrative departments (units of kind 行政机构), by name.
+// Departments lists the administrative departments (units of kind 行政机构) in the order the
+// catalogue lists their items (the order they were set up), so a drop-down reads like the table.
 func Departments(s *data.Store) ([]data.Unit, error) {
 	units, err := s.Units()
 	if err != nil {
@@ -22,6 +25,7 @@ func Departments(s *data.Store) ([]data.Unit, error) {
 			out = append(out, u)
 		}
 	}
+	slices.SortFunc(out, func(a, b data.Unit) int { return cmp.Compare(a.ID, b.ID) })
 	return out, nil
 }
 

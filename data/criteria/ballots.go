@@ -43,16 +43,9 @@ func SetBallots(ctx context.Context, s *data.Store, roundID, organID int64, b Ba
 	}
 	b.Category = strings.TrimSpace(b.Category)
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := writable(tx, roundID); err != nil {
-			return err
-		}
-		r, err := loadRound(tx, roundID)
+		r, organ, err := organOfRound(tx, roundID, organID)
 		if err != nil {
 			return err
-		}
-		organ := organName(r, organID)
-		if organ == "" {
-			return fmt.Errorf("该部门不在考评轮次“%s”中，请刷新后重试", r.Name)
 		}
 		if _, err := tx.Exec(`INSERT INTO eval_ballot(organ_id, category, satisfied, basic, unsatisfied, unknown) VALUES (?,?,?,?,?,?)
 			ON CONFLICT(organ_id, category) DO UPDATE SET satisfied=excluded.satisfied, basic=excluded.basic, unsatisfied=excluded.unsatisfied, unknown=excluded.unknown`,
@@ -86,6 +79,23 @@ func ballots(q queryer, roundID int64) (map[int64]BallotCount, error) {
 	return out, rows.Err()
 }
 
+// organOfRound checks that the round may change and holds the organ, and returns the round
+// and the organ's name for the audit.
+func organOfRound(tx *sql.Tx, roundID, organID int64) (Round, string, error) {
+	if err := writable(tx, roundID); err != nil {
+		return Round{}, "", err
+	}
+	r, err := loadRound(tx, roundID)
+	if err != nil {
+		return Round{}, "", err
+	}
+	organ := organName(r, organID)
+	if organ == "" {
+		return Round{}, "", fmt.Errorf("该部门不在考评轮次“%s”中，请刷新后重试", r.Name)
+	}
+	return r, organ, nil
+}
+
 // SetVeto applies 一票否决 to an organ (reason required), or lifts it when reason is "" and
 // lift is true. Both are logged.
 func SetVeto(ctx context.Context, s *data.Store, roundID, organID int64, reason string, lift bool) error {
@@ -93,16 +103,9 @@ func SetVeto(ctx context.Context, s *data.Store, roundID, organID int64, reason 
 		return data.Invalid{{Field: "Reason", Message: "一票否决须写明事由，例如“发生学术不端”"}}
 	}
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := writable(tx, roundID); err != nil {
-			return err
-		}
-		r, err := loadRound(tx, roundID)
+		r, organ, err := organOfRound(tx, roundID, organID)
 		if err != nil {
 			return err
-		}
-		organ := organName(r, organID)
-		if organ == "" {
-			return fmt.Errorf("该部门不在考评轮次“%s”中，请刷新后重试", r.Name)
 		}
 		if lift {
 			if _, err := tx.Exec(`DELETE FROM eval_veto WHERE organ_id=?`, organID); err != nil {
@@ -127,7 +130,9 @@ func vetoes(q queryer, roundID int64) (map[int64]string, error) {
 	for rows.Next() {
 		var id int64
 		var reason string
-		rows.Scan(&id, &reason)
+		if err := rows.Scan(&id, &reason); err != nil {
+			return nil, err
+		}
 		out[id] = reason
 	}
 	return out, rows.Err()

@@ -9,25 +9,15 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/abpost"
 )
 
-// DeptKind is the unit kind of the organs evaluated: the administrative departments.
-const DeptKind = "行政机构"
+// DeptKind is the unit kind of the organs evaluated: the administrative departments, the same
+// that run the A/B posts.
+const DeptKind = abpost.DeptKind
 
-// Departments lists the units that can be evaluated.
-func Departments(s *data.Store) ([]data.Unit, error) {
-	units, err := s.Units()
-	if err != nil {
-		return nil, err
-	}
-	var out []data.Unit
-	for _, u := range units {
-		if u.Kind == DeptKind {
-			out = append(out, u)
-		}
-	}
-	return out, nil
-}
+// Departments lists the units that can be evaluated: the A/B posts' departments, in their order.
+func Departments(s *data.Store) ([]data.Unit, error) { return abpost.Departments(s) }
 
 // RoundSpec is what a new round is made of.
 type RoundSpec struct {

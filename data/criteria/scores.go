@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"dangjian/data"
@@ -143,34 +144,7 @@ func SetScore(ctx context.Context, s *data.Store, roundID int64, k CellKey, poin
 // upsertScore writes a score, recording it in the batch when one is given. It reports what it
 // did: "insert", "update" or "" when the score was already so.
 func upsertScore(tx *sql.Tx, k CellKey, points float64, note string, b *data.Batch) (string, error) {
-	var id int64
-	var old float64
-	var oldNote string
-	err := tx.QueryRow(`SELECT id, points, note FROM eval_score WHERE organ_id=? AND indicator_id=? AND group_id=?`, k.Organ, k.Indicator, k.Group).Scan(&id, &old, &oldNote)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.Exec(`INSERT INTO eval_score(organ_id, indicator_id, group_id, points, note) VALUES (?,?,?,?,?)`, k.Organ, k.Indicator, k.Group, points, note)
-		if err != nil {
-			return "", err
-		}
-		if b != nil {
-			id, _ := res.LastInsertId()
-			return "insert", b.Inserted("eval_score", id)
-		}
-		return "insert", nil
-	case err != nil:
-		return "", err
-	}
-	if old == points && oldNote == note {
-		return "", nil
-	}
-	if b != nil {
-		if err := b.Updating("eval_score", id); err != nil {
-			return "", err
-		}
-	}
-	_, err = tx.Exec(`UPDATE eval_score SET points=?, note=? WHERE id=?`, points, note, id)
-	return "update", err
+	return upsertPoints(tx, pointsRow{"eval_score", "note", []string{"organ_id", "indicator_id", "group_id"}, []any{k.Organ, k.Indicator, k.Group}}, points, note, b)
 }
 
 // Override replaces a computed (or balloted) value for one organ with the evaluator's, for the
@@ -209,33 +183,51 @@ func Override(ctx context.Context, s *data.Store, roundID, organID, indicatorID 
 }
 
 func upsertOverride(tx *sql.Tx, organID, indicatorID int64, points float64, reason string, b *data.Batch) (string, error) {
+	return upsertPoints(tx, pointsRow{"eval_override", "reason", []string{"organ_id", "indicator_id"}, []any{organID, indicatorID}}, points, reason, b)
+}
+
+// pointsRow names a row of points and its text (a score's note, an override's reason): the
+// table, the text's column, and the key columns with their values.
+type pointsRow struct {
+	table, text string
+	keys        []string
+	vals        []any
+}
+
+// upsertPoints writes points and text into the row, recording it in the batch when one is
+// given, and reports "insert", "update", or "" when the row was already so. Table and column
+// names are the constants above, never user input.
+func upsertPoints(tx *sql.Tx, r pointsRow, points float64, text string, b *data.Batch) (string, error) {
+	where := strings.Join(r.keys, "=? AND ") + "=?"
 	var id int64
 	var old float64
-	var oldReason string
-	err := tx.QueryRow(`SELECT id, points, reason FROM eval_override WHERE organ_id=? AND indicator_id=?`, organID, indicatorID).Scan(&id, &old, &oldReason)
+	var oldText string
+	err := tx.QueryRow(`SELECT id, points, `+r.text+` FROM `+r.table+` WHERE `+where, r.vals...).Scan(&id, &old, &oldText)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		res, err := tx.Exec(`INSERT INTO eval_override(organ_id, indicator_id, points, reason) VALUES (?,?,?,?)`, organID, indicatorID, points, reason)
+		cols := strings.Join(r.keys, ", ") + ", points, " + r.text
+		marks := strings.Repeat("?, ", len(r.keys)+1) + "?"
+		res, err := tx.Exec(`INSERT INTO `+r.table+`(`+cols+`) VALUES (`+marks+`)`, append(slices.Clone(r.vals), points, text)...)
 		if err != nil {
 			return "", err
 		}
 		if b != nil {
 			id, _ := res.LastInsertId()
-			return "insert", b.Inserted("eval_override", id)
+			return "insert", b.Inserted(r.table, id)
 		}
 		return "insert", nil
 	case err != nil:
 		return "", err
 	}
-	if old == points && oldReason == reason {
+	if old == points && oldText == text {
 		return "", nil
 	}
 	if b != nil {
-		if err := b.Updating("eval_override", id); err != nil {
+		if err := b.Updating(r.table, id); err != nil {
 			return "", err
 		}
 	}
-	_, err = tx.Exec(`UPDATE eval_override SET points=?, reason=? WHERE id=?`, points, reason, id)
+	_, err = tx.Exec(`UPDATE `+r.table+` SET points=?, `+r.text+`=? WHERE id=?`, points, text, id)
 	return "update", err
 }
 

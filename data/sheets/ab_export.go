@@ -36,24 +36,13 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	if len(items) == 0 {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
-	f := excelize.NewFile()
-	defer f.Close()
 	const sheet = "一站式服务指南"
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	f, st, err := abSheet(sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	last := colName(len(GuideHeaders))
-	f.MergeCell(sheet, "A1", last+"1")
-	f.SetCellValue(sheet, "A1", "一站式服务指南")
-	f.SetCellStyle(sheet, "A1", "A1", st.Title)
-	f.SetRowHeight(sheet, 1, 30)
-	f.MergeCell(sheet, "A2", last+"2")
-	f.SetCellValue(sheet, "A2", fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()))
-	f.SetCellStyle(sheet, "A2", "A2", st.Bold)
-	f.SetSheetRow(sheet, "A3", &GuideHeaders)
-	f.SetCellStyle(sheet, "A3", last+"3", st.Header)
 	for i, it := range items {
 		row := i + 4
 		vals := []any{i + 1, it.Dept, it.Name, it.Door, TimeLimitText(it.TimeLimit), it.Materials, it.Phone, it.AName, it.BName}
@@ -101,25 +90,14 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 			}
 		}
 	}
-	f := excelize.NewFile()
-	defer f.Close()
 	const sheet = "AB岗位设置报备表"
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	headers := []string{"序号", "部门", "服务事项", "办理窗口", "A岗（主办）", "B岗（协办）", "设置日期", "备注"}
+	f, st, err := abSheet(sheet, fmt.Sprintf("报备单位：＿＿＿＿＿＿＿＿　　　　截至日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), headers)
 	if err != nil {
 		return err
 	}
-	headers := []string{"序号", "部门", "服务事项", "办理窗口", "A岗（主办）", "B岗（协办）", "设置日期", "备注"}
+	defer f.Close()
 	last := colName(len(headers))
-	f.MergeCell(sheet, "A1", last+"1")
-	f.SetCellValue(sheet, "A1", "AB岗位设置报备表")
-	f.SetCellStyle(sheet, "A1", "A1", st.Title)
-	f.SetRowHeight(sheet, 1, 30)
-	f.MergeCell(sheet, "A2", last+"2")
-	f.SetCellValue(sheet, "A2", fmt.Sprintf("报备单位：＿＿＿＿＿＿＿＿　　　　截至日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()))
-	f.SetCellStyle(sheet, "A2", "A2", st.Bold)
-	f.SetSheetRow(sheet, "A3", &headers)
-	f.SetCellStyle(sheet, "A3", last+"3", st.Header)
 	for i, it := range items {
 		row := i + 4
 		b := it.BName
@@ -152,6 +130,29 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		return err
 	}
 	return SaveAtomic(f, path)
+}
+
+// abSheet starts a workbook of one sheet named title: the title across the columns, a bold
+// line under it and the header row (row 3, the one repeated on every printed page).
+func abSheet(title, subtitle string, headers []string) (*excelize.File, Styles, error) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", title)
+	st, err := NewStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, st, err
+	}
+	last := colName(len(headers))
+	f.MergeCell(title, "A1", last+"1")
+	f.SetCellValue(title, "A1", title)
+	f.SetCellStyle(title, "A1", "A1", st.Title)
+	f.SetRowHeight(title, 1, 30)
+	f.MergeCell(title, "A2", last+"2")
+	f.SetCellValue(title, "A2", subtitle)
+	f.SetCellStyle(title, "A2", "A2", st.Bold)
+	f.SetSheetRow(title, "A3", &headers)
+	f.SetCellStyle(title, "A3", last+"3", st.Header)
+	return f, st, nil
 }
 
 func colName(n int) string {
