@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -29,16 +28,7 @@ type evalTable struct {
 	align  []string
 }
 
-func (t *evalTable) lines(text string, w float64) int {
-	if text == "" {
-		return 1
-	}
-	n := 0
-	for _, para := range strings.Split(text, "\n") {
-		n += len(t.split(para, w))
-	}
-	return n
-}
+func (t *evalTable) lines(text string, w float64) int { return len(t.split(text, w)) }
 
 func (t *evalTable) rowHeight(cells []string, from int) float64 {
 	h := 1
@@ -59,18 +49,16 @@ func (t *evalTable) cell(x, y, w, h float64, text, align string, bold bool) {
 	p.SetFont(Font, style, evalFontPt)
 	n := t.lines(text, w)
 	top := y + (h-float64(n)*evalLine)/2
-	for _, para := range strings.Split(text, "\n") {
-		for _, line := range t.split(para, w) {
-			p.SetXY(x+evalPad, top)
-			p.CellFormat(w-2*evalPad, evalLine, line, "", 0, align, false, 0, "")
-			top += evalLine
-		}
+	for _, line := range t.split(text, w) {
+		p.SetXY(x+evalPad, top)
+		p.CellFormat(w-2*evalPad, evalLine, line, "", 0, align, false, 0, "")
+		top += evalLine
 	}
 }
 
-// split wraps one paragraph to a cell of width w, the way printed Chinese breaks lines.
-func (t *evalTable) split(para string, w float64) []string {
-	return wrapLines(para, w-2*evalPad, t.pdf.GetStringWidth)
+// split wraps text to a cell of width w, the way printed Chinese breaks lines.
+func (t *evalTable) split(text string, w float64) []string {
+	return wrapText(t.pdf, text, w-2*evalPad)
 }
 
 func (t *evalTable) drawHeader() {
@@ -312,7 +300,7 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 func note(p *fpdf.Fpdf, text string) {
 	l, _, r, _ := p.GetMargins()
 	w, _ := p.GetPageSize()
-	for _, line := range wrapLines(text, w-l-r, p.GetStringWidth) {
+	for _, line := range wrapText(p, text, w-l-r) {
 		p.SetX(l)
 		p.CellFormat(0, 5, line, "", 1, "L", false, 0, "")
 	}

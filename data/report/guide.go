@@ -4,9 +4,35 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/go-pdf/fpdf"
+
 	"dangjian/data"
 	"dangjian/data/abpost"
+	"dangjian/data/sheets"
 )
+
+const (
+	guideLine = 5 // mm per text line at 9 pt
+	guidePad  = 1
+)
+
+// guideCols are the guide's columns and their widths in mm (267 across a landscape page).
+var guideCols = []struct {
+	title string
+	w     float64
+}{{"服务事项", 46}, {"办理窗口", 40}, {"办理时限", 22}, {"所需材料（一次性告知）", 80}, {"联系电话", 31}, {"A岗", 24}, {"B岗", 24}}
+
+// guideCells wraps each cell of a row as printed Chinese breaks lines (wrap.go) — fpdf's own
+// wrapping began lines with "）" — and returns the lines of the longest cell, the row's height.
+func guideCells(pdf *fpdf.Fpdf, vals []string) ([][]string, int) {
+	cells := make([][]string, len(vals))
+	lines := 1
+	for i, v := range vals {
+		cells[i] = wrapText(pdf, v, guideCols[i].w-2*guidePad)
+		lines = max(lines, len(cells[i]))
+	}
+	return cells, lines
+}
 
 // WriteGuide writes the 一站式服务指南 as an A4 landscape PDF with the embedded font: one block
 // per department, a table of its items (door, time limit, materials, phone, A and B), for the
@@ -20,6 +46,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
 	pdf := NewA4(true)
+	pdf.SetCellMargin(0) // cells are drawn at exactly the width wrapText measured
 	pdf.SetTitle("一站式服务指南", true)
 	pdf.AliasNbPages("{nb}")
 	pdf.SetFooterFunc(func() {
@@ -27,10 +54,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 		pdf.SetFont(Font, "", 8)
 		pdf.CellFormat(0, 5, fmt.Sprintf("第 %d 页，共 {nb} 页", pdf.PageNo()), "", 0, "C", false, 0, "")
 	})
-	cols := []struct {
-		title string
-		w     float64
-	}{{"服务事项", 46}, {"办理窗口", 40}, {"办理时限", 22}, {"所需材料（一次性告知）", 80}, {"联系电话", 31}, {"A岗", 24}, {"B岗", 24}}
+	cols := guideCols
 	header := func() {
 		pdf.SetFont(Font, "B", 9)
 		pdf.SetFillColor(231, 230, 230)
@@ -62,27 +86,20 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 		if b == "" {
 			b = "—"
 		}
-		limit := "即办"
-		if it.TimeLimit > 0 {
-			limit = fmt.Sprintf("%d个工作日", it.TimeLimit)
-		}
-		vals := []string{it.Name, it.Door, limit, it.Materials, it.Phone, it.AName, b}
-		// Row height is set by the longest wrapped cell, so every cell of the row lines up.
-		// MultiCell wraps inside its cell margins, so measure with the same width it will use.
-		lines := 1
-		for i, v := range vals {
-			lines = max(lines, len(pdf.SplitText(v, cols[i].w-2-2*pdf.GetCellMargin())))
-		}
-		h := float64(lines)*5 + 2
+		vals := []string{it.Name, it.Door, sheets.TimeLimitText(it.TimeLimit), it.Materials, it.Phone, it.AName, b}
+		cells, lines := guideCells(pdf, vals)
+		h := float64(lines)*guideLine + 2*guidePad
 		if pdf.GetY()+h > 190 {
 			pdf.AddPage()
 			header()
 		}
 		x, y := pdf.GetXY()
-		for i, v := range vals {
+		for i := range vals {
 			pdf.Rect(x, y, cols[i].w, h, "D")
-			pdf.SetXY(x+1, y+1)
-			pdf.MultiCell(cols[i].w-2, 5, v, "", "L", false)
+			for k, line := range cells[i] {
+				pdf.SetXY(x+guidePad, y+guidePad+float64(k)*guideLine)
+				pdf.CellFormat(cols[i].w-2*guidePad, guideLine, line, "", 0, "L", false, 0, "")
+			}
 			x += cols[i].w
 		}
 		pdf.SetXY(15, y+h)

@@ -47,11 +47,11 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 		row := i + 4
 		vals := []any{i + 1, it.Dept, it.Name, it.Door, TimeLimitText(it.TimeLimit), it.Materials, it.Phone, it.AName, it.BName}
 		f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &vals)
+		f.SetRowHeight(sheet, row, abRowHeight(vals, guideWidths))
 		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), st.Wrap)
 		f.SetCellStyle(sheet, fmt.Sprintf("G%d", row), fmt.Sprintf("G%d", row), st.Text)
 	}
-	widths := []float64{5, 10, 20, 18, 10, 40, 13, 8, 8}
-	for i, w := range widths {
+	for i, w := range guideWidths {
 		c := colName(i + 1)
 		f.SetColWidth(sheet, c, c, w)
 	}
@@ -106,13 +106,14 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		}
 		vals := []any{i + 1, it.Dept, it.Name, it.Door, it.AName, b, nil, strings.Join(notes[it.ID], "；")}
 		f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &vals)
+		f.SetRowHeight(sheet, row, abRowHeight(vals, filingWidths))
 		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), st.Wrap)
 		if d := since[it.ID]; !d.IsZero() {
 			f.SetCellValue(sheet, fmt.Sprintf("G%d", row), d)
 		}
 		f.SetCellStyle(sheet, fmt.Sprintf("G%d", row), fmt.Sprintf("G%d", row), st.Date)
 	}
-	for i, w := range []float64{5, 11, 22, 20, 11, 11, 12, 20} {
+	for i, w := range filingWidths {
 		c := colName(i + 1)
 		f.SetColWidth(sheet, c, c, w)
 	}
@@ -130,6 +131,23 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		return err
 	}
 	return SaveAtomic(f, path)
+}
+
+// Column widths in characters of the guide and the filing.
+var (
+	guideWidths  = []float64{5, 11, 20, 21, 11, 40, 16, 8, 8}
+	filingWidths = []float64{5, 11, 22, 21, 11, 11, 12, 20}
+)
+
+// abRowHeight is the height of a row of wrapped cells: its longest cell's lines.
+func abRowHeight(vals []any, widths []float64) float64 {
+	lines := 1
+	for i, v := range vals {
+		if s, ok := v.(string); ok {
+			lines = max(lines, linesIn(s, widths[i]))
+		}
+	}
+	return float64(lines)*13.5 + 3
 }
 
 // abSheet starts a workbook of one sheet named title: the title across the columns, a bold

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -75,15 +76,21 @@ func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
 }
 
 // linesIn estimates the printed lines of text in a column width characters wide: a Chinese
-// character takes two widths, as in Excel's column measure.
+// character takes two widths, as in Excel's column measure, and a Latin one a little over one.
+// Every sheet that wraps text sets its row heights from it (Excel and WPS do not grow a row
+// for wrapped text written by a program).
 func linesIn(text string, width float64) int {
-	w := 0.0
-	for _, r := range text {
-		if r > 0x2e80 {
-			w += 2
-		} else {
-			w++
+	n := 0
+	for _, para := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range para {
+			if r >= 0x2e80 {
+				w += 2
+			} else {
+				w += 1.1
+			}
 		}
+		n += max(1, int(math.Ceil(w/(width-1))))
 	}
-	return max(1, int(math.Ceil(w/(width-1))))
+	return n
 }

@@ -255,22 +255,5 @@ func roundPts(v float64) float64 { return math.Round(v*100) / 100 }
 // rowHeight estimates the height of a row whose wrapped cells hold a and b, at widths wa and
 // wb characters: Excel does not grow rows for wrapped text it did not lay out itself.
 func rowHeight(a string, wa float64, b string, wb float64) float64 {
-	lines := max(wrappedLines(a, wa), wrappedLines(b, wb), 1)
-	return float64(lines)*13.5 + 6
-}
-
-func wrappedLines(s string, width float64) int {
-	if s == "" {
-		return 1
-	}
-	w := 0.0
-	for _, r := range s {
-		if r < 0x2E80 {
-			w += 1.1
-		} else {
-			w += 2
-		}
-	}
-	n := int(w/(width-1)) + 1
-	return n
+	return float64(max(linesIn(a, wa), linesIn(b, wb)))*13.5 + 6
 }

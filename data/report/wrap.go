@@ -3,13 +3,16 @@ package report
 import (
 	"strings"
 	"unicode"
+
+	"github.com/go-pdf/fpdf"
 )
 
-// fpdf's SplitText breaks Chinese text after any character that fills the line, so a formula
-// "6 − 2 = 4" came out as "6 −" over "2 = 4" and a line could begin with "；" or "）". wrapLines
-// breaks the way printed Chinese does: between characters, but never inside a number or Latin
-// word, never around the operators of a formula, never before closing punctuation and never
-// after opening punctuation.
+// fpdf's SplitText and MultiCell break Chinese text after any character that fills the line, so
+// a formula "6 − 2 = 4" came out as "6 −" over "2 = 4" and a line could begin with "；" or "）".
+// wrapLines breaks the way printed Chinese does: between characters, but never inside a number
+// or Latin word, never around the operators of a formula, never before closing punctuation and
+// never after opening punctuation. Every PDF of the package (evaluation sheets, the service
+// guide) wraps its cells with it.
 
 // noLineStart may not begin a line; noLineEnd may not end one.
 const (
@@ -90,6 +93,16 @@ func wrapLines(text string, w float64, width func(string) float64) []string {
 	}
 	if len(lines) == 0 {
 		lines = []string{""}
+	}
+	return lines
+}
+
+// wrapText splits text, whose paragraphs are separated by "\n", into the lines it takes in w
+// millimetres in pdf's current font.
+func wrapText(pdf *fpdf.Fpdf, text string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		lines = append(lines, wrapLines(para, w, pdf.GetStringWidth)...)
 	}
 	return lines
 }
