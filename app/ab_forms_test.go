@@ -105,3 +105,48 @@ func abEntries(o fyne.CanvasObject) []*widget.Entry {
 	}
 	return out
 }
+
+// The picker says when it shows only the first 200 of the people, and Enter chooses the one
+// person a search leaves.
+func TestPersonPickerSaysWhenCutAndEnterChoosesTheOne(t *testing.T) {
+	wb, _ := abOpen(t, fyne.NewSize(1200, 760))
+	persons, err := wb.Store.Persons()
+	if err != nil || len(persons) <= abPickerShown {
+		t.Fatalf("the demo has %d persons (%v); the test needs more than %d", len(persons), err, abPickerShown)
+	}
+	p := newABPersonPicker(wb, persons, 0, "A岗")
+	p.open(wb, "A岗")
+	got := abTopTexts(wb)
+	if !strings.Contains(got, "显示前 200 人，请输入姓名缩小范围") || strings.Contains(got, "找到 200 人") {
+		t.Fatalf("with %d persons the picker should say it shows the first 200, got:\n%s", len(persons), got)
+	}
+	// a name only one person has
+	counts := map[string]int{}
+	for _, x := range persons {
+		counts[x.Name]++
+	}
+	var one string
+	var id int64
+	for _, x := range persons {
+		if counts[x.Name] == 1 && len([]rune(x.Name)) == 3 {
+			if n, _ := p.find(x.Name); len(n) == 1 {
+				one, id = x.Name, x.ID
+				break
+			}
+		}
+	}
+	if one == "" {
+		t.Fatal("no unique name in the demo")
+	}
+	test.Type(p.search, one)
+	if got := abTopTexts(wb); !strings.Contains(got, "找到 1 人") {
+		t.Fatalf("after typing %s: %s", one, got)
+	}
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.id != id || !strings.HasPrefix(p.button.Text, one) {
+		t.Fatalf("Enter chose %d %q, want %d %s", p.id, p.button.Text, id, one)
+	}
+	if wb.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("the picker stayed open after Enter chose the person")
+	}
+}

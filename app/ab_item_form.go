@@ -134,6 +134,7 @@ type abPersonPicker struct {
 	id      int64
 	button  *widget.Button
 	persons []data.Person
+	search  *escapeEntry // the open dialog's search field (tests type into it)
 }
 
 func newABPersonPicker(wb *Workbench, persons []data.Person, id int64, what string) *abPersonPicker {
@@ -163,8 +164,38 @@ func abPersonLabel(x data.Person) string {
 	return x.Name + "（" + x.UnitName + "）"
 }
 
-// open shows the search dialog: type part of a name or a department, tap a person.
-func (p *abPersonPicker) open(wb *Workbench, what string) {
+// abPickerShown is how many persons the picker lists at most; more would make the list slow
+// to scroll and no one reads past it — typing part of the name is quicker.
+const abPickerShown = 200
+
+// find returns the persons whose name or department contains q (the first abPickerShown of
+// them) and the line that says so.
+func (p *abPersonPicker) find(q string) ([]data.Person, string) {
+	q = data.FoldName(q)
+	var matches []data.Person
+	total := 0
+	for _, x := range p.persons {
+		if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
+			total++
+			if len(matches) < abPickerShown {
+				matches = append(matches, x)
+			}
+		}
+	}
+	switch {
+	case total == 0:
+		return nil, "没有找到，请换个姓名或部门再试"
+	case total > abPickerShown:
+		return matches, fmt.Sprintf("显示前 %d 人，请输入姓名缩小范围", abPickerShown)
+	case total == 1:
+		return matches, "找到 1 人，按回车选定"
+	}
+	return matches, fmt.Sprintf("找到 %d 人，点选一人", total)
+}
+
+// open shows the search dialog: type part of a name or a department, tap a person, or press
+// Enter when only one person matches.
+func (p *abPersonPicker) open(wb *Workbench, what string) dialog.Dialog {
 	var matches []data.Person
 	list := widget.NewList(func() int { return len(matches) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -172,18 +203,11 @@ func (p *abPersonPicker) open(wb *Workbench, what string) {
 	search := newEscapeEntry()
 	search.SetPlaceHolder("输入姓名或部门搜索")
 	info := widget.NewLabel("")
+	info.Wrapping = fyne.TextWrapWord
 	filter := func(q string) {
-		q = data.FoldName(q)
-		matches = matches[:0]
-		for _, x := range p.persons {
-			if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
-				matches = append(matches, x)
-				if len(matches) == 200 {
-					break
-				}
-			}
-		}
-		info.SetText(fmt.Sprintf("找到 %d 人（最多显示 200 人）", len(matches)))
+		var line string
+		matches, line = p.find(q)
+		info.SetText(line)
 		list.UnselectAll()
 		list.Refresh()
 	}
@@ -194,10 +218,18 @@ func (p *abPersonPicker) open(wb *Workbench, what string) {
 		p.set(matches[i].ID)
 		d.Hide()
 	}
+	search.OnSubmitted = func(string) {
+		if len(matches) == 1 {
+			p.set(matches[0].ID)
+			d.Hide()
+		}
+	}
 	d = dialog.NewCustom("选择"+what, "取消", container.NewBorder(search, info, nil, nil, list), wb.Window)
 	d.Resize(fyne.NewSize(380, 460))
 	d.Show()
 	wb.Window.Canvas().Focus(search)
+	p.search = search
+	return d
 }
 
 // showABInfo shows read-only text in a scrollable dialog.
