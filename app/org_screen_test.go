@@ -331,9 +331,9 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 		s.SetSelected("书记")
 	}
 	safetyTap(t, wb.Window, "任命")
-	if !rsShows(o.detail, staff[0].Name) || rsShows(o.detail, "本届没有在任支委") {
-		t.Fatalf("the new secretary is not in the committee: %v", rsTexts(o.detail))
-	}
+	waitFor(t, "the new secretary in the committee", func() bool {
+		return rsShows(o.detail, staff[0].Name) && !rsShows(o.detail, "本届没有在任支委")
+	})
 
 	test.Tap(o.buttons["新建组织"])
 	top = wb.Window.Canvas().Overlays().Top()
@@ -405,9 +405,10 @@ func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {
 	test.Tap(checks[0])
 	test.Tap(checks[1])
 	safetyTap(t, wb.Window, "编入")
-	if !rsShows(o.detail, "临时党支部党员 11 人") || !rsShows(o.detail, "原支部：人事处党支部") {
-		t.Fatalf("after seconding two members: %v", rsTexts(o.detail))
-	}
+	// The detail is rebuilt when the rule check in the background finishes.
+	waitFor(t, "the detail to show 11 seconded members", func() bool {
+		return rsShows(o.detail, "临时党支部党员 11 人") && rsShows(o.detail, "原支部：人事处党支部")
+	})
 }
 
 func osChecks(o fyne.CanvasObject) []*widget.Check {
