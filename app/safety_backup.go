@@ -31,6 +31,7 @@ type backupTab struct {
 	info     *widget.Label
 	restore  *widget.Button
 	content  fyne.CanvasObject
+	loaded   chan struct{}
 }
 
 var backupColumns = []gridColumn{{"时间", 170}, {"原因", 90}, {"党员人数", 90}, {"大小", 90}, {"状态", 80}, {"文件", 360}}
@@ -98,12 +99,15 @@ func loadBackups(s *data.Store) ([]backupRow, error) {
 	return rows, nil
 }
 
-// reload reads the backups folder again, in the background.
+// reload reads the backups folder again, in the background; b.loaded is closed when the list
+// it started is on screen (tests wait on it).
 func (b *backupTab) reload() {
 	s := b.wb.Store
+	done := make(chan struct{})
+	b.loaded = done
 	go func() {
 		rows, err := loadBackups(s)
-		fyne.Do(func() { b.show(rows, err) })
+		fyne.Do(func() { b.show(rows, err); close(done) })
 	}()
 }
 

@@ -37,7 +37,38 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.Resize(fyne.NewSize(1400, 900))
-	wb := NewWorkbench(w, s)
+	// The screens of NewWorkbench, kept by hand so the test can wait for their background
+	// loads: the test driver runs fyne.Do on the loading goroutine, beside the test's own.
+	wb := &Workbench{Store: s, Window: w}
+	var org *orgScreen
+	var roster *rosterScreen
+	var safety *safetyScreen
+	wait := func(what string, ch chan struct{}) {
+		t.Helper()
+		select {
+		case <-ch:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("the %s did not finish within 10 s", what)
+		}
+	}
+	settle := func() {
+		t.Helper()
+		wait("rule check", org.checked)
+		wait("roster", roster.loaded)
+		wait("backups", safety.backups.loaded)
+	}
+	// Each screen is laid out only once its first background load has landed.
+	wb.Shell = NewShell(w, []Screen{
+		{Title: "组织机构", Build: func() fyne.CanvasObject { org = openOrgs(wb); wait("rule check", org.checked); return org.root }},
+		{Title: "党员花名册", Build: func() fyne.CanvasObject { roster = openRoster(wb); wait("roster", roster.loaded); return roster.root }},
+		{Title: "AB岗", Build: func() fyne.CanvasObject { return newABScreen(wb) }, Badge: func() string { return abBadge(wb) }},
+		{Title: "模范机关", Build: func() fyne.CanvasObject { return newEvalScreen(wb) }},
+		{Title: "备份与日志", Build: func() fyne.CanvasObject {
+			safety = openSafety(wb)
+			wait("backups", safety.backups.loaded)
+			return safety.root
+		}},
+	})
 	t.Cleanup(func() { wb.Store.Close() })
 	titles := []string{"组织机构", "党员花名册", "AB岗", "模范机关", "备份与日志"}
 	for i := range titles {
@@ -64,6 +95,7 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 		t.Fatal(err)
 	}
 	wb.Changed()
+	settle()
 	wb.Shell.Show(2)
 	if screenShows(wb.Shell.content, gone.Name) {
 		t.Fatalf("the deleted item %s is still listed before the restore", gone.Name)
@@ -82,6 +114,7 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 	if wb.Store == s {
 		t.Fatal("the workbench kept the closed store")
 	}
+	settle()
 	if _, err := s.Members(data.MemberFilter{Limit: 1}); err == nil {
 		t.Fatal("the old store still answers; the test would not see a screen that kept it")
 	}

@@ -8,7 +8,14 @@ import (
 
 // newSafetyScreen builds the 备份与日志 screen: backups and restore, the 操作日志, and the import
 // history with undo — the places a staff member goes when something went wrong.
-func newSafetyScreen(wb *Workbench) fyne.CanvasObject {
+func newSafetyScreen(wb *Workbench) fyne.CanvasObject { return openSafety(wb).root }
+
+type safetyScreen struct {
+	root    fyne.CanvasObject
+	backups *backupTab
+}
+
+func openSafety(wb *Workbench) *safetyScreen {
 	b := newBackupTab(wb)
 	l := newAuditTab(wb)
 	h := newBatchTab(wb)
@@ -22,5 +29,5 @@ func newSafetyScreen(wb *Workbench) fyne.CanvasObject {
 		l.reload()
 		h.reload()
 	})
-	return tabs
+	return &safetyScreen{root: tabs, backups: b}
 }
