@@ -265,6 +265,14 @@ func matchRow(imp *EvalImport, sn *criteria.Snapshot, o criteria.Organ, in crite
 	sort.Slice(labels, func(i, j int) bool {
 		return len(row.Cells[labels[i]]) < len(row.Cells[labels[j]]) || len(row.Cells[labels[i]]) == len(row.Cells[labels[j]]) && row.Cells[labels[i]] < row.Cells[labels[j]]
 	})
+	// One 说明 column serves every score column: it belongs to the rightmost score filled in
+	// (the printer writes that group's note there), and the other groups keep the notes they have.
+	noteLabel := ""
+	for _, label := range labels {
+		if _, ok := groups[label]; ok && row.Scores[label] != "" {
+			noteLabel = label
+		}
+	}
 	for _, label := range labels {
 		text := row.Scores[label]
 		g, ok := groups[label]
@@ -284,7 +292,12 @@ func matchRow(imp *EvalImport, sn *criteria.Snapshot, o criteria.Organ, in crite
 			continue
 		}
 		if !in.FromData() {
-			imp.Scores = append(imp.Scores, criteria.ScoreEntry{Key: criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}, Points: v, Note: row.Note})
+			key := criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}
+			note := sn.Scores[key].Note
+			if label == noteLabel {
+				note = row.Note
+			}
+			imp.Scores = append(imp.Scores, criteria.ScoreEntry{Key: key, Points: v, Note: note})
 			continue
 		}
 		cur := sn.Values[[2]int64{o.ID, in.ID}]

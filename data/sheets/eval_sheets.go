@@ -185,7 +185,8 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 					f.SetCellValue(sh, ecell(5+gi, row), p)
 					dimSums[gi] += p
 				}
-				if sc, has := sn.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}]; has && !blank && note == "" {
+				// The note of the rightmost group that scored: the import gives it back to that group.
+				if sc, has := sn.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}]; has && !blank {
 					note = sc.Note
 				}
 			}

@@ -76,9 +76,28 @@ func TestEvalSheetRoundTrip(t *testing.T) {
 		t.Fatalf("read %d scores, the round has %d", len(imp.Scores), len(sn.Scores))
 	}
 	for _, e := range imp.Scores {
-		if want := sn.Scores[e.Key]; want.Points != e.Points {
-			t.Errorf("%+v: read %v, stored %v", e.Key, e.Points, want.Points)
+		if want := sn.Scores[e.Key]; want.Points != e.Points || want.Note != e.Note {
+			t.Errorf("%+v: read %v %q, stored %v %q", e.Key, e.Points, e.Note, want.Points, want.Note)
 		}
+	}
+}
+
+// Importing the filled sheet of the open round changes nothing: one 说明 column serves the
+// 自评 and 考评组 columns, and must not copy one group's note onto the other.
+func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
+	s := evalDemoStore(t)
+	sn := roundOfYear(t, s, 2025)
+	path := filepath.Join(t.TempDir(), "filled.xlsx")
+	if err := WriteEvalSheets(path, sn, false); err != nil {
+		t.Fatal(err)
+	}
+	imp := readBack(t, s, path)
+	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Inserted != 0 || sum.Updated != 0 || sum.Overrides != 0 || sum.Unchanged != len(imp.Scores) {
+		t.Errorf("re-import of an unchanged sheet: %+v", sum)
 	}
 }
 
