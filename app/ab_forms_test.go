@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/abpost"
 	"dangjian/data/civil"
@@ -75,7 +74,7 @@ func TestCalendarDialogAddsAHoliday(t *testing.T) {
 	before := a.cov.cov.Summary().ServiceDays
 	a.showABCalendar()
 	top := wb.Window.Canvas().Overlays().Top()
-	entries := abEntries(top)
+	entries := entriesOf(top)
 	entries[0].SetText("2026-12-01")
 	safetyTap(t, wb.Window, "添加")
 	if got := a.cov.cov.Summary().ServiceDays; got != before-1 {
@@ -84,26 +83,6 @@ func TestCalendarDialogAddsAHoliday(t *testing.T) {
 	if !strings.Contains(abTopTexts(wb), "2026-12-01（周二）") {
 		t.Fatalf("the list should show the day:\n%s", abTopTexts(wb))
 	}
-}
-
-// abEntries finds the entries under o in layout order.
-func abEntries(o fyne.CanvasObject) []*widget.Entry {
-	var out []*widget.Entry
-	switch x := o.(type) {
-	case *widget.Entry:
-		return []*widget.Entry{x}
-	case *escapeEntry:
-		return []*widget.Entry{&x.Entry}
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, abEntries(c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, abEntries(c)...)
-		}
-	}
-	return out
 }
 
 // The picker says when it shows only the first 200 of the people, and Enter chooses the one

@@ -27,7 +27,7 @@ func TestABShortcuts(t *testing.T) {
 	if got := abTopTexts(wb); !strings.Contains(got, "新增服务事项") {
 		t.Fatalf("Ctrl+N on the catalogue should open a new item, got:\n%s", got)
 	}
-	if got := findOf[*widget.SelectEntry](c.Overlays().Top()); len(got) != 1 || got[0].Text != "财务处" {
+	if got := findAll[*widget.SelectEntry](c.Overlays().Top()); len(got) != 1 || got[0].Text != "财务处" {
 		t.Fatalf("the new item should be in the department the list shows")
 	}
 	c.Overlays().Top().Hide()
@@ -76,7 +76,7 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	}
 
 	showABItemForm(wb, abpost.Item{}, a.cat.depts)
-	entries := findOf[*escapeEntry](c.Overlays().Top())
+	entries := findAll[*escapeEntry](c.Overlays().Top())
 	c.Focus(entries[1])
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if c.Overlays().Top() != nil {
@@ -136,23 +136,4 @@ func TestABImportPreviewShowsTheWholeReason(t *testing.T) {
 	if !found {
 		t.Fatalf("the selected row's whole reason should show under the table")
 	}
-}
-
-// findOf finds the objects of type T under o, looking inside containers, scrolls and widgets.
-func findOf[T fyne.CanvasObject](o fyne.CanvasObject) []T {
-	var out []T
-	if x, ok := o.(T); ok {
-		return []T{x}
-	}
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			out = append(out, findOf[T](c)...)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			out = append(out, findOf[T](c)...)
-		}
-	}
-	return out
 }

@@ -88,7 +88,7 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	}
 	// every header reads whole: "群众测评（30%）" was cut to "群众测评（30…"
 	seen := 0
-	for _, l := range findOf[*widget.Label](e.results.table) {
+	for _, l := range findAll[*widget.Label](e.results.table) {
 		for _, h := range e.results.head {
 			if l.Text == h && l.TextStyle.Bold {
 				seen++

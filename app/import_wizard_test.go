@@ -215,22 +215,7 @@ func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
 }
 
 // wizardLabels finds every label under o, inside scrolls and other widgets too.
-func wizardLabels(o fyne.CanvasObject) []*widget.Label {
-	if l, ok := o.(*widget.Label); ok {
-		return []*widget.Label{l}
-	}
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if wd, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(wd).Objects()
-	}
-	var out []*widget.Label
-	for _, k := range kids {
-		out = append(out, wizardLabels(k)...)
-	}
-	return out
-}
+func wizardLabels(o fyne.CanvasObject) []*widget.Label { return findAll[*widget.Label](o) }
 
 // labelsOf joins the text of every label under o.
 func labelsOf(o fyne.CanvasObject) string {

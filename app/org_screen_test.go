@@ -51,30 +51,6 @@ func osSelect(t *testing.T, o *orgScreen, name string) data.Org {
 	return data.Org{}
 }
 
-// osEntries lists the visible entries under o in layout order, as Tab would visit them.
-func osEntries(o fyne.CanvasObject) []*widget.Entry {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	if e, ok := o.(*widget.Entry); ok {
-		return []*widget.Entry{e}
-	}
-	if e, ok := o.(*escapeEntry); ok {
-		return []*widget.Entry{&e.Entry}
-	}
-	var out []*widget.Entry
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if w, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(w).Objects()
-	}
-	for _, c := range kids {
-		out = append(out, osEntries(c)...)
-	}
-	return out
-}
-
 func TestOrgTreeShowsBranchesCountsAndTemporaryMark(t *testing.T) {
 	_, o := osOpen(t, fyne.NewSize(1280, 1300))
 	texts := strings.Join(rsTexts(o.tree), "\n")
@@ -141,7 +117,7 @@ func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	// The refusal comes at once, before the user types a date and a reason for nothing.
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
-	if len(osEntries(top)) != 0 || !rsShows(top, fmt.Sprintf("该支部还有 %d 名党员", len(ms))) || !rsShows(top, "转接") {
+	if len(entriesOf(top)) != 0 || !rsShows(top, fmt.Sprintf("该支部还有 %d 名党员", len(ms))) || !rsShows(top, "转接") {
 		t.Fatalf("abolishing a branch with members is not refused up front with the way out: %v", rsTexts(top))
 	}
 	if y, _ := wb.Store.Org(x.ID); !y.Live() {
@@ -160,12 +136,12 @@ func TestOrgAbolishEmptyBranchAsksForReason(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
 	osSelect(t, o, "院机关党委")
 	test.Tap(o.buttons["新建组织"])
-	test.Type(osEntries(wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	test.Type(entriesOf(wb.Window.Canvas().Overlays().Top())[0], "空支部")
 	safetyTap(t, wb.Window, "保存")
 	id := o.selected
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
-	es := osEntries(top)
+	es := entriesOf(top)
 	if len(es) != 2 {
 		t.Fatalf("the abolish dialog has %d entries, want date and reason", len(es))
 	}
@@ -185,7 +161,7 @@ func TestOrgFormRefusesFutureFounding(t *testing.T) {
 	before := len(o.orgs)
 	test.Tap(o.buttons["新建组织"])
 	top := wb.Window.Canvas().Overlays().Top()
-	es := osEntries(top)
+	es := entriesOf(top)
 	test.Type(es[0], "未来党支部")
 	founded := es[len(es)-1]
 	founded.SetText("2030-01-01")
@@ -285,7 +261,7 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 	// An empty branch says so in the normal text colour, not in hard-to-read bright green.
 	osSelect(t, o, "院机关党委")
 	test.Tap(o.buttons["新建组织"])
-	test.Type(osEntries(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	test.Type(entriesOf(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
 	safetyTap(t, o.wb.Window, "保存")
 	osWaitCheck(t, o)
 	for _, l := range osLabels(o.detail) {
@@ -320,7 +296,7 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 	staff, _ := wb.Store.Members(data.MemberFilter{BranchID: o.selected, Limit: 1})
 	test.Tap(o.buttons["任命"])
 	top := wb.Window.Canvas().Overlays().Top()
-	search := osEntries(top)[0]
+	search := entriesOf(top)[0]
 	test.Type(search, staff[0].Name)
 	list := osList(top)
 	if list == nil || list.Length() == 0 {
@@ -337,7 +313,7 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 
 	test.Tap(o.buttons["新建组织"])
 	top = wb.Window.Canvas().Overlays().Top()
-	es := osEntries(top)
+	es := entriesOf(top)
 	test.Type(es[0], "新材料实验室党支部")
 	safetyTap(t, wb.Window, "保存")
 	if !strings.Contains(strings.Join(rsTexts(o.detail), ""), "新材料实验室党支部") {
@@ -349,39 +325,13 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 }
 
 func osList(o fyne.CanvasObject) *widget.List {
-	if l, ok := o.(*widget.List); ok {
-		return l
-	}
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if w, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(w).Objects()
-	}
-	for _, k := range kids {
-		if l := osList(k); l != nil {
-			return l
-		}
+	if ls := findAll[*widget.List](o); len(ls) > 0 {
+		return ls[0]
 	}
 	return nil
 }
 
-func osSelects(o fyne.CanvasObject) []*widget.Select {
-	if s, ok := o.(*widget.Select); ok {
-		return []*widget.Select{s}
-	}
-	var out []*widget.Select
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if w, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(w).Objects()
-	}
-	for _, k := range kids {
-		out = append(out, osSelects(k)...)
-	}
-	return out
-}
+func osSelects(o fyne.CanvasObject) []*widget.Select { return findAll[*widget.Select](o) }
 
 func TestScreenshotOrgTree(t *testing.T) {
 	_, o := osOpen(t, fyne.NewSize(1280, 800))
@@ -411,19 +361,4 @@ func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {
 	})
 }
 
-func osChecks(o fyne.CanvasObject) []*widget.Check {
-	if c, ok := o.(*widget.Check); ok {
-		return []*widget.Check{c}
-	}
-	var out []*widget.Check
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if w, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(w).Objects()
-	}
-	for _, k := range kids {
-		out = append(out, osChecks(k)...)
-	}
-	return out
-}
+func osChecks(o fyne.CanvasObject) []*widget.Check { return findAll[*widget.Check](o) }

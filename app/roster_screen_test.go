@@ -159,20 +159,8 @@ func TestRosterSortsOnHeaderTap(t *testing.T) {
 
 // rsButton finds a visible button whose text starts with text.
 func rsButton(o fyne.CanvasObject, text string) *widget.Button {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, text) {
-		return b
-	}
-	var kids []fyne.CanvasObject
-	if c, ok := o.(*fyne.Container); ok {
-		kids = c.Objects
-	} else if w, ok := o.(fyne.Widget); ok {
-		kids = test.WidgetRenderer(w).Objects()
-	}
-	for _, c := range kids {
-		if b := rsButton(c, text); b != nil {
+	for _, b := range findAll[*widget.Button](o) {
+		if strings.HasPrefix(b.Text, text) {
 			return b
 		}
 	}

@@ -10,22 +10,8 @@ import (
 
 // safetyFindButton returns the visible, enabled-or-not button with the given text under root.
 func safetyFindButton(root fyne.CanvasObject, text string) *widget.Button {
-	if root == nil || !root.Visible() {
-		return nil
-	}
-	var children []fyne.CanvasObject
-	switch o := root.(type) {
-	case *widget.Button:
-		if o.Text == text {
-			return o
-		}
-	case *fyne.Container:
-		children = o.Objects
-	case fyne.Widget:
-		children = test.WidgetRenderer(o).Objects()
-	}
-	for _, c := range children {
-		if b := safetyFindButton(c, text); b != nil {
+	for _, b := range findAll[*widget.Button](root) {
+		if b.Text == text {
 			return b
 		}
 	}

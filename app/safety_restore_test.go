@@ -17,7 +17,7 @@ import (
 
 // screenShows reports whether o shows text in a label, a button or the choice of a drop-down.
 func screenShows(o fyne.CanvasObject, text string) bool {
-	for _, sel := range findOf[*widget.Select](o) {
+	for _, sel := range findAll[*widget.Select](o) {
 		if sel.Visible() && strings.Contains(sel.Selected, text) {
 			return true
 		}

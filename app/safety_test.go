@@ -253,17 +253,8 @@ func TestBatchTabUndoesAndExplainsRefusal(t *testing.T) {
 }
 
 func walkLabels(o fyne.CanvasObject, f func(*widget.Label)) {
-	switch o := o.(type) {
-	case *widget.Label:
-		f(o)
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			walkLabels(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			walkLabels(c, f)
-		}
+	for _, l := range findAll[*widget.Label](o) {
+		f(l)
 	}
 }
 
