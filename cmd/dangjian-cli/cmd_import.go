@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
 
+	"dangjian/data"
 	"dangjian/data/sheets"
 )
 
@@ -45,40 +47,24 @@ func runImport(e *env, args []string) error {
 		return err
 	}
 	ctx := context.Background()
-	rf, err := sheets.ReadRoster(ctx, file, sheets.ReadOptions{Sheet: sheet})
+	var res *sheets.ImportResult
+	if dry {
+		res, err = planRoster(ctx, s, file, sheet, create, rejects)
+	} else {
+		// The real import reads and writes in one pass; the rejected rows are written out
+		// before the commit, so a -rejects file that cannot be written imports nothing.
+		res, err = sheets.ImportRoster(ctx, s, file, sheets.ImportOptions{Read: sheets.ReadOptions{Sheet: sheet}, CreateBranches: create,
+			BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) }})
+		var re *sheets.RefusedError
+		if err != nil && !errors.As(err, &re) {
+			err = fmt.Errorf("导入失败，数据库未作任何改动：%w", err)
+		}
+	}
 	if err != nil {
 		return refuse(err)
 	}
-	plan, err := sheets.PlanImport(s, rf, nil)
-	if err != nil {
-		return refuse(err)
-	}
-	if create && len(plan.Unknown) > 0 {
-		root, err := sheets.RootOrg(s)
-		if err != nil {
-			return refuse(err)
-		}
-		choices := sheets.BranchChoices{}
-		for _, u := range plan.Unknown {
-			choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
-		}
-		if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
-			return refuse(err)
-		}
-	}
-	if rejects != "" {
-		if _, err := sheets.WriteRejects(rejects, plan); err != nil {
-			return refuse(err)
-		}
-	}
-	var batch int64
-	if !dry {
-		if batch, err = sheets.CommitImport(ctx, s, plan, nil); err != nil {
-			return refuse(fmt.Errorf("导入失败，数据库未作任何改动：%w", err))
-		}
-	}
-	sum := importSummary{File: file, Rows: plan.Rows(), Imported: plan.New, Updated: plan.Updated,
-		Unchanged: plan.Unchanged, Rejected: plan.Rejected, Errors: plan.Errors()}
+	sum := importSummary{File: file, Rows: res.Rows, Imported: res.New, Updated: res.Updated,
+		Unchanged: res.Unchanged, Rejected: res.Rejected, Errors: res.Errors()}
 	if sum.Errors == nil {
 		sum.Errors = []sheets.RowError{}
 	}
@@ -93,10 +79,10 @@ func runImport(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "%s %s：识别 %d 行，新增 %d，更新 %d，无变化 %d，未导入 %d\n", verb, filepath.Base(file),
 		sum.Rows, sum.Imported, sum.Updated, sum.Unchanged, sum.Rejected)
-	for _, n := range rf.Notes {
+	for _, n := range res.File.Notes {
 		fmt.Fprintln(e.stdout, "说明："+n)
 	}
-	for _, u := range plan.Unknown {
+	for _, u := range res.Unknown {
 		if !create {
 			fmt.Fprintf(e.stdout, "系统中没有党支部“%s”（%d 行）；加 -create-branches 可在党委下新建\n", u.Name, u.Rows)
 		}
@@ -104,8 +90,54 @@ func runImport(e *env, args []string) error {
 	for _, er := range sum.Errors {
 		fmt.Fprintln(e.stdout, er.Error())
 	}
-	if batch != 0 {
-		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", batch)
+	if res.Batch != 0 {
+		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", res.Batch)
 	}
 	return nil
+}
+
+// planRoster is the dry run: read and classify against the store, write nothing but the
+// -rejects file.
+func planRoster(ctx context.Context, s *data.Store, file, sheet string, create bool, rejects string) (*sheets.ImportResult, error) {
+	rf, err := sheets.ReadRoster(ctx, file, sheets.ReadOptions{Sheet: sheet})
+	if err != nil {
+		return nil, err
+	}
+	plan, err := sheets.PlanImport(s, rf, nil)
+	if err != nil {
+		return nil, err
+	}
+	if create && len(plan.Unknown) > 0 {
+		root, err := sheets.RootOrg(s)
+		if err != nil {
+			return nil, err
+		}
+		choices := sheets.BranchChoices{}
+		for _, u := range plan.Unknown {
+			choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
+		}
+		if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeRejects(rejects, plan); err != nil {
+		return nil, err
+	}
+	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown,
+		Counts: sheets.Counts{New: plan.New, Updated: plan.Updated, Unchanged: plan.Unchanged, Rejected: plan.Rejected}}
+	for _, it := range plan.Items {
+		if it.Action == sheets.ActionRejected {
+			res.Rejects = append(res.Rejects, it)
+		}
+	}
+	return res, nil
+}
+
+// writeRejects writes the -rejects file when one was asked for.
+func writeRejects(path string, p *sheets.Plan) error {
+	if path == "" {
+		return nil
+	}
+	_, err := sheets.WriteRejects(path, p)
+	return err
 }

@@ -115,8 +115,9 @@ type commitWriter struct {
 	units                  map[string]int64
 	branches               map[string]int64
 	updPerson, updMember   *sql.Stmt
-	insPersons, insMembers *sql.Stmt // the full multi-row inserts, prepared on first use
-	nextPerson, nextMember int64     // the ids the next new member takes
+	insPersons, insMembers *sql.Stmt                 // the full multi-row inserts, prepared on first use
+	nextPerson, nextMember int64                     // the ids the next new member takes
+	parentOf               func(branch string) int64 // where a branch not yet created goes
 }
 
 const personCols = `name,gender,ethnicity,birth,id_number,education,degree,title,unit_id,post,phone`
@@ -174,16 +175,44 @@ func (w *commitWriter) createBranches(p *Plan) error {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		res, err := w.tx.Exec(`INSERT INTO org(parent_id, type_code, name) VALUES (?,?,?)`, p.Create[name], data.TypeBranch, name)
-		if err != nil {
-			return fmt.Errorf("新建党支部“%s”失败：%w", name, err)
-		}
-		id, _ := res.LastInsertId()
-		if err := w.b.Inserted("org", id); err != nil {
+		if _, err := w.newBranch(name, p.Create[name]); err != nil {
 			return err
 		}
-		w.branches[name] = id
 	}
+	return nil
+}
+
+// newBranch creates a 党支部 under parent.
+func (w *commitWriter) newBranch(name string, parent int64) (int64, error) {
+	res, err := w.tx.Exec(`INSERT INTO org(parent_id, type_code, name) VALUES (?,?,?)`, parent, data.TypeBranch, name)
+	if err != nil {
+		return 0, fmt.Errorf("新建党支部“%s”失败：%w", name, err)
+	}
+	id, _ := res.LastInsertId()
+	if err := w.b.Inserted("org", id); err != nil {
+		return 0, err
+	}
+	w.branches[name] = id
+	return id, nil
+}
+
+// branchOf puts the id of the branch created for the item into its member; a streaming
+// import creates each branch when its first row is written, through parentOf.
+func (w *commitWriter) branchOf(it *PlanItem) error {
+	if it.NewBranch == "" {
+		return nil
+	}
+	id, ok := w.branches[it.NewBranch]
+	if !ok {
+		var err error
+		if w.parentOf == nil {
+			return fmt.Errorf("党支部“%s”未建立", it.NewBranch)
+		}
+		if id, err = w.newBranch(it.NewBranch, w.parentOf(it.NewBranch)); err != nil {
+			return err
+		}
+	}
+	it.Member.BranchID = id
 	return nil
 }
 
@@ -247,8 +276,8 @@ func (w *commitWriter) insert(items []*PlanItem) error {
 	members := make([]any, 0, len(items)*memberInsert.cols)
 	for _, it := range items {
 		m := it.Member
-		if it.NewBranch != "" {
-			m.BranchID = w.branches[it.NewBranch]
+		if err := w.branchOf(it); err != nil {
+			return rowFailed(it, err)
 		}
 		unit, err := w.unitOf(m)
 		if err != nil {
@@ -322,8 +351,8 @@ func (w *commitWriter) unitOf(m *data.Member) (any, error) {
 // update writes a changed member over the stored one, recording the before-images.
 func (w *commitWriter) update(it *PlanItem) error {
 	m := it.Member
-	if it.NewBranch != "" {
-		m.BranchID = w.branches[it.NewBranch]
+	if err := w.branchOf(it); err != nil {
+		return err
 	}
 	unit, err := w.unitOf(m)
 	if err != nil {

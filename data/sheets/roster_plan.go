@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"dangjian/data"
@@ -95,163 +94,22 @@ func RootOrg(s *data.Store) (data.Org, error) {
 
 // PlanImport classifies the rows of rf against the store.
 func PlanImport(s *data.Store, rf *RosterFile, choices BranchChoices) (*Plan, error) {
-	orgs, err := s.Orgs()
+	c, err := newClassifier(s, choices, 0)
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]int64{}
-	for _, o := range orgs {
-		if o.Live() {
-			byName[data.FoldName(o.Name)] = o.ID
-			if o.ShortName != "" {
-				if _, ok := byName[data.FoldName(o.ShortName)]; !ok {
-					byName[data.FoldName(o.ShortName)] = o.ID
-				}
-			}
-		}
-	}
-	existing, err := s.Members(data.MemberFilter{})
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]*data.Member, len(existing))
-	for i := range existing {
-		if existing[i].IDNumber != "" {
-			byID[existing[i].IDNumber] = &existing[i]
-		}
-	}
-	p := &Plan{File: rf, Items: make([]PlanItem, len(rf.Rows)), Create: map[string]int64{}}
-	unknown := map[string]int{}
-	seen := make(map[string]*Row, len(rf.Rows))
-	today := s.Today()
+	p := &Plan{File: rf, Items: make([]PlanItem, len(rf.Rows)), Create: c.create}
 	for i, r := range rf.Rows {
-		it := &p.Items[i]
-		it.Row = r
-		it.Errors = r.Errors
-		if len(it.Errors) == 0 {
-			if first, dup := seen[r.Member.IDNumber]; dup {
-				it.Errors = []RowError{rowErr(r, FieldIDNumber, CodeDuplicate, fmt.Sprintf(
-					"与工作表“%s”第 %d 行的身份证号相同，同一人只导入一次（已按第 %d 行导入），请删去重复的行", first.Sheet.Name, first.Line, first.Line))}
-			} else {
-				seen[r.Member.IDNumber] = r
-			}
-		}
-		if len(it.Errors) == 0 {
-			p.classify(it, byID[r.Member.IDNumber], byName, choices, unknown, today)
-		}
-		switch {
-		case len(it.Errors) > 0:
-			it.Action, it.Member = ActionRejected, nil
-			p.Rejected++
-		case it.Action == ActionNew:
-			p.New++
-		case it.Action == ActionUpdate:
-			p.Updated++
-		default:
-			p.Unchanged++
-		}
+		c.row(&p.Items[i], r)
 	}
-	for name, n := range unknown {
-		p.Unknown = append(p.Unknown, UnknownBranch{name, n})
-	}
-	sort.Slice(p.Unknown, func(i, j int) bool { return p.Unknown[i].Name < p.Unknown[j].Name })
+	p.New, p.Updated, p.Unchanged, p.Rejected = c.counts.New, c.counts.Updated, c.counts.Unchanged, c.counts.Rejected
+	p.Unknown = c.unknownBranches()
 	return p, nil
 }
 
-// classify decides new / update / unchanged for a row that read cleanly, or adds its errors.
-func (p *Plan) classify(it *PlanItem, old *data.Member, byName map[string]int64, choices BranchChoices, unknown map[string]int, today time.Time) {
-	r := it.Row
-	m := &r.Member
-	var branchID int64
-	if m.BranchName != "" {
-		if id, ok := byName[m.BranchName]; ok {
-			branchID = id
-		} else {
-			unknown[m.BranchName]++
-			switch c := choices[m.BranchName]; {
-			case c.MapTo != 0:
-				branchID = c.MapTo
-			case c.CreateUnder != 0:
-				it.NewBranch = m.BranchName
-				p.Create[m.BranchName] = c.CreateUnder
-				branchID = -1 // a placeholder for validation; commit puts the new id in
-			default:
-				it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchUnknown, fmt.Sprintf(
-					"党支部“%s”在系统中不存在；请先在“组织机构”中建立该支部，或在导入时选择新建或对应到已有支部（命令行加 -create-branches）", m.BranchName)))
-				return
-			}
-		}
-	}
-	if old == nil {
-		if branchID == 0 {
-			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchMissing,
-				"未填写所在党支部；请填写“所在党支部”列，或把每个支部的党员放在以支部名称命名的工作表中"))
-			return
-		}
-		m.BranchID = branchID
-		if m.Category == "" {
-			m.Category = data.CategoryFull
-			if m.Full.IsZero() && !m.Joined.IsZero() && m.Joined.AddDate(1, 0, 0).After(today) {
-				m.Category = data.CategoryProbation
-			}
-			r.Notes = append(r.Notes, "人员类别未填，按入党与转正日期推定为"+m.Category)
-		}
-		m.Status = data.StatusNormal
-		it.Action, it.Member = ActionNew, m
-		it.Errors = append(it.Errors, p.validate(r, *m, today)...)
-		return
-	}
-	merged := *old
-	var changes []string
-	setText := func(dst *string, v string, f Field) {
-		if v != "" && v != *dst {
-			*dst = v
-			changes = append(changes, f.Label())
-		}
-	}
-	setDate := func(dst *time.Time, v time.Time, f Field) {
-		if !v.IsZero() && !v.Equal(*dst) {
-			*dst = v
-			changes = append(changes, f.Label())
-		}
-	}
-	setText(&merged.Name, m.Name, FieldName)
-	setText(&merged.Gender, m.Gender, FieldGender)
-	setText(&merged.Ethnicity, m.Ethnicity, FieldEthnicity)
-	setDate(&merged.Birth, m.Birth, FieldBirth)
-	setText(&merged.Education, m.Education, FieldEducation)
-	setText(&merged.Degree, m.Degree, FieldDegree)
-	setText(&merged.Title, m.Title, FieldTitle)
-	if m.UnitName != "" && m.UnitName != merged.UnitName {
-		merged.UnitName, merged.UnitID = m.UnitName, 0
-		changes = append(changes, FieldUnit.Label())
-	}
-	setText(&merged.Post, m.Post, FieldPost)
-	setText(&merged.Phone, m.Phone, FieldPhone)
-	setText(&merged.Category, m.Category, FieldCategory)
-	setDate(&merged.Joined, m.Joined, FieldJoined)
-	setDate(&merged.Full, m.Full, FieldFull)
-	if branchID != 0 && (branchID != merged.BranchID || it.NewBranch != "") {
-		merged.BranchID, merged.BranchName = branchID, m.BranchName
-		changes = append(changes, FieldBranch.Label())
-	} else {
-		it.NewBranch = ""
-	}
-	if len(changes) == 0 {
-		it.Action = ActionUnchanged
-		return
-	}
-	// A probationary member who now has a full-membership date has become a full member.
-	if merged.Category == data.CategoryProbation && !merged.Full.IsZero() && m.Category == "" {
-		merged.Category = data.CategoryFull
-	}
-	it.Action, it.Member, it.Changes = ActionUpdate, &merged, changes
-	it.Errors = append(it.Errors, p.validate(r, merged, today)...)
-}
-
-// validate applies the store's own member rules, so an import accepts exactly what the form
+// validateRow applies the store's own member rules, so an import accepts exactly what the form
 // would, and names the column of each problem.
-func (p *Plan) validate(r *Row, m data.Member, today time.Time) []RowError {
+func validateRow(r *Row, m data.Member, today time.Time) []RowError {
 	var out []RowError
 	for _, fe := range data.ValidateMember(m, today) {
 		out = append(out, rowErr(r, fieldOfGo(fe.Field), CodeInvalid, fe.Message))

@@ -102,12 +102,24 @@ func ReadRoster(ctx context.Context, path string, opt ReadOptions) (*RosterFile,
 	if err != nil {
 		return nil, err
 	}
+	return readRoster(ctx, path, kind, opt, nil)
+}
+
+// readRoster reads a sniffed file. With emit, each data row is handed to emit as it is read
+// instead of being kept in the RosterFile's Rows; an error from emit ends the read and is
+// returned as it is.
+func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit func(*Row) error) (*RosterFile, error) {
 	rf := &RosterFile{Path: path}
-	rd := &reader{ctx: ctx, rf: rf, opt: opt}
+	rd := &reader{ctx: ctx, rf: rf, opt: opt, emit: emit}
+	var err error
 	if kind == "csv" {
 		err = rd.readCSV(path)
 	} else {
 		err = rd.readXLSX(path)
+	}
+	var h *haltError
+	if errors.As(err, &h) {
+		return nil, h.err
 	}
 	if err != nil {
 		return nil, err
@@ -185,6 +197,19 @@ type reader struct {
 	anyCell  bool
 	sawSheet bool
 	count    int
+	emit     func(*Row) error // nil keeps the rows in rf.Rows
+}
+
+// haltError carries an error of emit through the sheet reading, which would otherwise take
+// any error for a damaged sheet.
+type haltError struct{ err error }
+
+func (e *haltError) Error() string { return e.err.Error() }
+
+// halted tells errors that end a read without saying anything about the file.
+func halted(err error) bool {
+	var h *haltError
+	return errors.As(err, &h) || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
 }
 
 func (rd *reader) readXLSX(path string) error {
@@ -229,7 +254,7 @@ func (rd *reader) readXLSX(path string) error {
 		err = rd.readSheet(sh, next)
 		stop()
 		rows.Close()
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		if halted(err) {
 			return err
 		}
 		if err != nil {
@@ -277,7 +302,7 @@ func (rd *reader) readCSV(path string) error {
 		}
 		return rec, err == nil, err
 	})
-	if err != nil && !errors.Is(err, context.Canceled) {
+	if err != nil && !halted(err) {
 		return refused(RefuseNotSpreadsheet, "“%s”无法按 CSV 读取（%s）；请用 Excel 打开后另存为 .xlsx 再导入", base, csvProblem(err))
 	}
 	return err

@@ -133,6 +133,12 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 	row := &Row{Sheet: w.sh, Line: line, cells: strings.Join(cells, cellSep)}
 	w.fill(row)
 	w.sh.Rows++
+	if w.rd.emit != nil {
+		if err := w.rd.emit(row); err != nil {
+			return false, &haltError{err}
+		}
+		return false, nil
+	}
 	w.rd.rf.Rows = append(w.rd.rf.Rows, row)
 	return false, nil
 }
