@@ -124,6 +124,12 @@ func (b *Batch) flushInserts(withAfter bool) error {
 	return nil
 }
 
+// Flush writes the records of the rows inserted so far, with their after-images. A caller that
+// writes in chunks and will not change those rows again in this batch (the streaming roster
+// import) calls it after each chunk, so that the work is done while the file is still being
+// read instead of all at Finish.
+func (b *Batch) Flush() error { return b.flushInserts(true) }
+
 // Updating records a row's before-image; call it before the batch changes the row.
 func (b *Batch) Updating(table string, id int64) error {
 	if !undoable[table] {

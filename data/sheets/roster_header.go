@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // Roster headers as offices write them: the same field under many names, with spaces,
@@ -81,6 +82,11 @@ func (f Field) Required() bool {
 // HeaderKey folds a header cell for matching: spaces of every width, line breaks and "*"
 // marks removed, and a note in brackets dropped ("出生日期（年月日）" → "出生日期").
 func HeaderKey(s string) string {
+	// Every cell of every row passes here (footers and repeated headers are looked for under
+	// the data): a cell with nothing to fold is returned as it is, without a copy.
+	if !strings.ContainsAny(s, headerNoise) && utf8.ValidString(s) {
+		return s
+	}
 	var b strings.Builder
 	depth := 0
 	for _, r := range s {
@@ -102,6 +108,9 @@ func HeaderKey(s string) string {
 	}
 	return b.String()
 }
+
+// headerNoise is every rune HeaderKey drops or treats as a bracket.
+const headerNoise = " \t\r\n\u3000\u00a0*＊※★:：(（[【)）]】"
 
 // FieldOf recognises one header cell.
 func FieldOf(header string) Field { return headerIndex[HeaderKey(header)] }
@@ -234,10 +243,21 @@ func footerRow(cells []string) bool {
 	if first == "" {
 		return false
 	}
-	for _, p := range []string{"注意事项", "注：", "注:", "说明", "填表人", "审核人", "制表人", "负责人签字", "填报人", "合计", "总计", "共计", "小计", "备注：", "单位盖章", "盖章"} {
-		if strings.HasPrefix(first, HeaderKey(p)) && HeaderKey(p) != "" {
+	for _, p := range footerKeys {
+		if strings.HasPrefix(first, p) {
 			return true
 		}
 	}
 	return first == "注"
 }
+
+// footerKeys are the folded beginnings of the lines under a roster.
+var footerKeys = func() []string {
+	var keys []string
+	for _, p := range []string{"注意事项", "注：", "注:", "说明", "填表人", "审核人", "制表人", "负责人签字", "填报人", "合计", "总计", "共计", "小计", "备注：", "单位盖章", "盖章"} {
+		if k := HeaderKey(p); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}()

@@ -131,7 +131,7 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 		}
 	}
 	row := &Row{Sheet: w.sh, Line: line, cells: strings.Join(cells, cellSep)}
-	w.fill(row)
+	w.fill(row, cells)
 	w.sh.Rows++
 	if w.rd.emit != nil {
 		if err := w.rd.emit(row); err != nil {
@@ -143,9 +143,9 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 	return false, nil
 }
 
-// fill normalises the row and applies the branch written above it.
-func (w *sheetWalker) fill(row *Row) {
-	mem, notes, errs := normalizeRow(row.Cells(), w.sh.Mapping, w.sh.Headers)
+// fill normalises the row from its cells and applies the branch written above it.
+func (w *sheetWalker) fill(row *Row, cells []string) {
+	mem, notes, errs := normalizeRow(cells, w.sh.Mapping, w.sh.Headers)
 	if mem.BranchName != "" && w.sh.Mapping.Has(FieldBranch) {
 		w.branch = mem.BranchName
 	} else if mem.BranchName == "" {
@@ -232,7 +232,7 @@ func (rf *RosterFile) Remap(sheet string, f Field, col int) {
 		}
 		for _, r := range rf.Rows {
 			if r.Sheet == sh {
-				w.fill(r)
+				w.fill(r, r.Cells())
 			}
 		}
 	}

@@ -208,6 +208,11 @@ func (w *streamWriter) write() error {
 			if err := writeChunk(cw, items); err != nil {
 				return err
 			}
+			// The rows just written do not change again in this import (an ID number is
+			// imported once), so their undo records can be final now.
+			if err := b.Flush(); err != nil {
+				return err
+			}
 		}
 		v := <-w.verdict
 		if v.err != nil {

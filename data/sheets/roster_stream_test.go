@@ -250,6 +250,23 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	if ms, _ := s.Members(data.MemberFilter{}); len(ms) != 3004 {
 		t.Errorf("want 3004 members, got %d", len(ms))
 	}
+	// The undo records are written chunk by chunk with their after-images: undo still
+	// refuses once a member of the first chunk was edited, and undoes the whole file after.
+	m, err := s.MemberByIDNumber(mkID(1960, 1, 1, 0, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.DB().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
+	if err := s.UndoBatch(context.Background(), res.Batch, ""); err == nil {
+		t.Fatal("undo must refuse after a member of the batch was edited")
+	}
+	s.DB().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
+	if err := s.UndoBatch(context.Background(), res.Batch, ""); err != nil {
+		t.Fatal(err)
+	}
+	if after := roster(t, s); !reflect.DeepEqual(after, before) {
+		t.Errorf("undo left %d lines, want the %d of before", len(after), len(before))
+	}
 }
 
 // rewritePart returns the .xlsx at path with one part's XML changed by edit.
