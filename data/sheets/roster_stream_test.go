@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/data"
 )
@@ -192,6 +194,18 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	s, _, _ := seededStore(t)
 	before := roster(t, s)
 	dir := t.TempDir()
+	goroutines := runtime.NumGoroutine()
+	defer func() {
+		// No import, failed or not, leaves its reader or writer goroutine behind.
+		deadline := time.Now().Add(2 * time.Second)
+		for runtime.NumGoroutine() > goroutines && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if n := runtime.NumGoroutine(); n > goroutines {
+			buf := make([]byte, 1<<16)
+			t.Errorf("%d goroutines left behind:\n%s", n-goroutines, buf[:runtime.Stack(buf, true)])
+		}
+	}()
 	second := [][]any{planHeader, {"乙一", "", mkID(1970, 1, 1, 1, true), "第二党支部", "正式", "2010-01-01", "", "", ""},
 		{"乙二", "", mkID(1970, 1, 1, 2, true), "第二党支部", "正式", "2010-01-01", "", "", ""}}
 	good := bigRoster(t, filepath.Join(dir, "good.xlsx"), 3000, second)
