@@ -120,16 +120,15 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 
 // streamWriter is the goroutine that owns the import's transaction.
 type streamWriter struct {
-	ctx      context.Context
-	s        *data.Store
-	source   string
-	choice   func(branch string) BranchChoice
-	chunks   chan []PlanItem
-	verdict  chan verdict // the reader's outcome, once every chunk is sent
-	done     chan struct{}
-	err      error // the writer's error, set before done closes
-	batch    int64
-	branches int
+	ctx     context.Context
+	s       *data.Store
+	source  string
+	choice  func(branch string) BranchChoice
+	chunks  chan []PlanItem
+	verdict chan verdict // the reader's outcome, once every chunk is sent
+	done    chan struct{}
+	err     error // the writer's error, set before done closes
+	batch   int64
 }
 
 type verdict struct {
