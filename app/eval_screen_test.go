@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -12,26 +11,13 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/data"
 	"dangjian/data/criteria"
-	"dangjian/data/demo"
 )
 
 func evalWorkbench(t *testing.T) (*Workbench, fyne.Window) {
 	t.Helper()
-	newTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1100, 700))
-	return &Workbench{Store: s, Window: w}, w
+	wb := demoWorkbench(t, time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC), fyne.NewSize(1100, 700))
+	return wb, wb.Window
 }
 
 // Typing in the grid saves as a spreadsheet does, moves with Enter and Tab, and refuses a

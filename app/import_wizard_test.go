@@ -15,26 +15,14 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/civil"
-	"dangjian/data/demo"
 	"dangjian/data/idcard"
 	"dangjian/data/sheets"
 )
 
 func importWorkbench(t *testing.T) *Workbench {
 	t.Helper()
-	newTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1100, 720))
-	return NewWorkbench(w, s)
+	wb := demoWorkbench(t, time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC), fyne.NewSize(1100, 720))
+	return NewWorkbench(wb.Window, wb.Store)
 }
 
 // Fyne's own file dialogs speak Chinese whatever the system locale (here "C" or English).

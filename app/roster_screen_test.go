@@ -1,9 +1,7 @@
 package app
 
 import (
-	"context"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,26 +13,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
-	"dangjian/data/demo"
 )
 
 // rsWorkbench opens a real store in a temp dir with the demo institute, the clock pinned to
 // 2026-11-28, and a workbench over a test window of the given size.
 func rsWorkbench(t *testing.T, size fyne.Size) *Workbench {
 	t.Helper()
-	newTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	w := test.NewTempWindow(t, nil)
-	w.Resize(size)
-	return &Workbench{Store: s, Window: w}
+	return demoWorkbench(t, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local), size)
 }
 
 // rsRoster shows the roster screen in the workbench window and waits for the whole roster.

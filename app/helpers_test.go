@@ -1,10 +1,37 @@
 package app
 
 import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/demo"
 )
+
+// demoWorkbench opens a real store in a temp dir with the demo institute loaded on the pinned
+// day now, and a bare workbench (no shell) over a test window of the given size.
+func demoWorkbench(t *testing.T, now time.Time, size fyne.Size) *Workbench {
+	t.Helper()
+	newTestApp(t)
+	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return now }
+	if err := demo.Load(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(size)
+	return &Workbench{Store: s, Window: w}
+}
 
 // childrenOf is what lies directly inside o as a person sees it: a container's objects, or the
 // objects a widget renders.
