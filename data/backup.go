@@ -53,7 +53,12 @@ func (s *Store) BackupTo(path string) error {
 
 // AutoBackup takes a backup into BackupDir, named by time and reason, and keeps the newest
 // KeepBackups. Every import and restore calls it first.
-func (s *Store) AutoBackup(why string) (string, error) {
+func (s *Store) AutoBackup(why string) (string, error) { return s.autoBackup(why, "") }
+
+// autoBackup is AutoBackup sparing the file keep from the pruning: a restore of the oldest
+// of the ten backups takes its 恢复前 backup first, which would otherwise delete the very file
+// it is about to restore.
+func (s *Store) autoBackup(why, keep string) (string, error) {
 	name := fmt.Sprintf("dangjian-%s-%s.db", s.Now().Format("20060102-150405"), why)
 	path := filepath.Join(s.BackupDir(), name)
 	for i := 2; ; i++ {
@@ -70,6 +75,9 @@ func (s *Store) AutoBackup(why string) (string, error) {
 		return path, err
 	}
 	for _, b := range list[min(len(list), KeepBackups):] {
+		if keep != "" && sameFile(b.Path, keep) {
+			continue
+		}
 		os.Remove(b.Path)
 	}
 	return path, nil
@@ -137,6 +145,13 @@ func (s *Store) DailyBackup() (string, error) {
 		}
 	}
 	return s.AutoBackup("每日")
+}
+
+// sameFile tells whether two paths name one file, however they are spelled.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 func sameDay(a, b time.Time) bool {

@@ -78,7 +78,7 @@ func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
 	if _, err := InspectBackup(backupPath); err != nil {
 		return s, err
 	}
-	before, err := s.AutoBackup("恢复前")
+	before, err := s.autoBackup("恢复前", backupPath)
 	if err != nil {
 		return s, fmt.Errorf("恢复前无法备份当前数据，未作任何改动：%w", err)
 	}
