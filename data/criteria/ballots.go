@@ -61,6 +61,26 @@ func Ballots(s *data.Store, roundID int64) (map[int64]BallotCount, error) {
 	return ballots(s.DB(), roundID)
 }
 
+// OrganBallots reads one organ's ballot counts per category, so a form can start from what
+// was entered before instead of from nothing (saving replaces a category's counts).
+func OrganBallots(s *data.Store, roundID, organID int64) (map[string]BallotCount, error) {
+	rows, err := s.DB().Query(`SELECT b.category, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b
+		JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=? AND b.organ_id=?`, roundID, organID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]BallotCount{}
+	for rows.Next() {
+		var b BallotCount
+		if err := rows.Scan(&b.Category, &b.Satisfied, &b.Basic, &b.Unsatisfied, &b.Unknown); err != nil {
+			return nil, err
+		}
+		out[b.Category] = b
+	}
+	return out, rows.Err()
+}
+
 func ballots(q queryer, roundID int64) (map[int64]BallotCount, error) {
 	rows, err := q.Query(`SELECT b.organ_id, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=?`, roundID)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -108,6 +109,11 @@ func checkGroups(gs []Group) string {
 	}
 	if len(gs) == 0 || total <= 0 {
 		return "请至少设置一个权重大于 0 的考评主体"
+	}
+	// Weights are percentages of the total: a set that does not come to 100 would quietly
+	// rescale every organ's total, so it is refused with the sum it came to.
+	if math.Abs(total-100) > 0.001 {
+		return fmt.Sprintf("考评主体权重合计为 %s，应为 100，请调整各主体的权重", FormatPoints(total))
 	}
 	return ""
 }

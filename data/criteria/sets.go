@@ -228,7 +228,17 @@ func updateInPlace(tx *sql.Tx, set Set) error {
 	if err != nil {
 		return err
 	}
-	if len(old.Indicators()) != len(set.Indicators()) || len(old.Dimensions) != len(set.Dimensions) {
+	// Compare ids, not counts: deleting one indicator and adding another keeps the count, and
+	// writing by position would then move scores onto the wrong indicators.
+	same := len(old.Dimensions) == len(set.Dimensions)
+	for di := 0; same && di < len(set.Dimensions); di++ {
+		was, now := old.Dimensions[di].Indicators, set.Dimensions[di].Indicators
+		same = len(was) == len(now)
+		for ii := 0; same && ii < len(now); ii++ {
+			same = was[ii].ID == now[ii].ID
+		}
+	}
+	if !same {
 		return fmt.Errorf("指标体系“%s”已有评分，不能增删指标；请先复制为新的年度方案再调整结构", set.Name)
 	}
 	for di, d := range set.Dimensions {
