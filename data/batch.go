@@ -295,7 +295,10 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 			switch c.op {
 			case "insert":
 				if _, err := tx.Exec(`DELETE FROM `+c.table+` WHERE id=?`, c.id); err != nil {
-					return fmt.Errorf("撤销失败：%s 第 %d 行仍被其他记录引用（%v）", c.table, c.id, err)
+					if strings.Contains(err.Error(), "FOREIGN KEY") {
+						return stillUsedError(tx, c.table, c.id)
+					}
+					return fmt.Errorf("撤销失败，未作任何改动：%v", err)
 				}
 			case "update":
 				if err := restoreRow(tx, c.table, c.id, c.before); err != nil {
@@ -311,8 +314,9 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 }
 
 func sameJSON(a, b string) bool {
-	var x, y map[string]any
-	if json.Unmarshal([]byte(a), &x) != nil || json.Unmarshal([]byte(b), &y) != nil {
+	x, err1 := rowValues(a)
+	y, err2 := rowValues(b)
+	if err1 != nil || err2 != nil {
 		return false
 	}
 	xb, _ := json.Marshal(x)
@@ -320,9 +324,35 @@ func sameJSON(a, b string) bool {
 	return string(xb) == string(yb)
 }
 
-func restoreRow(tx *sql.Tx, table string, id int64, before string) error {
+// rowValues reads a row image with its numbers exact: an integer stays an int64 (float64 would
+// round one beyond 2^53, restoring a wrong value and missing an edit), a whole REAL such as
+// SQLite's 5.0 reads as the integer 5 it equals, any other number as float64.
+func rowValues(image string) (map[string]any, error) {
+	d := json.NewDecoder(strings.NewReader(image))
+	d.UseNumber()
 	var m map[string]any
-	if err := json.Unmarshal([]byte(before), &m); err != nil {
+	if err := d.Decode(&m); err != nil {
+		return nil, err
+	}
+	for k, v := range m {
+		n, ok := v.(json.Number)
+		if !ok {
+			continue
+		}
+		if i, err := n.Int64(); err == nil {
+			m[k] = i
+		} else if f, err := n.Float64(); err == nil && f == float64(int64(f)) && f > -1<<62 && f < 1<<62 {
+			m[k] = int64(f)
+		} else {
+			m[k] = f
+		}
+	}
+	return m, nil
+}
+
+func restoreRow(tx *sql.Tx, table string, id int64, before string) error {
+	m, err := rowValues(before)
+	if err != nil {
 		return err
 	}
 	var sets []string
@@ -331,13 +361,10 @@ func restoreRow(tx *sql.Tx, table string, id int64, before string) error {
 		if col == "id" {
 			continue
 		}
-		if f, ok := v.(float64); ok && f == float64(int64(f)) {
-			v = int64(f) // JSON numbers come back as float64; ids and flags are integers
-		}
 		sets = append(sets, col+" = ?")
 		args = append(args, v)
 	}
-	_, err := tx.Exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, append(args, id)...)
+	_, err = tx.Exec(`UPDATE `+table+` SET `+strings.Join(sets, ", ")+` WHERE id = ?`, append(args, id)...)
 	return err
 }
 
@@ -352,7 +379,7 @@ func describeRow(q queryer, table string, id int64) string {
 		q.QueryRow(`SELECT name FROM `+table+` WHERE id=?`, id).Scan(&name)
 	}
 	if name == "" {
-		return fmt.Sprintf("%s#%d", table, id)
+		return fmt.Sprintf("%s第 %d 条", tableLabel(table), id)
 	}
-	return name
+	return "“" + name + "”"
 }

@@ -1,0 +1,118 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"dangjian/data/civil"
+)
+
+// A roster import adds a member; the office then puts him on a branch committee. Undoing the
+// import cannot delete him while he holds the seat: the refusal must say so in Chinese, name
+// him and say what to do — not show SQLite's "FOREIGN KEY constraint failed" — and change nothing.
+func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b := f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
+	var batchID, pid int64
+	err := f.s.Tx(ctx, func(tx *sql.Tx) error {
+		bt, err := f.s.BeginBatch(tx, "花名册导入", "名册.xlsx")
+		if err != nil {
+			return err
+		}
+		batchID = bt.ID
+		res, err := tx.Exec(`INSERT INTO person(name) VALUES ('王新')`)
+		if err != nil {
+			return err
+		}
+		pid, _ = res.LastInsertId()
+		bt.Inserted("person", pid)
+		res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, pid, b.ID)
+		if err != nil {
+			return err
+		}
+		mid, _ := res.LastInsertId()
+		bt.Inserted("membership", mid)
+		return bt.Finish(f.s, "新增 1")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.committee(b, civil.Date(2026, 1, 10), map[string]int64{"组织委员": pid})
+
+	err = f.s.UndoBatch(ctx, batchID, "导错了")
+	if err == nil {
+		t.Fatal("undo deleted a person who holds a committee seat")
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "FOREIGN KEY") || strings.Contains(msg, "constraint") || !strings.Contains(msg, "王新") || !strings.Contains(msg, "支委") {
+		t.Fatalf("refusal %q: want one Chinese sentence naming 王新 and his committee seat", msg)
+	}
+	if m, err := f.s.Member(pid); err != nil || m.Name != "王新" {
+		t.Fatalf("refused undo changed the roster: %+v, %v", m, err)
+	}
+	var undone string
+	f.s.db.QueryRow(`SELECT undone_at FROM batch WHERE id=?`, batchID).Scan(&undone)
+	if undone != "" {
+		t.Fatal("refused undo marked the batch undone")
+	}
+}
+
+// Undo restores before-images from JSON: an integer beyond 2^53 must come back exactly, and a
+// row whose value differs from the import's only past float64 precision is an edit.
+func TestUndoKeepsLargeIntegersExact(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.db.Exec(`CREATE TABLE review_big(id INTEGER PRIMARY KEY, n INTEGER, x REAL, t TEXT)`); err != nil {
+		t.Fatal(err)
+	}
+	RegisterUndoable("review_big")
+	const big = int64(9007199254740993) // 2^53 + 1: not a float64
+	s.db.Exec(`INSERT INTO review_big(id, n, x, t) VALUES (1, ?, 85.33333333333333, NULL)`, big)
+	var batchID int64
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
+		bt, err := s.BeginBatch(tx, "测试导入", "")
+		if err != nil {
+			return err
+		}
+		batchID = bt.ID
+		if err := bt.Updating("review_big", 1); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE review_big SET n = 7, x = 1.5, t = 'x' WHERE id = 1`); err != nil {
+			return err
+		}
+		return bt.Finish(s, "更新 1")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoBatch(ctx, batchID, ""); err != nil {
+		t.Fatal(err)
+	}
+	var n int64
+	var x float64
+	var txt sql.NullString
+	s.db.QueryRow(`SELECT n, x, t FROM review_big WHERE id = 1`).Scan(&n, &x, &txt)
+	if n != big || x != 85.33333333333333 || txt.Valid {
+		t.Fatalf("after undo n=%d x=%v t=%v; want %d, 85.33333333333333, NULL", n, x, txt, big)
+	}
+
+	// A second import sets n = big; someone then changes it to big-1 by hand (the same float64).
+	err = s.Tx(ctx, func(tx *sql.Tx) error {
+		bt, _ := s.BeginBatch(tx, "测试导入", "")
+		batchID = bt.ID
+		bt.Updating("review_big", 1)
+		tx.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big)
+		return bt.Finish(s, "更新 1")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.db.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big-1)
+	if err := s.UndoBatch(ctx, batchID, ""); err == nil {
+		t.Fatal("undo threw away a later edit that differs only beyond float64 precision")
+	}
+}
