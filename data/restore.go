@@ -61,7 +61,7 @@ func InspectBackup(path string) (BackupCheck, error) {
 
 // openReadOnly opens a database file without ever writing to it.
 func openReadOnly(path string) (*sql.DB, error) {
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return nil, fmt.Errorf("无法打开备份文件 %s", path)
 	}

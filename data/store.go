@@ -82,7 +82,14 @@ func Open(path string) (*Store, error) {
 }
 
 func dsn(path string) string {
-	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	return "file:" + uriPath(path) + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+}
+
+// uriPath escapes what a "file:" URI would read otherwise: SQLite decodes %HH and ends the path
+// at "?" or "#", so a folder named "党建资料#2" put the database in a file "党建资料" beside it
+// and "完成率100%" did not open at all.
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(path)
 }
 
 // checkHeader refuses a file that exists but is not an SQLite database, before the driver
