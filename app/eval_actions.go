@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,7 +41,14 @@ func (e *evalScreen) newRound() {
 	}
 	setSel := widget.NewSelect(setNames, nil)
 	if len(setNames) > 0 {
-		setSel.SetSelectedIndex(0)
+		setSel.SetSelectedIndex(setForYear(sets, s.Today().Year()))
+	}
+	// The set follows the year typed: a 2026 round should not start on the 2027 set just
+	// because that one is listed first.
+	year.OnChanged = func(t string) {
+		if y, err := strconv.Atoi(strings.TrimSpace(t)); err == nil && len(sets) > 0 {
+			setSel.SetSelectedIndex(setForYear(sets, y))
+		}
 	}
 	var deptNames []string
 	for _, d := range depts {
@@ -52,12 +60,17 @@ func (e *evalScreen) newRound() {
 	groups := criteria.DefaultGroups()
 	weights := make([]*escapeEntry, len(groups))
 	weightRow := container.NewHBox()
+	sum := widget.NewLabel("")
+	showSum := func(string) { weightSum(sum, weights) }
 	for i, g := range groups {
 		weights[i] = newEscapeEntry()
 		weights[i].SetText(criteria.FormatPoints(g.Weight))
+		weights[i].OnChanged = showSum
 		weightRow.Add(widget.NewLabel(g.Name))
 		weightRow.Add(container.NewGridWrap(fyne.NewSize(60, weights[i].MinSize().Height), weights[i]))
 	}
+	weightRow.Add(sum)
+	showSum("")
 	form := []*widget.FormItem{
 		widget.NewFormItem("年度", year),
 		widget.NewFormItem("指标体系", setSel),
@@ -98,10 +111,51 @@ func (e *evalScreen) newRound() {
 			return
 		}
 		e.roundSel.ClearSelected()
+		e.wb.Notify("已创建 %d 年度考评轮次：%d 个部门", y, len(spec.UnitIDs))
 		e.wb.Changed()
 	}, e.wb.Window)
+	submitOnEnter(d, append([]*escapeEntry{year}, weights...)...)
 	d.Resize(fyne.NewSize(720, 420))
 	d.Show()
+}
+
+// setForYear is the index of the set for year: the one of that year, else the latest before
+// it, else the first listed.
+func setForYear(sets []criteria.SetInfo, year int) int {
+	best := -1
+	for i, x := range sets {
+		if x.Year == year {
+			return i
+		}
+		if x.Year < year && (best < 0 || x.Year > sets[best].Year) {
+			best = i
+		}
+	}
+	return max(best, 0)
+}
+
+// weightSum shows the groups' weights added up as they are typed, in red unless they make 100.
+func weightSum(l *widget.Label, weights []*escapeEntry) {
+	total, bad := 0.0, false
+	for _, w := range weights {
+		x, err := strconv.ParseFloat(strings.TrimSpace(w.Text), 64)
+		if err != nil {
+			bad = true
+		}
+		total += x
+	}
+	switch {
+	case bad:
+		l.SetText("⚠ 权重应为数字")
+		l.Importance = widget.DangerImportance
+	case math.Abs(total-100) > 0.001:
+		l.SetText("⚠ 合计 " + criteria.FormatPoints(total) + "，应为 100")
+		l.Importance = widget.DangerImportance
+	default:
+		l.SetText("合计 100")
+		l.Importance = widget.SuccessImportance
+	}
+	l.Refresh()
 }
 
 func (e *evalScreen) toggleLock() {
@@ -115,13 +169,14 @@ func (e *evalScreen) toggleLock() {
 				e.wb.ShowError("无法锁定", err)
 				return
 			}
+			e.wb.Notify("已锁定“%s”：评分、测评和否决不能再修改", r.Name)
 			e.wb.Changed()
 		})
 		return
 	}
 	reason := newEscapeEntry()
-	reason.SetPlaceHolder("例如：更正考评组录入错误")
-	dialog.ShowForm("解锁考评轮次", "解锁", "取消", []*widget.FormItem{widget.NewFormItem("理由", reason)}, func(ok bool) {
+	reason.SetPlaceHolder("例如：更正考评组录入错误（必填，记入操作日志）")
+	d := dialog.NewForm("解锁考评轮次", "解锁", "取消", []*widget.FormItem{widget.NewFormItem("理由", reason)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -129,8 +184,13 @@ func (e *evalScreen) toggleLock() {
 			e.wb.ShowError("无法解锁", err)
 			return
 		}
+		e.wb.Notify("已解锁“%s”，理由已记入操作日志", r.Name)
 		e.wb.Changed()
 	}, e.wb.Window)
+	submitOnEnter(d, reason)
+	d.Resize(fyne.NewSize(480, 200)) // the field was too narrow to read its hint or the reason typed
+	d.Show()
+	e.wb.Window.Canvas().Focus(reason)
 }
 
 // printDir is where print files go: a 打印 folder beside the database, so they are easy to find.

@@ -29,6 +29,7 @@ type criteriaEditor struct {
 	sums     []*widget.Label
 	content  fyne.CanvasObject
 	building bool
+	dirty    bool // edited since loaded or saved: copying takes the saved set, so it says so
 }
 
 func newCriteriaEditor(wb *Workbench) *criteriaEditor {
@@ -76,6 +77,7 @@ func (c *criteriaEditor) loadSet() {
 		return
 	}
 	c.set = set
+	c.dirty = false
 	c.build()
 }
 
@@ -103,6 +105,7 @@ func (c *criteriaEditor) build() {
 		c.sums = append(c.sums, sum)
 		add := widget.NewButtonWithIcon("添加二级指标", theme.ContentAddIcon(), func() {
 			d.Indicators = append(d.Indicators, criteria.Indicator{Name: "新指标", Max: 1, Method: criteria.Deduct})
+			c.dirty = true
 			c.build()
 		})
 		head := container.NewHBox(widget.NewLabelWithStyle("一级指标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), fixed(name, 140),
@@ -115,11 +118,12 @@ func (c *criteriaEditor) build() {
 			for i, m := range criteria.Methods {
 				methods[i] = string(m)
 			}
-			method := widget.NewSelect(methods, func(s string) { in.Method = criteria.Method(s); c.check() })
+			method := widget.NewSelect(methods, func(s string) { in.Method = criteria.Method(s); c.changed() })
 			method.SetSelected(string(in.Method))
 			del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 				c.wb.Confirm("删除二级指标", "删除“"+in.Name+"”？保存后才生效。", func() {
 					d.Indicators = append(d.Indicators[:ii:ii], d.Indicators[ii+1:]...)
+					c.dirty = true
 					c.build()
 				})
 			})
@@ -138,7 +142,7 @@ func fixed(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 func (c *criteriaEditor) entry(text string, set func(string)) *widget.Entry {
 	e := widget.NewEntry()
 	e.SetText(text)
-	e.OnChanged = func(s string) { set(strings.TrimSpace(s)); c.check() }
+	e.OnChanged = func(s string) { set(strings.TrimSpace(s)); c.changed() }
 	return e
 }
 
@@ -151,9 +155,17 @@ func (c *criteriaEditor) number(v float64, set func(float64)) *widget.Entry {
 			x = 0 // an unreadable number counts as 0, so the sum shows the gap at once
 		}
 		set(x)
-		c.check()
+		c.changed()
 	}
 	return e
+}
+
+// changed marks an edit by the user (not the fields being filled in) and checks the sums.
+func (c *criteriaEditor) changed() {
+	if !c.building {
+		c.dirty = true
+	}
+	c.check()
 }
 
 // check recomputes the sums as the user types.
@@ -198,6 +210,7 @@ func (c *criteriaEditor) save() {
 		c.wb.ShowError("无法保存指标体系", err)
 		return
 	}
+	c.dirty = false
 	c.wb.Notify("已保存指标体系“%s”", c.set.Name)
 	c.wb.Changed()
 }
@@ -205,7 +218,14 @@ func (c *criteriaEditor) save() {
 func (c *criteriaEditor) copy() {
 	year := newEscapeEntry()
 	year.SetText(strconv.Itoa(c.set.Year + 1))
-	dialog.ShowForm("复制指标体系", "复制", "取消", []*widget.FormItem{widget.NewFormItem("新年度", year)}, func(ok bool) {
+	items := []*widget.FormItem{widget.NewFormItem("新年度", year)}
+	if c.dirty {
+		note := widget.NewLabel("⚠ 复制的是已保存的内容；本页尚未保存的修改不会带过去，请先点“保存”。")
+		note.Importance = widget.WarningImportance
+		note.Wrapping = fyne.TextWrapWord
+		items = append(items, widget.NewFormItem("", note))
+	}
+	d := dialog.NewForm("复制指标体系", "复制", "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -214,10 +234,27 @@ func (c *criteriaEditor) copy() {
 			c.wb.ShowError("无法复制", fmt.Errorf("年度“%s”不对，请填写四位年份", year.Text))
 			return
 		}
-		if _, err := criteria.CopySet(context.Background(), c.wb.Store, c.set.ID, y); err != nil {
+		id, err := criteria.CopySet(context.Background(), c.wb.Store, c.set.ID, y)
+		if err != nil {
 			c.wb.ShowError("无法复制", err)
 			return
 		}
 		c.wb.Changed()
+		c.show(id) // open the copy: it is what is edited next
+		c.wb.Notify("已复制为 %d 年度指标体系，可在此修改后保存", y)
 	}, c.wb.Window)
+	submitOnEnter(d, year)
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+	c.wb.Window.Canvas().Focus(year)
+}
+
+// show selects the set with the given id in the list.
+func (c *criteriaEditor) show(id int64) {
+	for i, s := range c.sets {
+		if s.ID == id {
+			c.setSel.SetSelectedIndex(i)
+			return
+		}
+	}
 }

@@ -143,6 +143,13 @@ func (g *scoreGrid) TypedRune(r rune) {
 	if g.sn == nil || !strings.ContainsRune("0123456789.．０１２３４５６７８９", r) {
 		return
 	}
+	if g.sn.Round.Locked {
+		// Say so at the first keystroke, not after a whole score has been typed.
+		if g.onMessage != nil {
+			g.onMessage("“"+g.sn.Round.Name+"”已定稿锁定，不能录入；如确需修改，请点“解锁”并填写理由", true)
+		}
+		return
+	}
 	if !g.editing {
 		g.editing, g.buffer = true, ""
 	}

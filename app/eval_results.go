@@ -139,11 +139,13 @@ func (v *resultsView) selected() (criteria.Organ, bool) {
 	return v.res[v.sel].Organ, true
 }
 
-func (v *resultsView) after(err error, title string) {
+// after reports a failed action in a dialog, or a done one in the status bar and reloads.
+func (v *resultsView) after(err error, title, done string) {
 	if err != nil {
 		v.wb.ShowError(title, err)
 		return
 	}
+	v.wb.Notify("%s", done)
 	v.wb.Changed()
 }
 
@@ -152,16 +154,28 @@ func (v *resultsView) ballots() {
 	if !ok {
 		return
 	}
-	cat := widget.NewSelect(criteria.BallotCategories, nil)
-	cat.SetSelectedIndex(0)
+	// Saving replaces a category's counts, so the form starts from those already entered:
+	// correcting one number must not mean retyping the others.
+	entered, err := criteria.OrganBallots(v.wb.Store, v.sn.Round.ID, o.ID)
+	if err != nil {
+		v.wb.ShowError("无法读取测评票", err)
+		return
+	}
 	counts := make([]*escapeEntry, len(sheets.BallotChoices))
-	items := []*widget.FormItem{widget.NewFormItem("测评人类别", cat)}
+	items := []*widget.FormItem{nil}
 	for i, c := range sheets.BallotChoices {
 		counts[i] = newEscapeEntry()
-		counts[i].SetText("0")
 		items = append(items, widget.NewFormItem(c+"（票）", counts[i]))
 	}
-	dialog.ShowForm("录入测评票 · "+o.Name, "保存", "取消", items, func(ok bool) {
+	cat := widget.NewSelect(criteria.BallotCategories, func(c string) {
+		b := entered[c]
+		for i, n := range []int{b.Satisfied, b.Basic, b.Unsatisfied, b.Unknown} {
+			counts[i].SetText(strconv.Itoa(n))
+		}
+	})
+	items[0] = widget.NewFormItem("测评人类别", cat)
+	cat.SetSelectedIndex(0)
+	d := dialog.NewForm("录入测评票 · "+o.Name, "保存", "取消", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -175,8 +189,12 @@ func (v *resultsView) ballots() {
 			n[i] = x
 		}
 		b := criteria.BallotCount{Category: cat.Selected, Satisfied: n[0], Basic: n[1], Unsatisfied: n[2], Unknown: n[3]}
-		v.after(criteria.SetBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, b), "无法保存测评票")
+		v.after(criteria.SetBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, b), "无法保存测评票",
+			fmt.Sprintf("已保存 %s · %s 的测评票：满意 %d，基本满意 %d，不满意 %d，不了解 %d", o.Name, b.Category, n[0], n[1], n[2], n[3]))
 	}, v.wb.Window)
+	submitOnEnter(d, counts...)
+	d.Show()
+	v.wb.Window.Canvas().Focus(counts[0])
 }
 
 func (v *resultsView) override() {
@@ -208,7 +226,15 @@ func (v *resultsView) override() {
 		widget.NewFormItem("修正为", points), widget.NewFormItem("理由", reason),
 	}, func(ok bool) {
 		i := sel.SelectedIndex()
-		if !ok || i < 0 {
+		if !ok {
+			return
+		}
+		if i < 0 {
+			v.wb.ShowError("无法保存", fmt.Errorf("请先选择要修正的指标"))
+			return
+		}
+		if strings.TrimSpace(points.Text) == "" {
+			v.wb.ShowError("无法保存", fmt.Errorf("请填写修正后的分数"))
 			return
 		}
 		p, good := sheets.ParsePoints(points.Text)
@@ -216,8 +242,10 @@ func (v *resultsView) override() {
 			v.wb.ShowError("无法保存", fmt.Errorf("“%s”不是数字，请填写分数", points.Text))
 			return
 		}
-		v.after(criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, inds[i].ID, &p, reason.Text), "无法修正")
+		v.after(criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, inds[i].ID, &p, reason.Text), "无法修正",
+			fmt.Sprintf("已将 %s · %s 修正为 %s 分，理由记入操作日志", o.Name, inds[i].Name, criteria.FormatPoints(p)))
 	}, v.wb.Window)
+	submitOnEnter(d, points, reason)
 	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
 }
@@ -229,7 +257,7 @@ func (v *resultsView) veto() {
 	}
 	if r := v.sn.Vetoes[o.ID]; r != "" {
 		v.wb.Confirm("撤销一票否决", o.Name+" 已因“"+r+"”一票否决。确定撤销吗？", func() {
-			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, "撤销否决", true), "无法撤销")
+			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, "撤销否决", true), "无法撤销", "已撤销 "+o.Name+" 的一票否决")
 		})
 		return
 	}
@@ -237,9 +265,10 @@ func (v *resultsView) veto() {
 	reason.SetPlaceHolder("例如：发生学术不端")
 	d := dialog.NewForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
 		if ok {
-			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false), "无法否决")
+			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false), "无法否决", o.Name+" 已一票否决，等级为不合格")
 		}
 	}, v.wb.Window)
+	submitOnEnter(d, reason)
 	d.Resize(fyne.NewSize(480, 200)) // room to read and type the reason
 	d.Show()
 }
