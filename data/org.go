@@ -96,6 +96,16 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 		if o.ParentID != 0 && o.ID != 0 && createsCycle(tx, o.ID, o.ParentID) {
 			return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
 		}
+		if o.ID != 0 && (!o.IsBranch() || o.IsTemporary()) {
+			// Its members would drop out of every branch rule and could not be moved back in.
+			var n int
+			if err := tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, o.ID, StatusNormal).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				return Invalid{{"TypeCode", fmt.Sprintf("“%s”还有 %d 名党员，不能改为%s；请先把他们转到其他支部", o.Name, n, TypeName(o.TypeCode))}}
+			}
+		}
 		if o.UnitID == 0 && strings.TrimSpace(o.UnitName) != "" {
 			id, err := ensureUnit(tx, o.UnitName, o.UnitKind)
 			if err != nil {
@@ -144,9 +154,16 @@ func createsCycle(q queryer, id, parent int64) bool {
 // standing or live sub-organisations is refused: move them first.
 func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var name string
-		if err := tx.QueryRow(`SELECT name FROM org WHERE id=?`, id).Scan(&name); err != nil {
+		var name, founded string
+		if err := tx.QueryRow(`SELECT name, founded FROM org WHERE id=?`, id).Scan(&name, &founded); err != nil {
 			return ErrNotFound
+		}
+		if day.IsZero() {
+			return errors.New("请填写撤销日期")
+		}
+		if founded != "" && DateText(day) < founded {
+			// Saved, it would make every later edit of the record refuse (ValidateOrg).
+			return fmt.Errorf("撤销日期 %s 早于“%s”的成立日期 %s，请核对撤销日期", DateText(day), name, founded)
 		}
 		var members, children int
 		tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal).Scan(&members)
