@@ -30,6 +30,21 @@ func (s *Store) SetStatus(ctx context.Context, personID int64, status string, da
 		if old == status {
 			return fmt.Errorf("%s的党籍状态已经是“%s”", name, status)
 		}
+		if status == StatusNormal {
+			// Back in standing, he must stand in a live branch, or no branch rule counts him.
+			var branchName, abolished string
+			var code int
+			if err := tx.QueryRow(`SELECT name, type_code, abolished FROM org WHERE id=?`, branch).Scan(&branchName, &code, &abolished); err != nil {
+				return err
+			}
+			if abolished != "" || !(Org{TypeCode: code}).IsBranch() || code == TypeTempBranch {
+				why := "已撤销"
+				if abolished == "" {
+					why = "不是在册的党支部"
+				}
+				return fmt.Errorf("%s原所在的“%s”%s，不能在该支部恢复为正常；请用“转接”把他转入一个在册的党支部", name, branchName, why)
+			}
+		}
 		if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, status, personID); err != nil {
 			return err
 		}
