@@ -16,7 +16,8 @@ type RosterIndex struct {
 func NewRosterIndex(members []Member) *RosterIndex {
 	idx := &RosterIndex{members: members, keys: make([]string, len(members))}
 	for i, m := range members {
-		idx.keys[i] = strings.ToLower(m.Name) + "|" + strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
+		// Without its spaces, as the typed text loses them: "john smith" finds "John Smith".
+		idx.keys[i] = strings.ToLower(strings.ReplaceAll(m.Name, " ", "")) + "|" + strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
 	}
 	return idx
 }
