@@ -97,6 +97,20 @@ func (s *Store) Appoint(ctx context.Context, termID, personID int64, role string
 		if err := tx.QueryRow(`SELECT name FROM person WHERE id=?`, personID).Scan(&name); err != nil {
 			return ErrNotFound
 		}
+		// Committees are elected from full members in standing: a probationary member has no
+		// right to be elected, and the seat picker lists staff who are not members at all.
+		var category, status string
+		err := tx.QueryRow(`SELECT category, status FROM membership WHERE person_id=?`, personID).Scan(&category, &status)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("%s不是本院在册党员，不能任支委；支委须从正式党员中产生", name)
+		case err != nil:
+			return err
+		case status != StatusNormal:
+			return fmt.Errorf("%s的党籍状态为“%s”，不能任支委；支委须是党籍正常的正式党员", name, status)
+		case category != CategoryFull:
+			return fmt.Errorf("%s是预备党员，没有被选举权，不能任支委；请在其转正后再任命", name)
+		}
 		var n int
 		tx.QueryRow(`SELECT COUNT(*) FROM seat WHERE term_id=? AND person_id=? AND to_date=''`, termID, personID).Scan(&n)
 		if n > 0 {
