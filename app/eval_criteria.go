@@ -36,6 +36,7 @@ func newCriteriaEditor(wb *Workbench) *criteriaEditor {
 	c := &criteriaEditor{wb: wb, warn: widget.NewLabel(""), body: container.NewVBox()}
 	c.warn.Wrapping = fyne.TextWrapWord
 	c.setSel = widget.NewSelect(nil, func(string) { c.loadSet() })
+	c.setSel.PlaceHolder = "（无指标体系）"
 	bar := container.NewHBox(widget.NewLabel("指标体系"), fixed(c.setSel, 360),
 		widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), c.save),
 		widget.NewButtonWithIcon("复制为新年度", theme.ContentCopyIcon(), c.copy))

@@ -212,6 +212,7 @@ func (v *resultsView) override() {
 		}
 	}
 	sel := widget.NewSelect(names, nil)
+	sel.PlaceHolder = "请选择由数据计算的指标"
 	how := widget.NewLabel("")
 	how.Wrapping = fyne.TextWrapWord
 	sel.OnChanged = func(string) {
@@ -246,8 +247,12 @@ func (v *resultsView) override() {
 			fmt.Sprintf("已将 %s · %s 修正为 %s 分，理由记入操作日志", o.Name, inds[i].Name, criteria.FormatPoints(p)))
 	}, v.wb.Window)
 	submitOnEnter(d, points, reason)
+	if len(names) > 0 {
+		sel.SetSelectedIndex(0) // the form opens ready to type: value, Tab, reason, Enter
+	}
 	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
+	v.wb.Window.Canvas().Focus(points)
 }
 
 func (v *resultsView) veto() {
@@ -271,4 +276,5 @@ func (v *resultsView) veto() {
 	submitOnEnter(d, reason)
 	d.Resize(fyne.NewSize(480, 200)) // room to read and type the reason
 	d.Show()
+	v.wb.Window.Canvas().Focus(reason) // type the reason at once, Enter to veto
 }

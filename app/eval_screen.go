@@ -43,6 +43,7 @@ func buildEvalScreen(wb *Workbench) (*evalScreen, fyne.CanvasObject) {
 	e.criteria = newCriteriaEditor(wb)
 	e.roundSel = widget.NewSelect(nil, func(string) { e.loadRound() })
 	e.groupSel = widget.NewSelect(nil, func(string) { e.showGroup() })
+	e.roundSel.PlaceHolder, e.groupSel.PlaceHolder = "（无考评轮次）", "（无）"
 	e.lockBtn = widget.NewButtonWithIcon("锁定", theme.VisibilityOffIcon(), e.toggleLock)
 	bar := container.NewHBox(
 		widget.NewLabel("考评轮次"), fixed(e.roundSel, 300),
