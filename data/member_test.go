@@ -178,3 +178,40 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 		t.Errorf("refused undo changed the row: %+v", got.Person)
 	}
 }
+
+func TestLeavingTheBranchEndsCommitteeSeats(t *testing.T) {
+	f := newFixture(t)
+	a := f.org(0, TypeBranch, "甲支部", "甲", "实验室")
+	b := f.org(0, TypeBranch, "乙支部", "乙", "实验室")
+	ms := f.fullMembers(a, 3)
+	f.committee(a, civil.Date(2025, 1, 1), map[string]int64{"书记": ms[0].Person.ID, "组织委员": ms[1].Person.ID})
+	ctx := context.Background()
+	if err := f.s.TransferMember(ctx, ms[0].Person.ID, 0, civil.Date(2026, 10, 1), "调离本院"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.TransferMember(ctx, ms[1].Person.ID, b.ID, civil.Date(2026, 10, 2), "岗位调整"); err != nil {
+		t.Fatal(err)
+	}
+	terms, _ := f.s.Terms(a.ID)
+	for _, st := range terms[0].Seats {
+		if st.Current(f.s.Today()) {
+			t.Errorf("%s still sits as %s after leaving the branch", st.Name, st.Role)
+		}
+	}
+	tr, _ := f.s.Transfers(ms[0].Person.ID)
+	if len(tr) != 1 || !strings.Contains(tr[0].Detail, "同时免去书记职务") {
+		t.Errorf("transfer record = %+v", tr)
+	}
+	// A status change out of standing ends the seat too.
+	c := ms[2]
+	f.s.Appoint(ctx, terms[0].ID, c.Person.ID, "宣传委员", civil.Date(2026, 1, 1))
+	if err := f.s.SetStatus(ctx, c.Person.ID, StatusRemoved, civil.Date(2026, 11, 1), "停止党籍"); err != nil {
+		t.Fatal(err)
+	}
+	terms, _ = f.s.Terms(a.ID)
+	for _, st := range terms[0].Seats {
+		if st.PersonID == c.Person.ID && st.Current(f.s.Today()) {
+			t.Error("a removed member still sits on the committee")
+		}
+	}
+}

@@ -49,6 +49,13 @@ func (s *Store) SetStatus(ctx context.Context, personID int64, status string, da
 			return err
 		}
 		detail := old + " → " + status
+		if status != StatusNormal {
+			ended, err := endSeatsIn(tx, personID, branch, day)
+			if err != nil {
+				return err
+			}
+			detail += ended
+		}
 		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
 			personID, branch, branch, DateText(day), "状态变更", detail, reason); err != nil {
 			return err
@@ -96,12 +103,49 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 				return err
 			}
 		}
+		ended, err := endSeatsIn(tx, personID, from, day)
+		if err != nil {
+			return err
+		}
+		detail += ended
 		if _, err := tx.Exec(`INSERT INTO transfer(person_id, from_branch, to_branch, on_date, kind, detail, reason) VALUES (?,?,?,?,?,?,?)`,
 			personID, from, nullID(toBranch), DateText(day), kind, detail, reason); err != nil {
 			return err
 		}
 		return s.audit(tx, "转接", name, kind+"："+detail, reason, 0)
 	})
+}
+
+// endSeatsIn ends, on day, the seats a member holds on the committee of the branch he leaves
+// or stops standing in: a transferred-out 书记 must not go on counting as the secretary. It says
+// what it ended, for the record.
+func endSeatsIn(tx *sql.Tx, personID, orgID int64, day time.Time) (string, error) {
+	rows, err := tx.Query(`SELECT s.id, s.role FROM seat s JOIN term t ON t.id = s.term_id
+		WHERE s.person_id = ? AND t.org_id = ? AND s.to_date = ''`, personID, orgID)
+	if err != nil {
+		return "", err
+	}
+	var ids []int64
+	var roles []string
+	for rows.Next() {
+		var id int64
+		var role string
+		if err := rows.Scan(&id, &role); err != nil {
+			rows.Close()
+			return "", err
+		}
+		ids, roles = append(ids, id), append(roles, role)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if _, err := tx.Exec(`UPDATE seat SET to_date = ? WHERE id = ?`, DateText(day), id); err != nil {
+			return "", err
+		}
+	}
+	if len(roles) == 0 {
+		return "", nil
+	}
+	return "（同时免去" + strings.Join(roles, "、") + "职务）", nil
 }
 
 // Transfers lists a member's dated moves and status changes, oldest first.
