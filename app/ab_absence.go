@@ -50,7 +50,7 @@ func newABAbsences(wb *Workbench) *abAbsences {
 	for i, w := range abAbsenceWidths {
 		a.table.SetColumnWidth(i, w)
 	}
-	a.table.OnSelected = func(id widget.TableCellID) { a.selected = id.Row; a.enable(); a.table.takeFocus() }
+	a.table.OnSelected = func(id widget.TableCellID) { a.selected = id.Row; a.enable() }
 	a.table.onEnter = a.onEdit
 	add := &widget.Button{Text: "登记请假/出差", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: a.onNew}
 	a.edit = &widget.Button{Text: "修改", Icon: theme.DocumentCreateIcon(), OnTapped: a.onEdit}

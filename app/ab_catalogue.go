@@ -60,7 +60,7 @@ func newABCatalogue(wb *Workbench) *abCatalogue {
 	for i, w := range abCatalogueWidths {
 		c.table.SetColumnWidth(i, w)
 	}
-	c.table.OnSelected = func(id widget.TableCellID) { c.selected = id.Row; c.enable(); c.table.takeFocus() }
+	c.table.OnSelected = func(id widget.TableCellID) { c.selected = id.Row; c.enable() }
 	c.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: c.onEdit}
 	c.remove = &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: c.onDelete}
 	c.history = &widget.Button{Text: "报备记录", Icon: theme.HistoryIcon(), OnTapped: c.onHistory}

@@ -63,14 +63,10 @@ func newABTable(length func() (int, int), create func() fyne.CanvasObject, updat
 	return t
 }
 
-// takeFocus gives the table the keyboard once the tap that selected a row is over: in the real
-// window the tap alone leaves the focus where it was, and Enter or Ctrl+N would go nowhere.
-func (t *abTable) takeFocus() {
-	go fyne.Do(func() {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil && c.Focused() != t {
-			c.Focus(t)
-		}
-	})
+// Tapped selects the row under the pointer and keeps the keyboard on the table (see focusLater).
+func (t *abTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	focusLater(t)
 }
 
 // TypedKey selects the row under the keyboard cursor and edits it on Enter.

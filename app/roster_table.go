@@ -188,7 +188,7 @@ func newRosterTable(r *rosterScreen) *rosterTable {
 		col := id.Col
 		b.OnTapped = func() { r.sortBy(col) }
 	}
-	t.OnSelected = func(id widget.TableCellID) { r.selectRow(id.Row); focusLater(t) }
+	t.OnSelected = func(id widget.TableCellID) { r.selectRow(id.Row) }
 	t.ExtendBaseWidget(t)
 	for i, c := range rosterColumns {
 		t.SetColumnWidth(i, c.width)
@@ -208,6 +208,13 @@ func (t *rosterTable) TypedKey(e *fyne.KeyEvent) {
 	default:
 		t.Table.TypedKey(e)
 	}
+}
+
+// Tapped selects the row under the pointer and keeps the keyboard on the table, so ↑/↓ and
+// Enter work after a click; a selection made from the keyboard or by code leaves focus alone.
+func (t *rosterTable) Tapped(e *fyne.PointEvent) {
+	t.Table.Tapped(e)
+	focusLater(t)
 }
 
 // DoubleTapped opens the member under the pointer. The driver sends a double-click instead of
