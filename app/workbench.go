@@ -66,7 +66,7 @@ func (wb *Workbench) ShowError(title string, err error) {
 	if err == nil {
 		return
 	}
-	msg := err.Error()
+	msg := data.Explain(err)
 	if v, ok := data.AsInvalid(err); ok {
 		var lines []string
 		for _, e := range v {

@@ -3,6 +3,7 @@ package data
 import (
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,5 +128,25 @@ func TestOpenRefusesCorruptDatabase(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if string(before) != string(after) {
 		t.Fatal("the damaged file was modified")
+	}
+}
+
+func TestExplainSaysLowLevelErrorsInChinese(t *testing.T) {
+	s := openTest(t)
+	// A real foreign-key refusal from SQLite, as an undo or delete could meet it.
+	_, err := s.db.Exec(`INSERT INTO membership(person_id, branch_id) VALUES (999, 999)`)
+	if err == nil {
+		t.Fatal("the foreign key was not enforced")
+	}
+	if got := Explain(err); !strings.Contains(got, "仍被其他记录引用") || strings.Contains(got, "constraint") {
+		t.Errorf("Explain(%v) = %q", err, got)
+	}
+	wrapped := fmt.Errorf("无法写入 /tmp/花名册.xlsx：%w", errors.New("open /tmp/.~x: permission denied"))
+	if got := Explain(wrapped); got != "无法写入 /tmp/花名册.xlsx：没有权限读写该文件或文件夹；请换一个位置，或关闭正在使用它的程序" {
+		t.Errorf("Explain(%v) = %q", wrapped, got)
+	}
+	mine := errors.New("身份证号校验位不符")
+	if Explain(mine) != mine.Error() {
+		t.Error("a Chinese sentence of ours must pass through unchanged")
 	}
 }

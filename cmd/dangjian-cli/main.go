@@ -136,7 +136,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：dangjian-cli [-db FILE] "+cmd.usage)
 		return 2
 	default:
-		fmt.Fprintln(stderr, oneLine(err.Error()))
+		fmt.Fprintln(stderr, oneLine(data.Explain(err)))
 		return 1
 	}
 }
