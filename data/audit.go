@@ -64,20 +64,13 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.Query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.Subject, &e.Detail, &e.Reason, &e.BatchID); err != nil {
-			return nil, err
+			return e, err
 		}
 		e.At, _ = time.Parse(time.RFC3339, at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, nil
+	}, q, args...)
 }

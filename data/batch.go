@@ -223,23 +223,16 @@ func rowJSON(q queryer, table string, id int64) (string, error) {
 
 // Batches lists the import history, newest first.
 func (s *Store) Batches() ([]Batch, error) {
-	rows, err := s.db.Query(`SELECT id, kind, source, at, user, summary, undone_at FROM batch ORDER BY id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Batch
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (Batch, error) {
 		var b Batch
 		var at, undone string
 		if err := rows.Scan(&b.ID, &b.Kind, &b.Source, &at, &b.User, &b.Summary, &undone); err != nil {
-			return nil, err
+			return b, err
 		}
 		b.At, _ = time.Parse(time.RFC3339, at)
 		b.UndoneAt, _ = time.Parse(time.RFC3339, undone)
-		out = append(out, b)
-	}
-	return out, rows.Err()
+		return b, nil
+	}, `SELECT id, kind, source, at, user, summary, undone_at FROM batch ORDER BY id DESC`)
 }
 
 // UndoBatch puts back every row the batch touched, in one transaction: rows it inserted are

@@ -36,23 +36,16 @@ func (s *Store) Terms(orgID int64) ([]Term, error) {
 }
 
 func seats(q queryer, where string, args ...any) ([]Seat, error) {
-	rows, err := q.Query(`SELECT s.id, s.term_id, s.person_id, p.name, s.role, s.from_date, s.to_date, p.backbone, p.unit_head,
-		COALESCE(p.unit_id,0) FROM seat s JOIN person p ON p.id = s.person_id `+where+` ORDER BY s.term_id, s.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Seat
-	for rows.Next() {
+	return collect(q, func(rows scanner) (Seat, error) {
 		var st Seat
 		var a, b string
 		if err := rows.Scan(&st.ID, &st.TermID, &st.PersonID, &st.Name, &st.Role, &a, &b, &st.Backbone, &st.UnitHead, &st.UnitID); err != nil {
-			return nil, err
+			return st, err
 		}
 		st.From, st.To = ParseDateText(a), ParseDateText(b)
-		out = append(out, st)
-	}
-	return out, rows.Err()
+		return st, nil
+	}, `SELECT s.id, s.term_id, s.person_id, p.name, s.role, s.from_date, s.to_date, p.backbone, p.unit_head,
+		COALESCE(p.unit_id,0) FROM seat s JOIN person p ON p.id = s.person_id `+where+` ORDER BY s.term_id, s.id`, args...)
 }
 
 // StartTerm opens a new committee term (换届) on start, due to end three years later, and closes
@@ -181,22 +174,15 @@ func (s *Store) RemoveTempMember(ctx context.Context, id int64) error {
 
 // TempMembers lists a temporary branch's members with their home branches.
 func (s *Store) TempMembers(branchID int64) ([]TempMember, error) {
-	rows, err := s.db.Query(`SELECT t.id, t.branch_id, t.person_id, p.name, COALESCE(o.name,''), t.from_date, t.to_date
-		FROM temp_member t JOIN person p ON p.id=t.person_id LEFT JOIN membership m ON m.person_id=p.id
-		LEFT JOIN org o ON o.id=m.branch_id WHERE t.branch_id=? ORDER BY p.name`, branchID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []TempMember
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (TempMember, error) {
 		var t TempMember
 		var a, b string
 		if err := rows.Scan(&t.ID, &t.BranchID, &t.PersonID, &t.Name, &t.Home, &a, &b); err != nil {
-			return nil, err
+			return t, err
 		}
 		t.From, t.To = ParseDateText(a), ParseDateText(b)
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		return t, nil
+	}, `SELECT t.id, t.branch_id, t.person_id, p.name, COALESCE(o.name,''), t.from_date, t.to_date
+		FROM temp_member t JOIN person p ON p.id=t.person_id LEFT JOIN membership m ON m.person_id=p.id
+		LEFT JOIN org o ON o.id=m.branch_id WHERE t.branch_id=? ORDER BY p.name`, branchID)
 }

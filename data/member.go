@@ -223,7 +223,7 @@ const memberColumns = `p.id, p.name, p.gender, p.ethnicity, p.birth, COALESCE(p.
 const memberFrom = ` FROM membership m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.branch_id
 	LEFT JOIN unit u ON u.id = p.unit_id`
 
-func scanMember(sc interface{ Scan(...any) error }) (Member, error) {
+func scanMember(sc scanner) (Member, error) {
 	var m Member
 	var birth, joined, full string
 	err := sc.Scan(&m.Person.ID, &m.Name, &m.Gender, &m.Ethnicity, &birth, &m.IDNumber, &m.Education, &m.Degree,
@@ -287,37 +287,17 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	rows, err := s.db.Query(q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Member
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return collect(s.db, scanMember, q, args...)
 }
 
 // Persons lists everyone, members or not, by name: for pickers (A/B posts, committee seats).
 func (s *Store) Persons() ([]Person, error) {
-	rows, err := s.db.Query(`SELECT p.id, p.name, p.gender, COALESCE(p.id_number,''), COALESCE(p.unit_id,0), COALESCE(u.name,''),
-		p.post, p.phone, p.backbone, p.unit_head FROM person p LEFT JOIN unit u ON u.id=p.unit_id ORDER BY p.name, p.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Person
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (Person, error) {
 		var p Person
 		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.IDNumber, &p.UnitID, &p.UnitName, &p.Post, &p.Phone, &p.Backbone, &p.UnitHead); err != nil {
-			return nil, err
+			return p, err
 		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return p, nil
+	}, `SELECT p.id, p.name, p.gender, COALESCE(p.id_number,''), COALESCE(p.unit_id,0), COALESCE(u.name,''),
+		p.post, p.phone, p.backbone, p.unit_head FROM person p LEFT JOIN unit u ON u.id=p.unit_id ORDER BY p.name, p.id`)
 }

@@ -13,7 +13,7 @@ const orgColumns = `o.id, COALESCE(o.parent_id,0), o.type_code, o.name, o.short_
 	COALESCE(u.name,''), COALESCE(u.kind,''), o.founded, o.abolished, o.mission, o.mission_start,
 	o.mission_end, o.pledge_signed, o.sort`
 
-func scanOrg(sc interface{ Scan(...any) error }) (Org, error) {
+func scanOrg(sc scanner) (Org, error) {
 	var o Org
 	var founded, abolished, ms, me, pledge string
 	err := sc.Scan(&o.ID, &o.ParentID, &o.TypeCode, &o.Name, &o.ShortName, &o.UnitID, &o.UnitName,
@@ -27,21 +27,8 @@ func scanOrg(sc interface{ Scan(...any) error }) (Org, error) {
 func (s *Store) Orgs() ([]Org, error) { return orgs(s.db) }
 
 func orgs(q queryer) ([]Org, error) {
-	rows, err := q.Query(`SELECT ` + orgColumns + ` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
+	return collect(q, scanOrg, `SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
 		ORDER BY COALESCE(o.parent_id,0), o.sort, o.id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
 }
 
 // Org reads one organisation.
@@ -183,20 +170,13 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 
 // Units lists the host units.
 func (s *Store) Units() ([]Unit, error) {
-	rows, err := s.db.Query(`SELECT id, name, kind FROM unit ORDER BY kind, name`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Unit
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (Unit, error) {
 		var u Unit
 		if err := rows.Scan(&u.ID, &u.Name, &u.Kind); err != nil {
-			return nil, err
+			return u, err
 		}
-		out = append(out, u)
-	}
-	return out, rows.Err()
+		return u, nil
+	}, `SELECT id, name, kind FROM unit ORDER BY kind, name`)
 }
 
 // EnsureUnit finds a unit by name or creates it with kind, inside tx. Sub-packages (imports)

@@ -49,3 +49,24 @@ type queryer interface {
 	QueryRow(query string, args ...any) *sql.Row
 	Exec(query string, args ...any) (sql.Result, error)
 }
+
+// scanner is what both *sql.Row and *sql.Rows offer, so one scan function reads either.
+type scanner = interface{ Scan(dest ...any) error }
+
+// collect runs a query and scans every row: the one loop behind every list the store reads.
+func collect[T any](q queryer, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.Query(query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

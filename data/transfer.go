@@ -150,21 +150,14 @@ func endSeatsIn(tx *sql.Tx, personID, orgID int64, day time.Time) (string, error
 
 // Transfers lists a member's dated moves and status changes, oldest first.
 func (s *Store) Transfers(personID int64) ([]Transfer, error) {
-	rows, err := s.db.Query(`SELECT id, person_id, COALESCE(from_branch,0), COALESCE(to_branch,0), on_date, kind, detail, reason
-		FROM transfer WHERE person_id=? ORDER BY on_date, id`, personID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Transfer
-	for rows.Next() {
+	return collect(s.db, func(rows scanner) (Transfer, error) {
 		var t Transfer
 		var on string
 		if err := rows.Scan(&t.ID, &t.PersonID, &t.FromBranch, &t.ToBranch, &on, &t.Kind, &t.Detail, &t.Reason); err != nil {
-			return nil, err
+			return t, err
 		}
 		t.On = ParseDateText(on)
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		return t, nil
+	}, `SELECT id, person_id, COALESCE(from_branch,0), COALESCE(to_branch,0), on_date, kind, detail, reason
+		FROM transfer WHERE person_id=? ORDER BY on_date, id`, personID)
 }
