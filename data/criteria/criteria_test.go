@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -355,6 +356,15 @@ func TestCopyAndEditSet(t *testing.T) {
 	set, _ := LoadSet(f.s, id)
 	if set.Year != 2025 || len(set.Indicators()) != 16 {
 		t.Fatalf("copy: year %d, %d indicators", set.Year, len(set.Indicators()))
+	}
+	for _, y := range []int{2025, 2024} { // the copy's year now has a set, and so has the source's
+		_, err := CopySet(ctx, f.s, id, y)
+		if v, ok := data.AsInvalid(err); !ok || !strings.Contains(v.For("Year"), fmt.Sprintf("%d 年度已有指标体系", y)) {
+			t.Errorf("copying to %d, which has a set: %v, want a refusal naming the year", y, err)
+		}
+	}
+	if sets, _ := Sets(ctx, f.s); len(sets) != 2 {
+		t.Errorf("refused copies left %d sets, want 2", len(sets))
 	}
 	set.Dimensions[0].Indicators = set.Dimensions[0].Indicators[:2]
 	set.Dimensions[0].Weight = 17

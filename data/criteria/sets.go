@@ -178,6 +178,16 @@ func CopySet(ctx context.Context, s *data.Store, id int64, year int) (int64, err
 		if err != nil {
 			return err
 		}
+		// One set per year: a second one would leave rounds and the year's pick choosing
+		// between two sets of the same name without anyone noticing.
+		var other string
+		err = tx.QueryRow(`SELECT name FROM eval_set WHERE year=? ORDER BY id LIMIT 1`, year).Scan(&other)
+		if err == nil {
+			return data.Invalid{{Field: "Year", Message: fmt.Sprintf("%d 年度已有指标体系“%s”，不能再复制一套；请直接选择它修改，或填写别的年度", year, other)}}
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		old := set.Year
 		set.Year = year
 		set.Name = strings.Replace(set.Name, strconv.Itoa(old), strconv.Itoa(year), 1)
