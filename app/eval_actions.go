@@ -77,14 +77,10 @@ func (e *evalScreen) newRound() {
 		widget.NewFormItem("被考评部门", organs),
 		widget.NewFormItem("考评主体权重（%）", weightRow),
 	}
-	d := dialog.NewForm("新建考评轮次", "创建", "取消", form, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := evalForm(e.wb, "新建考评轮次", "创建", form, fyne.NewSize(720, 420), func() error {
 		y, err := strconv.Atoi(strings.TrimSpace(year.Text))
 		if err != nil {
-			e.wb.ShowError("无法创建", fmt.Errorf("年度“%s”不是数字，请填写四位年份", year.Text))
-			return
+			return fmt.Errorf("年度“%s”不是数字，请填写四位年份", year.Text)
 		}
 		spec := criteria.RoundSpec{Year: y}
 		if i := setSel.SelectedIndex(); i >= 0 {
@@ -100,23 +96,20 @@ func (e *evalScreen) newRound() {
 		for i, g := range groups {
 			w, err := strconv.ParseFloat(strings.TrimSpace(weights[i].Text), 64)
 			if err != nil {
-				e.wb.ShowError("无法创建", fmt.Errorf("“%s”的权重“%s”不是数字", g.Name, weights[i].Text))
-				return
+				return fmt.Errorf("“%s”的权重“%s”不是数字", g.Name, weights[i].Text)
 			}
 			g.Weight = w
 			spec.Groups = append(spec.Groups, g)
 		}
 		if _, err := criteria.CreateRound(context.Background(), s, spec); err != nil {
-			e.wb.ShowError("无法创建考评轮次", err)
-			return
+			return err
 		}
 		e.roundSel.ClearSelected()
 		e.wb.Notify("已创建 %d 年度考评轮次：%d 个部门", y, len(spec.UnitIDs))
 		e.wb.Changed()
-	}, e.wb.Window)
+		return nil
+	})
 	submitOnEnter(d, append([]*escapeEntry{year}, weights...)...)
-	d.Resize(fyne.NewSize(720, 420))
-	d.Show()
 }
 
 // setForYear is the index of the set for year: the one of that year, else the latest before
@@ -176,20 +169,16 @@ func (e *evalScreen) toggleLock() {
 	}
 	reason := newEscapeEntry()
 	reason.SetPlaceHolder("例如：更正考评组录入错误（必填，记入操作日志）")
-	d := dialog.NewForm("解锁考评轮次", "解锁", "取消", []*widget.FormItem{widget.NewFormItem("理由", reason)}, func(ok bool) {
-		if !ok {
-			return
-		}
+	// the dialog is wide enough to read the field's hint and the reason typed
+	d := evalForm(e.wb, "解锁考评轮次", "解锁", []*widget.FormItem{widget.NewFormItem("理由", reason)}, fyne.NewSize(480, 200), func() error {
 		if err := criteria.Unlock(context.Background(), e.wb.Store, r.ID, reason.Text); err != nil {
-			e.wb.ShowError("无法解锁", err)
-			return
+			return err
 		}
 		e.wb.Notify("已解锁“%s”，理由已记入操作日志", r.Name)
 		e.wb.Changed()
-	}, e.wb.Window)
+		return nil
+	})
 	submitOnEnter(d, reason)
-	d.Resize(fyne.NewSize(480, 200)) // the field was too narrow to read its hint or the reason typed
-	d.Show()
 	e.wb.Window.Canvas().Focus(reason)
 }
 

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -226,27 +225,21 @@ func (c *criteriaEditor) copy() {
 		note.Wrapping = fyne.TextWrapWord
 		items = append(items, widget.NewFormItem("", note))
 	}
-	d := dialog.NewForm("复制指标体系", "复制", "取消", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := evalForm(c.wb, "复制指标体系", "复制", items, fyne.NewSize(420, 200), func() error {
 		y, err := strconv.Atoi(strings.TrimSpace(year.Text))
 		if err != nil || y < 2000 || y > 2100 {
-			c.wb.ShowError("无法复制", fmt.Errorf("年度“%s”不对，请填写四位年份", year.Text))
-			return
+			return fmt.Errorf("年度“%s”不对，请填写四位年份", year.Text)
 		}
 		id, err := criteria.CopySet(context.Background(), c.wb.Store, c.set.ID, y)
 		if err != nil {
-			c.wb.ShowError("无法复制", err)
-			return
+			return err
 		}
 		c.wb.Changed()
 		c.show(id) // open the copy: it is what is edited next
 		c.wb.Notify("已复制为 %d 年度指标体系，可在此修改后保存", y)
-	}, c.wb.Window)
+		return nil
+	})
 	submitOnEnter(d, year)
-	d.Resize(fyne.NewSize(420, 200))
-	d.Show()
 	c.wb.Window.Canvas().Focus(year)
 }
 

@@ -52,6 +52,23 @@ func pressEnter(t *testing.T, wb *Workbench, e *widget.Entry) {
 	t.Fatal("the field is not a dialog's text field")
 }
 
+// refusedInPlace checks the form on top is still open and shows, in red under its fields, a
+// message containing text.
+func refusedInPlace(t *testing.T, wb *Workbench, text string) fyne.CanvasObject {
+	t.Helper()
+	top := wb.Window.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("the form closed; it should stay open and say %q", text)
+	}
+	for _, l := range findAll[*widget.Label](top) {
+		if l.Importance == widget.DangerImportance && strings.Contains(l.Text, text) {
+			return top
+		}
+	}
+	t.Fatalf("the form should show %q in red, shows %v", text, rsTexts(top))
+	return nil
+}
+
 func selectOrgan(t *testing.T, v *resultsView, name string) criteria.Organ {
 	t.Helper()
 	for i, r := range v.res {
@@ -117,26 +134,27 @@ func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
 	}
 
 	selectOrgan(t, v, "人事处")
-	override := func(reason string) {
-		v.override()
-		top := wb.Window.Canvas().Overlays().Top()
-		findAll[*widget.Select](top)[0].SetSelectedIndex(0)
-		fs := entriesOf(top)
-		test.Type(fs[0], "5")
-		test.Type(fs[1], reason)
-		pressEnter(t, wb, fs[1])
-	}
 	before, _ := criteria.Overrides(wb.Store, v.sn.Round.ID)
-	override("")
-	if top := wb.Window.Canvas().Overlays().Top(); top == nil || !strings.Contains(strings.Join(rsTexts(top), " "), "理由") {
-		t.Fatalf("an override without a reason should be refused with a dialog naming the reason, got %v", rsTexts(top))
+	v.override()
+	top := wb.Window.Canvas().Overlays().Top()
+	findAll[*widget.Select](top)[0].SetSelectedIndex(0)
+	fs := entriesOf(top)
+	test.Type(fs[0], "5")
+	pressEnter(t, wb, fs[1])
+	// refused without a reason: the form stays open with the value typed, the reason in red
+	refusedInPlace(t, wb, "理由")
+	if fs[0].Text != "5" {
+		t.Errorf("the refused form lost the value typed: %q", fs[0].Text)
 	}
-	wb.Window.Canvas().Overlays().Top().Hide()
 	after, _ := criteria.Overrides(wb.Store, v.sn.Round.ID)
 	if len(after) != len(before) {
 		t.Fatalf("a refused override changed the overrides: %d → %d", len(before), len(after))
 	}
-	override("test reason 2")
+	test.Type(fs[1], "test reason 2")
+	pressEnter(t, wb, fs[1])
+	if wb.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("the override form stayed open after it was saved")
+	}
 	after, _ = criteria.Overrides(wb.Store, v.sn.Round.ID)
 	if len(after) != len(before)+1 {
 		t.Fatalf("Enter with a reason saved %d overrides, want %d", len(after), len(before)+1)
@@ -167,13 +185,11 @@ func TestEvalLockRefusesThenUnlockWithReason(t *testing.T) {
 	if c := wb.Window.Canvas().Focused(); c == nil {
 		t.Error("the reason field should have the keyboard when the unlock dialog opens")
 	}
-	pressEnter(t, wb, f) // empty: refused
+	pressEnter(t, wb, f) // empty: refused in the form, which stays open
 	if cur, _ := e.current(); !cur.Locked {
 		t.Fatal("unlocked without a reason")
 	}
-	wb.Window.Canvas().Overlays().Top().Hide() // the refusal
-	e.toggleLock()
-	f = topEntries(t, wb)[0]
+	refusedInPlace(t, wb, "解锁须填写理由")
 	test.Type(f, "test reason 1")
 	pressEnter(t, wb, f)
 	if cur, _ := e.current(); cur.Locked {
@@ -208,10 +224,14 @@ func TestEvalNewRoundWeights(t *testing.T) {
 		t.Errorf("the form should show the weights add up to 110: %v", rsTexts(top))
 	}
 	pressEnter(t, wb, weights[2])
-	if got := strings.Join(rsTexts(wb.Window.Canvas().Overlays().Top()), " "); !strings.Contains(got, "110") {
-		t.Fatalf("weights 20/50/40 should be refused naming 110, got %q", got)
+	refusedInPlace(t, wb, "110")
+	if year.Text != "2026" || weights[2].Text != "40" {
+		t.Errorf("the refused form lost what was typed: year %q, weight %q", year.Text, weights[2].Text)
 	}
-	wb.Window.Canvas().Overlays().Top().Hide()
+	safetyTap(t, wb.Window, "取消")
+	if wb.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("取消 did not close the new-round form")
+	}
 	if rs, _ := criteria.Rounds(wb.Store); len(rs) != n {
 		t.Fatalf("a refused round was created: %d rounds, want %d", len(rs), n)
 	}

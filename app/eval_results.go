@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -145,6 +144,11 @@ func (v *resultsView) after(err error, title, done string) {
 		v.wb.ShowError(title, err)
 		return
 	}
+	v.saved(done)
+}
+
+// saved says in the status bar what was done and reloads the screens.
+func (v *resultsView) saved(done string) {
 	v.wb.Notify("%s", done)
 	v.wb.Changed()
 }
@@ -175,25 +179,23 @@ func (v *resultsView) ballots() {
 	})
 	items[0] = widget.NewFormItem("测评人类别", cat)
 	cat.SetSelectedIndex(0)
-	d := dialog.NewForm("录入测评票 · "+o.Name, "保存", "取消", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	d := evalForm(v.wb, "录入测评票 · "+o.Name, "保存", items, fyne.NewSize(420, 320), func() error {
 		n := make([]int, len(counts))
 		for i, c := range counts {
 			x, err := strconv.Atoi(strings.TrimSpace(c.Text))
 			if err != nil || x < 0 {
-				v.wb.ShowError("无法保存", fmt.Errorf("“%s”票数“%s”应为不小于 0 的整数", sheets.BallotChoices[i], c.Text))
-				return
+				return fmt.Errorf("“%s”票数“%s”应为不小于 0 的整数", sheets.BallotChoices[i], c.Text)
 			}
 			n[i] = x
 		}
 		b := criteria.BallotCount{Category: cat.Selected, Satisfied: n[0], Basic: n[1], Unsatisfied: n[2], Unknown: n[3]}
-		v.after(criteria.SetBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, b), "无法保存测评票",
-			fmt.Sprintf("已保存 %s · %s 的测评票：满意 %d，基本满意 %d，不满意 %d，不了解 %d", o.Name, b.Category, n[0], n[1], n[2], n[3]))
-	}, v.wb.Window)
+		if err := criteria.SetBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, b); err != nil {
+			return err
+		}
+		v.saved(fmt.Sprintf("已保存 %s · %s 的测评票：满意 %d，基本满意 %d，不满意 %d，不了解 %d", o.Name, b.Category, n[0], n[1], n[2], n[3]))
+		return nil
+	})
 	submitOnEnter(d, counts...)
-	d.Show()
 	v.wb.Window.Canvas().Focus(counts[0])
 }
 
@@ -215,43 +217,72 @@ func (v *resultsView) override() {
 	sel.PlaceHolder = "请选择由数据计算的指标"
 	how := widget.NewLabel("")
 	how.Wrapping = fyne.TextWrapWord
-	sel.OnChanged = func(string) {
-		if i := sel.SelectedIndex(); i >= 0 {
-			how.SetText(sheets.ValueNote(v.sn.Values[[2]int64{o.ID, inds[i].ID}]))
-		}
-	}
 	points, reason := newEscapeEntry(), newEscapeEntry()
 	reason.SetPlaceHolder("修正理由（必填，记入操作日志）")
-	d := dialog.NewForm("修正计算值 · "+o.Name, "保存", "取消", []*widget.FormItem{
+	var d *stayDialog
+	// 撤销修正 shows only while the indicator chosen has an override: the computed value then
+	// counts again, after a confirmation, and the removal is in the audit with its reason.
+	remove := widget.NewButtonWithIcon("撤销修正", theme.ContentUndoIcon(), func() {
+		i := sel.SelectedIndex()
+		if i < 0 {
+			return
+		}
+		in, val := inds[i], v.sn.Values[[2]int64{o.ID, inds[i].ID}]
+		v.wb.Confirm("撤销修正", fmt.Sprintf("撤销 %s · %s 的修正（%s 分），恢复按数据计算的 %s 分？", o.Name, in.Name,
+			criteria.FormatPoints(val.Final()), criteria.FormatPoints(val.Points)), func() {
+			why := strings.TrimSpace(reason.Text)
+			if why == "" {
+				why = "撤销修正"
+			}
+			if err := criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, in.ID, nil, why); err != nil {
+				d.Refuse(err)
+				return
+			}
+			d.Hide()
+			v.saved(fmt.Sprintf("已撤销 %s · %s 的修正，恢复计算值 %s 分", o.Name, in.Name, criteria.FormatPoints(val.Points)))
+		})
+	})
+	remove.Hide()
+	sel.OnChanged = func(string) {
+		i := sel.SelectedIndex()
+		if i < 0 {
+			return
+		}
+		val := v.sn.Values[[2]int64{o.ID, inds[i].ID}]
+		how.SetText(sheets.ValueNote(val))
+		if val.Override != nil {
+			remove.Show()
+		} else {
+			remove.Hide()
+		}
+	}
+	items := []*widget.FormItem{
 		widget.NewFormItem("指标", sel), widget.NewFormItem("计算过程", how),
 		widget.NewFormItem("修正为", points), widget.NewFormItem("理由", reason),
-	}, func(ok bool) {
+		widget.NewFormItem("", container.NewHBox(remove)),
+	}
+	d = evalForm(v.wb, "修正计算值 · "+o.Name, "保存", items, fyne.NewSize(560, 400), func() error {
 		i := sel.SelectedIndex()
-		if !ok {
-			return
-		}
 		if i < 0 {
-			v.wb.ShowError("无法保存", fmt.Errorf("请先选择要修正的指标"))
-			return
+			return fmt.Errorf("请先选择要修正的指标")
 		}
 		if strings.TrimSpace(points.Text) == "" {
-			v.wb.ShowError("无法保存", fmt.Errorf("请填写修正后的分数"))
-			return
+			return fmt.Errorf("请填写修正后的分数")
 		}
 		p, good := sheets.ParsePoints(points.Text)
 		if !good {
-			v.wb.ShowError("无法保存", fmt.Errorf("“%s”不是数字，请填写分数", points.Text))
-			return
+			return fmt.Errorf("“%s”不是数字，请填写分数", points.Text)
 		}
-		v.after(criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, inds[i].ID, &p, reason.Text), "无法修正",
-			fmt.Sprintf("已将 %s · %s 修正为 %s 分，理由记入操作日志", o.Name, inds[i].Name, criteria.FormatPoints(p)))
-	}, v.wb.Window)
+		if err := criteria.Override(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, inds[i].ID, &p, reason.Text); err != nil {
+			return err
+		}
+		v.saved(fmt.Sprintf("已将 %s · %s 修正为 %s 分，理由记入操作日志", o.Name, inds[i].Name, criteria.FormatPoints(p)))
+		return nil
+	})
 	submitOnEnter(d, points, reason)
 	if len(names) > 0 {
 		sel.SetSelectedIndex(0) // the form opens ready to type: value, Tab, reason, Enter
 	}
-	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
 	v.wb.Window.Canvas().Focus(points)
 }
 
@@ -268,13 +299,14 @@ func (v *resultsView) veto() {
 	}
 	reason := newEscapeEntry()
 	reason.SetPlaceHolder("例如：发生学术不端")
-	d := dialog.NewForm("一票否决 · "+o.Name, "否决", "取消", []*widget.FormItem{widget.NewFormItem("事由", reason)}, func(ok bool) {
-		if ok {
-			v.after(criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false), "无法否决", o.Name+" 已一票否决，等级为不合格")
+	// room to read and type the reason
+	d := evalForm(v.wb, "一票否决 · "+o.Name, "否决", []*widget.FormItem{widget.NewFormItem("事由", reason)}, fyne.NewSize(480, 200), func() error {
+		if err := criteria.SetVeto(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID, reason.Text, false); err != nil {
+			return err
 		}
-	}, v.wb.Window)
+		v.saved(o.Name + " 已一票否决，等级为不合格")
+		return nil
+	})
 	submitOnEnter(d, reason)
-	d.Resize(fyne.NewSize(480, 200)) // room to read and type the reason
-	d.Show()
 	v.wb.Window.Canvas().Focus(reason) // type the reason at once, Enter to veto
 }

@@ -108,31 +108,47 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // formDialog shows content with 取消 and an OK button; ok runs on the button and the dialog
 // stays open showing the error in red when ok refuses, so nothing typed is lost.
-func formDialog(wb *Workbench, title string, content fyne.CanvasObject, okText string, size fyne.Size, ok func() error) dialog.Dialog {
-	msg := newFieldError()
-	var d dialog.Dialog
+func formDialog(wb *Workbench, title string, content fyne.CanvasObject, okText string, size fyne.Size, ok func() error) *stayDialog {
+	f := &stayDialog{msg: newFieldError()}
 	okBtn := &widget.Button{Text: okText, Importance: widget.HighImportance, OnTapped: func() {
 		err := ok()
 		if err == nil {
-			d.Hide()
+			f.Hide()
 			return
 		}
-		text := err.Error()
-		if v, isInvalid := data.AsInvalid(err); isInvalid {
-			var lines []string
-			for _, e := range v {
-				lines = append(lines, e.Message)
-			}
-			text = strings.Join(lines, "\n")
-		}
-		setFieldError(msg, text)
+		f.Refuse(err)
 	}}
-	cancel := widget.NewButton("取消", func() { d.Hide() })
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, okBtn), msg)
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, content), wb.Window)
-	d.Resize(size)
-	d.Show()
-	return d
+	f.submit = okBtn.OnTapped
+	cancel := widget.NewButton("取消", func() { f.Hide() })
+	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, okBtn), f.msg)
+	f.Dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, content), wb.Window)
+	f.Resize(size)
+	f.Show()
+	return f
+}
+
+// stayDialog is a form dialog that stays open until its action succeeds or it is cancelled.
+type stayDialog struct {
+	dialog.Dialog
+	msg    *widget.Label
+	submit func()
+}
+
+// Submit presses the OK button, as Enter in one of the form's fields does.
+func (f *stayDialog) Submit() { f.submit() }
+
+// Refuse shows err in red under the fields, for actions of the form other than its OK
+// button; a store's field errors are listed one a line, anything else in Chinese words.
+func (f *stayDialog) Refuse(err error) {
+	text := data.Explain(err)
+	if v, isInvalid := data.AsInvalid(err); isInvalid {
+		var lines []string
+		for _, e := range v {
+			lines = append(lines, e.Message)
+		}
+		text = strings.Join(lines, "\n")
+	}
+	setFieldError(f.msg, text)
 }
 
 // dayField reads a date entry for a form, naming the field in the message.
