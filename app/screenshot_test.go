@@ -76,13 +76,3 @@ func moduleRoot(t *testing.T) string {
 		dir = parent
 	}
 }
-
-func TestScreenshotShell(t *testing.T) {
-	newTestApp(t)
-	w := test.NewTempWindow(t, nil)
-	screens := placeholderScreens(new([4]int))
-	screens[2].Badge = func() string { return "3" }
-	s := NewShell(w, screens)
-	s.SetStatus("就绪 · 数据库：示例单位")
-	SaveScreenshot(t, "shell", s.Content(), fyne.NewSize(1000, 640))
-}
