@@ -208,14 +208,12 @@ func showAbsenceForm(wb *Workbench, x abpost.Absence) {
 				}
 				return
 			}
-			if v, ok := data.AsInvalid(err); ok {
-				for _, e := range v {
-					problems = append(problems, e.Message)
-				}
-			} else {
+			more, ok := fieldMessages(err)
+			if !ok {
 				wb.ShowError("登记失败", err)
 				return
 			}
+			problems = append(problems, more...)
 		}
 		msg.SetText("• " + strings.Join(problems, "\n• "))
 	}

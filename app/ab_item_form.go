@@ -107,14 +107,12 @@ func showABItemForm(wb *Workbench, it abpost.Item, depts []data.Unit) {
 				wb.Changed()
 				return
 			}
-			if v, ok := data.AsInvalid(err); ok {
-				for _, e := range v {
-					problems = append(problems, e.Message)
-				}
-			} else {
+			more, ok := fieldMessages(err)
+			if !ok {
 				wb.ShowError("保存失败", err)
 				return
 			}
+			problems = append(problems, more...)
 		}
 		msg.SetText("• " + strings.Join(problems, "\n• "))
 	}
@@ -245,4 +243,14 @@ func abMessageArea(msg *widget.Label) fyne.CanvasObject {
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(10, 66))
 	return container.NewStack(room, container.NewVScroll(msg))
+}
+
+// fieldMessages lists the per-field messages of a store refusal, so an AB岗 form shows them all
+// beside its own checks; ok is false for any other error, which goes to the error dialog.
+func fieldMessages(err error) (msgs []string, ok bool) {
+	v, ok := data.AsInvalid(err)
+	for _, e := range v {
+		msgs = append(msgs, e.Message)
+	}
+	return msgs, ok
 }
