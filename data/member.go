@@ -261,7 +261,9 @@ type MemberFilter struct {
 	Limit    int    // at most this many, 0 for all: the first screen needs only a page
 }
 
-// Members lists the roster ordered by branch and name.
+// Members lists the roster ordered by branch and name. The typed text of f.Query is looked
+// for as the window's search box looks for it (SearchText), not with SQL LIKE, so the command
+// line's -q and the window find the same members.
 func (s *Store) Members(f MemberFilter) ([]Member, error) {
 	q := `SELECT ` + memberColumns + memberFrom + ` WHERE 1=1`
 	var args []any
@@ -277,17 +279,26 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		q += ` AND m.status = ?`
 		args = append(args, f.Status)
 	}
-	if t := strings.TrimSpace(f.Query); t != "" {
-		like := "%" + t + "%"
-		q += ` AND (p.name LIKE ? OR p.id_number LIKE ? OR p.phone LIKE ?)`
-		args = append(args, like, like, like)
-	}
 	q += ` ORDER BY o.sort, o.id, p.name`
-	if f.Limit > 0 {
+	text := SearchText(f.Query)
+	if f.Limit > 0 && text == "" {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	return collect(s.db, scanMember, q, args...)
+	ms, err := collect(s.db, scanMember, q, args...)
+	if err != nil || text == "" {
+		return ms, err
+	}
+	hits := ms[:0]
+	for _, m := range ms {
+		if matchesSearch(searchKey(m), text) {
+			hits = append(hits, m)
+			if f.Limit > 0 && len(hits) == f.Limit {
+				break
+			}
+		}
+	}
+	return hits, nil
 }
 
 // Persons lists everyone, members or not, by name: for pickers (A/B posts, committee seats).

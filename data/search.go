@@ -16,11 +16,31 @@ type RosterIndex struct {
 func NewRosterIndex(members []Member) *RosterIndex {
 	idx := &RosterIndex{members: members, keys: make([]string, len(members))}
 	for i, m := range members {
-		// Without its spaces, as the typed text loses them: "john smith" finds "John Smith".
-		idx.keys[i] = strings.ToLower(strings.ReplaceAll(m.Name, " ", "")) + "|" + strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
+		idx.keys[i] = searchKey(m)
 	}
 	return idx
 }
+
+// searchKey is what typed text is looked for in: the name without its spaces, as the typed text
+// loses them ("john smith" finds "John Smith"), the ID number and the phone's digits, lower-cased.
+func searchKey(m Member) string {
+	return strings.ToLower(strings.ReplaceAll(m.Name, " ", "")) + "|" + strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
+}
+
+// SearchText is typed search text as the roster looks for it: spaces (full-width too) and
+// dashes dropped, lower-cased, so "139-1737-0743" finds a phone and "刘 悦悦" a name. The
+// window's search box and the command line's -q both go through it.
+func SearchText(typed string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '-' || r == '\u3000' {
+			return -1
+		}
+		return r
+	}, typed))
+}
+
+// matchesSearch tells whether a member's search key holds the normalised text q ("" matches all).
+func matchesSearch(key, q string) bool { return q == "" || strings.Contains(key, q) }
 
 // Len is the number of indexed members.
 func (x *RosterIndex) Len() int { return len(x.members) }
@@ -32,12 +52,7 @@ func (x *RosterIndex) At(i int) Member { return x.members[i] }
 // phone, spaces and dashes ignored) and the filter's branch set, category and status.
 // branches, when non-nil, is the set of branch ids the filter's BranchID stands for.
 func (x *RosterIndex) Search(f MemberFilter, branches map[int64]bool) []int {
-	q := strings.ToLower(strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '-' || r == '\u3000' {
-			return -1
-		}
-		return r
-	}, f.Query))
+	q := SearchText(f.Query)
 	out := make([]int, 0, 256)
 	for i := range x.members {
 		m := &x.members[i]
@@ -50,7 +65,7 @@ func (x *RosterIndex) Search(f MemberFilter, branches map[int64]bool) []int {
 		if f.Status != "" && m.Status != f.Status {
 			continue
 		}
-		if q != "" && !strings.Contains(x.keys[i], q) {
+		if !matchesSearch(x.keys[i], q) {
 			continue
 		}
 		out = append(out, i)

@@ -114,13 +114,10 @@ func runOrgs(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ms, err := s.Members(data.MemberFilter{Status: data.StatusNormal})
+	// The tree's own counts, so a temporary branch shows the members seconded to it.
+	count, err := s.Headcounts()
 	if err != nil {
 		return err
-	}
-	count := map[int64]int{}
-	for _, m := range ms {
-		count[m.BranchID]++
 	}
 	byID := map[int64]data.Org{}
 	depth := map[int64]int{}
