@@ -104,13 +104,17 @@ func (s *Store) Appoint(ctx context.Context, termID, personID int64, role string
 		case category != CategoryFull:
 			return fmt.Errorf("%s是预备党员，没有被选举权，不能任支委；请在其转正后再任命", name)
 		}
-		var n int
-		tx.QueryRow(`SELECT COUNT(*) FROM seat WHERE term_id=? AND person_id=? AND to_date=''`, termID, personID).Scan(&n)
+		n, err := count(tx, "本届支委会的现任职务", `SELECT COUNT(*) FROM seat WHERE term_id=? AND person_id=? AND to_date=''`, termID, personID)
+		if err != nil {
+			return err
+		}
 		if n > 0 {
 			return fmt.Errorf("%s已在本届支委会任职；如要改任，请先免去现任职务", name)
 		}
 		if role == "书记" {
-			tx.QueryRow(`SELECT COUNT(*) FROM seat WHERE term_id=? AND role='书记' AND to_date=''`, termID).Scan(&n)
+			if n, err = count(tx, "本届是否已有在任书记", `SELECT COUNT(*) FROM seat WHERE term_id=? AND role='书记' AND to_date=''`, termID); err != nil {
+				return err
+			}
 			if n > 0 {
 				return errors.New("本届已有在任书记；请先免去现任书记，再任命新书记")
 			}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
 const orgColumns = `o.id, COALESCE(o.parent_id,0), o.type_code, o.name, o.short_name, COALESCE(o.unit_id,0),
@@ -80,13 +82,19 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 		return v
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if o.ParentID != 0 && o.ID != 0 && createsCycle(tx, o.ID, o.ParentID) {
-			return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
+		if o.ParentID != 0 && o.ID != 0 {
+			cycle, err := createsCycle(tx, o.ID, o.ParentID)
+			if err != nil {
+				return err
+			}
+			if cycle {
+				return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
+			}
 		}
 		if o.ID != 0 && (!o.IsBranch() || o.IsTemporary()) {
 			// Its members would drop out of every branch rule and could not be moved back in.
-			var n int
-			if err := tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, o.ID, StatusNormal).Scan(&n); err != nil {
+			n, err := count(tx, "该组织的党员人数", `SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, o.ID, StatusNormal)
+			if err != nil {
 				return err
 			}
 			if n > 0 {
@@ -125,16 +133,22 @@ func orgWriteError(name string, err error) error {
 	return err
 }
 
-func createsCycle(q queryer, id, parent int64) bool {
+// createsCycle tells whether putting id under parent would make it its own ancestor. A parent
+// that does not exist ends the walk; a database error refuses the move.
+func createsCycle(q queryer, id, parent int64) (bool, error) {
 	for p := parent; p != 0; {
 		if p == id {
-			return true
+			return true, nil
 		}
-		if err := q.QueryRow(`SELECT COALESCE(parent_id,0) FROM org WHERE id=?`, p).Scan(&p); err != nil {
-			return false
+		err := q.QueryRow(`SELECT COALESCE(parent_id,0) FROM org WHERE id=?`, p).Scan(&p)
+		if errors.Is(err, sql.ErrNoRows) {
+			return false, nil
+		}
+		if err != nil {
+			return false, sqldb.CheckFailed("上级组织的隶属关系", err)
 		}
 	}
-	return false
+	return false, nil
 }
 
 // AbolishOrg marks an organisation abolished on day. One that still has members in normal
@@ -152,9 +166,14 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 			// Saved, it would make every later edit of the record refuse (ValidateOrg).
 			return fmt.Errorf("撤销日期 %s 早于“%s”的成立日期 %s，请核对撤销日期", DateText(day), name, founded)
 		}
-		var members, children int
-		tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal).Scan(&members)
-		tx.QueryRow(`SELECT COUNT(*) FROM org WHERE parent_id=? AND abolished=''`, id).Scan(&children)
+		members, err := count(tx, "该组织的党员人数", `SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal)
+		if err != nil {
+			return err
+		}
+		children, err := count(tx, "该组织的下级组织", `SELECT COUNT(*) FROM org WHERE parent_id=? AND abolished=''`, id)
+		if err != nil {
+			return err
+		}
 		if members > 0 {
 			return fmt.Errorf("“%s”还有 %d 名党员，不能撤销；请先把他们转到其他支部", name, members)
 		}

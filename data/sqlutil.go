@@ -1,10 +1,11 @@
 package data
 
 import (
-	"database/sql"
+	"context"
 	"time"
 
 	"dangjian/data/civil"
+	"dangjian/data/internal/sqldb"
 )
 
 // Stored dates are TEXT 'YYYY-MM-DD', ” for unknown: readable in any SQLite tool and sortable.
@@ -44,29 +45,22 @@ func boolInt(b bool) int {
 }
 
 // queryer is what both *sql.DB and *sql.Tx offer, so read helpers serve inside and outside a transaction.
-type queryer interface {
-	Query(query string, args ...any) (*sql.Rows, error)
-	QueryRow(query string, args ...any) *sql.Row
-	Exec(query string, args ...any) (sql.Result, error)
-}
+type queryer = sqldb.Queryer
 
 // scanner is what both *sql.Row and *sql.Rows offer, so one scan function reads either.
-type scanner = interface{ Scan(dest ...any) error }
+type scanner = sqldb.Scanner
 
 // collect runs a query and scans every row: the one loop behind every list the store reads.
 func collect[T any](q queryer, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
-	rows, err := q.Query(query, args...)
+	return sqldb.Collect(context.Background(), q, scan, query, args...)
+}
+
+// count reads a COUNT that guards an action; on a database error the action is refused with
+// what says what could not be checked — a count that could not be read is not 0.
+func count(q queryer, what, query string, args ...any) (int, error) {
+	n, err := sqldb.Count(context.Background(), q, query, args...)
 	if err != nil {
-		return nil, err
+		return 0, sqldb.CheckFailed(what, err)
 	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := scan(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return n, nil
 }
