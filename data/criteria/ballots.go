@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // Ballot counts the satisfaction ballots (群众满意度测评) of one organ from one evaluator
@@ -64,39 +65,31 @@ func Ballots(s *data.Store, roundID int64) (map[int64]BallotCount, error) {
 // OrganBallots reads one organ's ballot counts per category, so a form can start from what
 // was entered before instead of from nothing (saving replaces a category's counts).
 func OrganBallots(s *data.Store, roundID, organID int64) (map[string]BallotCount, error) {
-	rows, err := s.DB().Query(`SELECT b.category, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b
-		JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=? AND b.organ_id=?`, roundID, organID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[string]BallotCount{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), s.DB(), func(rows sqldb.Scanner) error {
 		var b BallotCount
 		if err := rows.Scan(&b.Category, &b.Satisfied, &b.Basic, &b.Unsatisfied, &b.Unknown); err != nil {
-			return nil, err
+			return err
 		}
 		out[b.Category] = b
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT b.category, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b
+		JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=? AND b.organ_id=?`, roundID, organID)
+	return out, err
 }
 
 func ballots(q queryer, roundID int64) (map[int64]BallotCount, error) {
-	rows, err := q.Query(`SELECT b.organ_id, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=?`, roundID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[int64]BallotCount{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		var id int64
 		var b BallotCount
 		if err := rows.Scan(&id, &b.Satisfied, &b.Basic, &b.Unsatisfied, &b.Unknown); err != nil {
-			return nil, err
+			return err
 		}
 		out[id] = out[id].Add(b)
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT b.organ_id, b.satisfied, b.basic, b.unsatisfied, b.unknown FROM eval_ballot b JOIN eval_organ o ON o.id=b.organ_id WHERE o.round_id=?`, roundID)
+	return out, err
 }
 
 // organOfRound checks that the round may change and holds the organ, and returns the round
@@ -141,19 +134,15 @@ func SetVeto(ctx context.Context, s *data.Store, roundID, organID int64, reason 
 }
 
 func vetoes(q queryer, roundID int64) (map[int64]string, error) {
-	rows, err := q.Query(`SELECT v.organ_id, v.reason FROM eval_veto v JOIN eval_organ o ON o.id=v.organ_id WHERE o.round_id=?`, roundID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[int64]string{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		var id int64
 		var reason string
 		if err := rows.Scan(&id, &reason); err != nil {
-			return nil, err
+			return err
 		}
 		out[id] = reason
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT v.organ_id, v.reason FROM eval_veto v JOIN eval_organ o ON o.id=v.organ_id WHERE o.round_id=?`, roundID)
+	return out, err
 }

@@ -11,6 +11,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/abpost"
+	"dangjian/data/internal/sqldb"
 )
 
 // DeptKind is the unit kind of the organs evaluated: the administrative departments, the same
@@ -63,8 +64,10 @@ func CreateRoundTx(tx *sql.Tx, s *data.Store, spec RoundSpec) (int64, error) {
 	if msg := checkGroups(spec.Groups); msg != "" {
 		v = append(v, data.FieldError{Field: "Groups", Message: msg})
 	}
-	var n int
-	tx.QueryRow(`SELECT COUNT(*) FROM eval_set WHERE id=?`, spec.SetID).Scan(&n)
+	n, err := sqldb.Count(context.Background(), tx, `SELECT COUNT(*) FROM eval_set WHERE id=?`, spec.SetID)
+	if err != nil {
+		return 0, sqldb.CheckFailed("本轮使用的指标体系", err)
+	}
 	if n == 0 {
 		v = append(v, data.FieldError{Field: "Set", Message: "请选择本轮使用的指标体系"})
 	}
@@ -128,20 +131,10 @@ type RoundInfo struct {
 
 // Rounds lists the rounds, newest first.
 func Rounds(s *data.Store) ([]RoundInfo, error) {
-	rows, err := s.DB().Query(`SELECT id, year, name, locked FROM eval_round ORDER BY year DESC, id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []RoundInfo
-	for rows.Next() {
+	return sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (RoundInfo, error) {
 		var r RoundInfo
-		if err := rows.Scan(&r.ID, &r.Year, &r.Name, &r.Locked); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		return r, rows.Scan(&r.ID, &r.Year, &r.Name, &r.Locked)
+	}, `SELECT id, year, name, locked FROM eval_round ORDER BY year DESC, id DESC`)
 }
 
 // LoadRound reads a round with its organs and groups.
@@ -159,29 +152,22 @@ func loadRound(q queryer, id int64) (Round, error) {
 		return r, err
 	}
 	r.RefDate, r.Deadline = data.ParseDateText(ref), data.ParseDateText(due)
-	rows, err := q.Query(`SELECT o.id, o.unit_id, u.name FROM eval_organ o JOIN unit u ON u.id=o.unit_id WHERE o.round_id=? ORDER BY o.sort, o.id`, id)
-	if err != nil {
-		return r, err
-	}
-	for rows.Next() {
+	ctx := context.Background()
+	r.Organs, err = sqldb.Collect(ctx, q, func(rows sqldb.Scanner) (Organ, error) {
 		var o Organ
-		rows.Scan(&o.ID, &o.UnitID, &o.Name)
-		r.Organs = append(r.Organs, o)
-	}
-	rows.Close()
-	rows, err = q.Query(`SELECT id, name, weight, kind, deadline FROM eval_group WHERE round_id=? ORDER BY sort, id`, id)
+		return o, rows.Scan(&o.ID, &o.UnitID, &o.Name)
+	}, `SELECT o.id, o.unit_id, u.name FROM eval_organ o JOIN unit u ON u.id=o.unit_id WHERE o.round_id=? ORDER BY o.sort, o.id`, id)
 	if err != nil {
 		return r, err
 	}
-	defer rows.Close()
-	for rows.Next() {
+	r.Groups, err = sqldb.Collect(ctx, q, func(rows sqldb.Scanner) (Group, error) {
 		var g Group
 		var kind, dl string
-		rows.Scan(&g.ID, &g.Name, &g.Weight, &kind, &dl)
+		err := rows.Scan(&g.ID, &g.Name, &g.Weight, &kind, &dl)
 		g.Kind, g.Deadline = GroupKind(kind), data.ParseDateText(dl)
-		r.Groups = append(r.Groups, g)
-	}
-	return r, rows.Err()
+		return g, err
+	}, `SELECT id, name, weight, kind, deadline FROM eval_group WHERE round_id=? ORDER BY sort, id`, id)
+	return r, err
 }
 
 // ErrLocked refuses a change to a locked round.

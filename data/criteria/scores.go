@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // CellKey names one score: organ × indicator × evaluator group.
@@ -47,22 +48,18 @@ func CheckPoints(in Indicator, v float64) error {
 func Scores(s *data.Store, roundID int64) (map[CellKey]Score, error) { return scores(s.DB(), roundID) }
 
 func scores(q queryer, roundID int64) (map[CellKey]Score, error) {
-	rows, err := q.Query(`SELECT sc.organ_id, sc.indicator_id, sc.group_id, sc.points, sc.note FROM eval_score sc
-		JOIN eval_organ o ON o.id=sc.organ_id WHERE o.round_id=?`, roundID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[CellKey]Score{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		var k CellKey
 		var sc Score
 		if err := rows.Scan(&k.Organ, &k.Indicator, &k.Group, &sc.Points, &sc.Note); err != nil {
-			return nil, err
+			return err
 		}
 		out[k] = sc
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT sc.organ_id, sc.indicator_id, sc.group_id, sc.points, sc.note FROM eval_score sc
+		JOIN eval_organ o ON o.id=sc.organ_id WHERE o.round_id=?`, roundID)
+	return out, err
 }
 
 // roundContext loads what checking a score needs, inside tx.
@@ -243,19 +240,15 @@ type OverrideValue struct {
 }
 
 func overrides(q queryer, roundID int64) (map[[2]int64]OverrideValue, error) {
-	rows, err := q.Query(`SELECT ov.organ_id, ov.indicator_id, ov.points, ov.reason FROM eval_override ov JOIN eval_organ o ON o.id=ov.organ_id WHERE o.round_id=?`, roundID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[[2]int64]OverrideValue{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		var k [2]int64
 		var v OverrideValue
 		if err := rows.Scan(&k[0], &k[1], &v.Points, &v.Reason); err != nil {
-			return nil, err
+			return err
 		}
 		out[k] = v
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT ov.organ_id, ov.indicator_id, ov.points, ov.reason FROM eval_override ov JOIN eval_organ o ON o.id=ov.organ_id WHERE o.round_id=?`, roundID)
+	return out, err
 }

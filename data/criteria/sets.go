@@ -10,14 +10,11 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // queryer serves reads inside and outside a transaction.
-type queryer interface {
-	Query(query string, args ...any) (*sql.Rows, error)
-	QueryRow(query string, args ...any) *sql.Row
-	Exec(query string, args ...any) (sql.Result, error)
-}
+type queryer = sqldb.Queryer
 
 // SetInfo is one line of the list of criteria sets.
 type SetInfo struct {
@@ -29,8 +26,8 @@ type SetInfo struct {
 // Sets lists the criteria sets, newest year first. The default set is created on first use,
 // so a new database always has one to start from.
 func Sets(ctx context.Context, s *data.Store) ([]SetInfo, error) {
-	var n int
-	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM eval_set`).Scan(&n); err != nil {
+	n, err := sqldb.Count(ctx, s.DB(), `SELECT COUNT(*) FROM eval_set`)
+	if err != nil {
 		return nil, err
 	}
 	if n == 0 {
@@ -41,20 +38,10 @@ func Sets(ctx context.Context, s *data.Store) ([]SetInfo, error) {
 			return nil, err
 		}
 	}
-	rows, err := s.DB().Query(`SELECT id, year, name FROM eval_set ORDER BY year DESC, id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []SetInfo
-	for rows.Next() {
+	return sqldb.Collect(ctx, s.DB(), func(rows sqldb.Scanner) (SetInfo, error) {
 		var si SetInfo
-		if err := rows.Scan(&si.ID, &si.Year, &si.Name); err != nil {
-			return nil, err
-		}
-		out = append(out, si)
-	}
-	return out, rows.Err()
+		return si, rows.Scan(&si.ID, &si.Year, &si.Name)
+	}, `SELECT id, year, name FROM eval_set ORDER BY year DESC, id DESC`)
 }
 
 // EnsureDefaultTx returns the set of year, inserting the default set when the year has none.
@@ -85,21 +72,13 @@ func loadSet(q queryer, id int64) (Set, error) {
 		}
 		return set, err
 	}
-	rows, err := q.Query(`SELECT d.id, d.name, d.weight, d.bonus, d.cap, COALESCE(i.id,0), COALESCE(i.name,''), COALESCE(i.content,''),
-		COALESCE(i.max_points,0), COALESCE(i.method,''), COALESCE(i.levels,''), COALESCE(i.source,'')
-		FROM eval_dimension d LEFT JOIN eval_indicator i ON i.dimension_id=d.id
-		WHERE d.set_id=? ORDER BY d.sort, d.id, i.sort, i.id`, id)
-	if err != nil {
-		return set, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		var d Dimension
 		var in Indicator
 		var bonus int
 		var method, levels string
 		if err := rows.Scan(&d.ID, &d.Name, &d.Weight, &bonus, &d.Cap, &in.ID, &in.Name, &in.Content, &in.Max, &method, &levels, &in.Source); err != nil {
-			return set, err
+			return err
 		}
 		d.Bonus = bonus != 0
 		if n := len(set.Dimensions); n == 0 || set.Dimensions[n-1].ID != d.ID {
@@ -111,8 +90,12 @@ func loadSet(q queryer, id int64) (Set, error) {
 			last := &set.Dimensions[len(set.Dimensions)-1]
 			last.Indicators = append(last.Indicators, in)
 		}
-	}
-	return set, rows.Err()
+		return nil
+	}, `SELECT d.id, d.name, d.weight, d.bonus, d.cap, COALESCE(i.id,0), COALESCE(i.name,''), COALESCE(i.content,''),
+		COALESCE(i.max_points,0), COALESCE(i.method,''), COALESCE(i.levels,''), COALESCE(i.source,'')
+		FROM eval_dimension d LEFT JOIN eval_indicator i ON i.dimension_id=d.id
+		WHERE d.set_id=? ORDER BY d.sort, d.id, i.sort, i.id`, id)
+	return set, err
 }
 
 func parseLevels(s string) []float64 {
@@ -211,7 +194,11 @@ func SaveSet(ctx context.Context, s *data.Store, set Set) error {
 		if _, err := tx.Exec(`UPDATE eval_set SET year=?, name=?, note=? WHERE id=?`, set.Year, set.Name, set.Note, set.ID); err != nil {
 			return err
 		}
-		if inUse(tx, set.ID) {
+		used, err := inUse(tx, set.ID)
+		if err != nil {
+			return err
+		}
+		if used {
 			if err := updateInPlace(tx, set); err != nil {
 				return err
 			}
@@ -227,10 +214,14 @@ func SaveSet(ctx context.Context, s *data.Store, set Set) error {
 	})
 }
 
-func inUse(tx *sql.Tx, setID int64) bool {
-	var n int
-	tx.QueryRow(`SELECT COUNT(*) FROM eval_score sc JOIN eval_indicator i ON i.id=sc.indicator_id JOIN eval_dimension d ON d.id=i.dimension_id WHERE d.set_id=?`, setID).Scan(&n)
-	return n > 0
+// inUse tells whether a set has scores, which pin its indicators. Scores that cannot be read
+// refuse the save: taken for none, the set would be rebuilt under its scores.
+func inUse(tx *sql.Tx, setID int64) (bool, error) {
+	n, err := sqldb.Count(context.Background(), tx, `SELECT COUNT(*) FROM eval_score sc JOIN eval_indicator i ON i.id=sc.indicator_id JOIN eval_dimension d ON d.id=i.dimension_id WHERE d.set_id=?`, setID)
+	if err != nil {
+		return false, sqldb.CheckFailed("该指标体系是否已有评分", err)
+	}
+	return n > 0, nil
 }
 
 func updateInPlace(tx *sql.Tx, set Set) error {
