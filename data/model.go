@@ -81,6 +81,11 @@ func (o Org) IsTemporary() bool { return o.TypeCode >= 900 }
 // Live tells whether the organisation has not been abolished.
 func (o Org) Live() bool { return o.Abolished.IsZero() }
 
+// Standing tells a live standing branch: one a member can have as his home branch, be moved
+// into or restored to, and that the branch statistics count. A temporary branch holds members
+// only beside their home branch.
+func (o Org) Standing() bool { return o.Live() && o.IsBranch() && !o.IsTemporary() }
+
 // Member categories and roster statuses.
 const (
 	CategoryFull      = "正式党员"
@@ -137,12 +142,26 @@ type Member struct {
 	Membership
 }
 
-// ProbationDue is when a probationary member's year ends (预备期满): joined + 1 year.
+// ProbationYears is the length of the probation year (预备期) of the Party Constitution.
+const ProbationYears = 1
+
+// ProbationDue is when a probationary member's probation ends (预备期满): zero for a full
+// member or an unknown joining date. Every rule, import and form that needs the date asks here.
 func (m Membership) ProbationDue() time.Time {
 	if m.Category != CategoryProbation || m.Joined.IsZero() {
 		return time.Time{}
 	}
-	return m.Joined.AddDate(1, 0, 0)
+	return ProbationEnd(m.Joined)
+}
+
+// ProbationEnd is the end of a probation that began on joined. An extended probation (延长预备期,
+// at most one more year) is not yet recorded by the model; when it is, its end is decided here
+// and every caller follows.
+func ProbationEnd(joined time.Time) time.Time {
+	if joined.IsZero() {
+		return time.Time{}
+	}
+	return joined.AddDate(ProbationYears, 0, 0)
 }
 
 // Transfer is a dated move or status change of a membership.

@@ -34,8 +34,10 @@ func orgs(q queryer) ([]Org, error) {
 }
 
 // Org reads one organisation.
-func (s *Store) Org(id int64) (Org, error) {
-	o, err := scanOrg(s.db.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id WHERE o.id = ?`, id))
+func (s *Store) Org(id int64) (Org, error) { return orgByID(s.db, id) }
+
+func orgByID(q queryer, id int64) (Org, error) {
+	o, err := scanOrg(q.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id WHERE o.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, ErrNotFound
 	}

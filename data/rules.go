@@ -69,161 +69,162 @@ const ProbationSoonDays = 30
 func (s *Store) Check() ([]Finding, error) { return s.checkOn(s.Today()) }
 
 func (s *Store) checkOn(today time.Time) ([]Finding, error) {
-	all, err := orgs(s.db)
+	f, err := loadRosterFacts(s.db, today)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]Org, len(all))
-	for _, o := range all {
+	return checkFacts(f, today), nil
+}
+
+// checkFacts runs every rule over facts already read: plain values in, findings out, so each
+// rule is tested without a database.
+func checkFacts(f rosterFacts, today time.Time) []Finding {
+	byID := make(map[int64]Org, len(f.Orgs))
+	for _, o := range f.Orgs {
 		byID[o.ID] = o
 	}
 	var out []Finding
-
-	// Probation: a year after joining the branch must decide on full membership.
-	rows, err := s.db.Query(`SELECT p.id, p.name, m.branch_id, m.joined FROM membership m JOIN person p ON p.id=m.person_id
-		WHERE m.category=? AND m.status=? AND m.joined<>''`, CategoryProbation, StatusNormal)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var pid, bid int64
-		var name, joined string
-		if err := rows.Scan(&pid, &name, &bid, &joined); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		due := ParseDateText(joined).AddDate(1, 0, 0)
-		switch {
-		case !due.After(today):
-			out = append(out, Finding{RuleProbationDue, "问题", bid, byID[bid].Name, pid, name,
-				fmt.Sprintf("预备党员%s的预备期已于 %s 期满，尚未讨论转正", name, DateText(due))})
-		case due.Before(today.AddDate(0, 0, ProbationSoonDays+1)):
-			out = append(out, Finding{RuleProbationSoon, "提醒", bid, byID[bid].Name, pid, name,
-				fmt.Sprintf("预备党员%s的预备期将于 %s 期满，请及时讨论转正", name, DateText(due))})
+	for _, p := range f.Probationers {
+		if x, ok := probationFinding(p, byID[p.BranchID].Name, today); ok {
+			out = append(out, x)
 		}
 	}
-	rows.Close()
-
-	// Member counts per branch, full members apart.
-	type counts struct{ all, full int }
-	cnt := map[int64]counts{}
-	rows, err = s.db.Query(`SELECT branch_id, COUNT(*), SUM(category=?) FROM membership WHERE status=? GROUP BY branch_id`, CategoryFull, StatusNormal)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		var c counts
-		rows.Scan(&id, &c.all, &c.full)
-		cnt[id] = c
-	}
-	rows.Close()
-
-	// The newest term of each organisation, and its current seats.
-	latest := map[int64]Term{}
-	rows, err = s.db.Query(`SELECT id, org_id, start_date, due_end, actual_end FROM term ORDER BY org_id, start_date, id`)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var t Term
-		var a, b, c string
-		rows.Scan(&t.ID, &t.OrgID, &a, &b, &c)
-		t.Start, t.DueEnd, t.ActualEnd = ParseDateText(a), ParseDateText(b), ParseDateText(c)
-		latest[t.OrgID] = t
-	}
-	rows.Close()
-	allSeats, err := seats(s.db, `WHERE s.to_date = '' OR s.to_date >= ?`, DateText(today))
-	if err != nil {
-		return nil, err
-	}
-	seatsOf := map[int64][]Seat{}
-	for _, st := range allSeats {
-		if st.Current(today) {
-			seatsOf[st.TermID] = append(seatsOf[st.TermID], st)
-		}
-	}
-
 	hosted := map[int64]bool{}
-	for _, o := range all {
-		if !o.Live() {
-			continue
-		}
-		if o.UnitID != 0 {
+	for _, o := range f.Orgs {
+		if o.Live() && o.UnitID != 0 {
 			hosted[o.UnitID] = true
 		}
-		if !o.IsBranch() {
+	}
+	for _, o := range f.Orgs {
+		if !o.Live() || !o.IsBranch() {
 			continue
 		}
-		c := cnt[o.ID]
-		t, hasTerm := latest[o.ID]
-		if hasTerm && !t.ActualEnd.IsZero() {
-			hasTerm = false // the last term was closed without a new one
-		}
-		current := seatsOf[t.ID]
-		if !hasTerm {
-			current = nil
-		}
-		if o.TypeCode == TypeBranch && c.all > 0 && c.full < 3 {
-			out = append(out, Finding{RuleTooFewFull, "问题", o.ID, o.Name, 0, "",
-				fmt.Sprintf("只有 %d 名正式党员，不足3人，不宜单独建立党支部，可与邻近单位建立联合党支部", c.full)})
-		}
-		if c.all >= 7 && len(current) == 0 && !o.IsTemporary() {
-			out = append(out, Finding{RuleNoCommittee, "问题", o.ID, o.Name, 0, "",
-				fmt.Sprintf("有 %d 名党员，应设立支部委员会，目前没有在任支委", c.all)})
-		}
-		if hasTerm && t.Overdue(today) && !o.IsTemporary() {
-			out = append(out, Finding{RuleTermOverdue, "问题", o.ID, o.Name, 0, "",
-				fmt.Sprintf("本届支委会应于 %s 换届，已逾期 %d 天", DateText(t.DueEnd), int(today.Sub(t.DueEnd).Hours()/24))})
-		}
-		if len(current) == 0 {
-			continue
-		}
-		var secretary *Seat
-		backbone := false
-		for i, st := range current {
-			if st.Role == "书记" {
-				secretary = &current[i]
-			}
-			backbone = backbone || st.Backbone
-		}
-		if secretary == nil {
-			out = append(out, Finding{RuleNoSecretary, "问题", o.ID, o.Name, 0, "", "支委会没有在任书记"})
-		} else if o.UnitID != 0 && !o.IsTemporary() && (!secretary.UnitHead || secretary.UnitID != o.UnitID) {
-			out = append(out, Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
-				fmt.Sprintf("支部书记%s不是“%s”的负责人；科研党支部宜由部门负责人担任书记", secretary.Name, o.UnitName)})
-		}
-		if researchKinds[o.UnitKind] && !backbone {
-			out = append(out, Finding{RuleNoBackbone, "提醒", o.ID, o.Name, 0, "", "支委中没有科研骨干；宜吸纳科研中坚力量进入支委会"})
+		out = append(out, branchFindings(o, f.Counts[o.ID], f.committeeOf(o.ID), today)...)
+	}
+	for _, u := range f.UnitMembers {
+		if x, ok := unitUncovered(u, hosted[u.ID]); ok {
+			out = append(out, x)
 		}
 	}
-
-	// Coverage: every unit with members in normal standing has a branch built on it.
-	rows, err = s.db.Query(`SELECT u.id, u.name, COUNT(*) FROM membership m JOIN person p ON p.id=m.person_id
-		JOIN unit u ON u.id=p.unit_id JOIN org o ON o.id=m.branch_id
-		WHERE m.status=? AND o.type_code <> ? GROUP BY u.id ORDER BY u.name`, StatusNormal, TypeJointBranch)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var id int64
-		var name string
-		var n int
-		rows.Scan(&id, &name, &n)
-		if !hosted[id] {
-			out = append(out, Finding{RuleUnitUncovered, "问题", 0, "", 0, name,
-				fmt.Sprintf("“%s”有 %d 名党员，但没有建在该单位的党支部（支部建在实验室）", name, n)})
-		}
-	}
-	rows.Close()
-
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Severity != out[j].Severity {
 			return out[i].Severity == "问题"
 		}
 		return out[i].OrgName < out[j].OrgName
 	})
-	return out, nil
+	return out
+}
+
+// committee is a branch's standing committee as the rules see it: its newest term, when that
+// term is still open, and the seats of that term held today.
+type committee struct {
+	Term    Term
+	Open    bool // the newest term has not been closed without a new one
+	Current []Seat
+}
+
+// branchFindings are the rules over one live branch: its size, its committee and its secretary.
+func branchFindings(o Org, c BranchCount, cm committee, today time.Time) []Finding {
+	var out []Finding
+	add := func(x Finding, ok bool) {
+		if ok {
+			out = append(out, x)
+		}
+	}
+	add(tooFewFull(o, c))
+	add(noCommittee(o, c, cm))
+	add(termOverdue(o, cm, today))
+	if len(cm.Current) == 0 {
+		return out
+	}
+	add(secretaryFinding(o, cm.Current))
+	add(noBackbone(o, cm.Current))
+	return out
+}
+
+// probationFinding: a year after joining, the branch must decide on full membership; a month
+// ahead it is reminded.
+func probationFinding(p probationer, branch string, today time.Time) (Finding, bool) {
+	due := p.Membership.ProbationDue()
+	switch {
+	case due.IsZero():
+		return Finding{}, false
+	case !due.After(today):
+		return Finding{RuleProbationDue, "问题", p.BranchID, branch, p.PersonID, p.Name,
+			fmt.Sprintf("预备党员%s的预备期已于 %s 期满，尚未讨论转正", p.Name, DateText(due))}, true
+	case due.Before(today.AddDate(0, 0, ProbationSoonDays+1)):
+		return Finding{RuleProbationSoon, "提醒", p.BranchID, branch, p.PersonID, p.Name,
+			fmt.Sprintf("预备党员%s的预备期将于 %s 期满，请及时讨论转正", p.Name, DateText(due))}, true
+	}
+	return Finding{}, false
+}
+
+// tooFewFull: a 党支部 standing alone needs three full members.
+func tooFewFull(o Org, c BranchCount) (Finding, bool) {
+	if o.TypeCode != TypeBranch || c.All == 0 || c.Full >= 3 {
+		return Finding{}, false
+	}
+	return Finding{RuleTooFewFull, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("只有 %d 名正式党员，不足3人，不宜单独建立党支部，可与邻近单位建立联合党支部", c.Full)}, true
+}
+
+// noCommittee: seven members or more need a committee (a mission branch is exempt).
+func noCommittee(o Org, c BranchCount, cm committee) (Finding, bool) {
+	if c.All < 7 || len(cm.Current) > 0 || o.IsTemporary() {
+		return Finding{}, false
+	}
+	return Finding{RuleNoCommittee, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("有 %d 名党员，应设立支部委员会，目前没有在任支委", c.All)}, true
+}
+
+// termOverdue: the open term passed its due end without a new election.
+func termOverdue(o Org, cm committee, today time.Time) (Finding, bool) {
+	if !cm.Open || !cm.Term.Overdue(today) || o.IsTemporary() {
+		return Finding{}, false
+	}
+	return Finding{RuleTermOverdue, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("本届支委会应于 %s 换届，已逾期 %d 天", DateText(cm.Term.DueEnd), int(today.Sub(cm.Term.DueEnd).Hours()/24))}, true
+}
+
+// secretaryFinding: a committee needs a 书记, and in a standing branch on a unit the 书记
+// should be the unit's head.
+func secretaryFinding(o Org, current []Seat) (Finding, bool) {
+	var secretary *Seat
+	for i, st := range current {
+		if st.Role == "书记" {
+			secretary = &current[i]
+		}
+	}
+	switch {
+	case secretary == nil:
+		return Finding{RuleNoSecretary, "问题", o.ID, o.Name, 0, "", "支委会没有在任书记"}, true
+	case o.UnitID != 0 && !o.IsTemporary() && (!secretary.UnitHead || secretary.UnitID != o.UnitID):
+		return Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
+			fmt.Sprintf("支部书记%s不是“%s”的负责人；科研党支部宜由部门负责人担任书记", secretary.Name, o.UnitName)}, true
+	}
+	return Finding{}, false
+}
+
+// noBackbone: a committee on a research unit should seat a research backbone.
+func noBackbone(o Org, current []Seat) (Finding, bool) {
+	if !researchKinds[o.UnitKind] {
+		return Finding{}, false
+	}
+	for _, st := range current {
+		if st.Backbone {
+			return Finding{}, false
+		}
+	}
+	return Finding{RuleNoBackbone, "提醒", o.ID, o.Name, 0, "", "支委中没有科研骨干；宜吸纳科研中坚力量进入支委会"}, true
+}
+
+// unitUncovered: every unit with members in normal standing has a branch built on it.
+func unitUncovered(u unitMembers, hosted bool) (Finding, bool) {
+	if hosted {
+		return Finding{}, false
+	}
+	return Finding{RuleUnitUncovered, "问题", 0, "", 0, u.Name,
+		fmt.Sprintf("“%s”有 %d 名党员，但没有建在该单位的党支部（支部建在实验室）", u.Name, u.N)}, true
 }
 
 // FindingsFor keeps the findings of one organisation.

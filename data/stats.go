@@ -37,15 +37,12 @@ func ratio(a, b int) float64 {
 
 // RosterStatsOn computes the roster facts as they stand on day, from the same rules as Check.
 func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
-	findings, err := s.checkOn(day)
+	facts, err := loadRosterFacts(s.db, day)
 	if err != nil {
 		return RosterStats{}, err
 	}
-	r := RosterStats{Day: day}
-	all, err := orgs(s.db)
-	if err != nil {
-		return r, err
-	}
+	findings := checkFacts(facts, day)
+	r := RosterStats{Day: day, UnitsWithMembers: len(facts.UnitMembers)}
 	notHead := map[int64]bool{}
 	noSecretary := map[int64]bool{}
 	noBackbone := map[int64]bool{}
@@ -68,8 +65,8 @@ func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
 	if err != nil {
 		return r, err
 	}
-	for _, o := range all {
-		if !o.Live() || !o.IsBranch() || o.IsTemporary() {
+	for _, o := range facts.Orgs {
+		if !o.Standing() {
 			continue
 		}
 		r.Branches++
@@ -84,27 +81,22 @@ func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
 			r.BranchesWithBackbone++
 		}
 	}
-	err = s.db.QueryRow(`SELECT COUNT(DISTINCT p.unit_id) FROM membership m JOIN person p ON p.id=m.person_id
-		JOIN org o ON o.id=m.branch_id WHERE m.status=? AND p.unit_id IS NOT NULL AND o.type_code <> ?`, StatusNormal, TypeJointBranch).Scan(&r.UnitsWithMembers)
 	r.UnitsCovered = r.UnitsWithMembers - len(r.UncoveredUnits)
 	sort.Strings(r.OverdueBranches)
-	return r, err
+	return r, nil
 }
 
 // orgsWithCurrentSeats are the organisations whose open term has someone seated on day.
 func (s *Store) orgsWithCurrentSeats(day time.Time) (map[int64]bool, error) {
 	d := DateText(day)
-	rows, err := s.db.Query(`SELECT DISTINCT t.org_id FROM seat st JOIN term t ON t.id=st.term_id
-		WHERE (t.actual_end='' OR t.actual_end > ?) AND t.start_date <= ? AND (st.from_date='' OR st.from_date <= ?) AND (st.to_date='' OR st.to_date >= ?)`, d, d, d, d)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]bool{}
-	for rows.Next() {
+	ids, err := collect(s.db, func(rows scanner) (int64, error) {
 		var id int64
-		rows.Scan(&id)
+		return id, rows.Scan(&id)
+	}, `SELECT DISTINCT t.org_id FROM seat st JOIN term t ON t.id=st.term_id
+		WHERE (t.actual_end='' OR t.actual_end > ?) AND t.start_date <= ? AND (st.from_date='' OR st.from_date <= ?) AND (st.to_date='' OR st.to_date >= ?)`, d, d, d, d)
+	out := make(map[int64]bool, len(ids))
+	for _, id := range ids {
 		out[id] = true
 	}
-	return out, rows.Err()
+	return out, err
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
 // A membership changes only through these dated actions, each with a reason, so the roster's
@@ -32,17 +34,16 @@ func (s *Store) SetStatus(ctx context.Context, personID int64, status string, da
 		}
 		if status == StatusNormal {
 			// Back in standing, he must stand in a live branch, or no branch rule counts him.
-			var branchName, abolished string
-			var code int
-			if err := tx.QueryRow(`SELECT name, type_code, abolished FROM org WHERE id=?`, branch).Scan(&branchName, &code, &abolished); err != nil {
+			home, err := orgByID(tx, branch)
+			if err != nil {
 				return err
 			}
-			if abolished != "" || !(Org{TypeCode: code}).IsBranch() || code == TypeTempBranch {
+			if !home.Standing() {
 				why := "已撤销"
-				if abolished == "" {
+				if home.Live() {
 					why = "不是在册的党支部"
 				}
-				return fmt.Errorf("%s原所在的“%s”%s，不能在该支部恢复为正常；请用“转接”把他转入一个在册的党支部", name, branchName, why)
+				return fmt.Errorf("%s原所在的“%s”%s，不能在该支部恢复为正常；请用“转接”把他转入一个在册的党支部", name, home.Name, why)
 			}
 		}
 		if _, err := tx.Exec(`UPDATE membership SET status=? WHERE person_id=?`, status, personID); err != nil {
@@ -82,16 +83,17 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 		}
 		kind, detail := "转出", fromName+" → 院外"
 		if toBranch != 0 {
-			var toName string
-			var code int
-			var abolished string
-			if err := tx.QueryRow(`SELECT name, type_code, abolished FROM org WHERE id=?`, toBranch).Scan(&toName, &code, &abolished); err != nil {
+			to, err := orgByID(tx, toBranch)
+			if errors.Is(err, ErrNotFound) {
 				return fmt.Errorf("目标支部不存在")
 			}
-			if abolished != "" || !(Org{TypeCode: code}).IsBranch() || code == TypeTempBranch {
-				return fmt.Errorf("“%s”不是在册的党支部，不能转入；请选择一个正式党支部", toName)
+			if err != nil {
+				return sqldb.CheckFailed("目标支部", err)
 			}
-			kind, detail = "内部调动", fromName+" → "+toName
+			if !to.Standing() {
+				return fmt.Errorf("“%s”不是在册的党支部，不能转入；请选择一个正式党支部", to.Name)
+			}
+			kind, detail = "内部调动", fromName+" → "+to.Name
 			if status != StatusNormal {
 				kind = "转入"
 			}
@@ -120,23 +122,23 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 // or stops standing in: a transferred-out 书记 must not go on counting as the secretary. It says
 // what it ended, for the record.
 func endSeatsIn(tx *sql.Tx, personID, orgID int64, day time.Time) (string, error) {
-	rows, err := tx.Query(`SELECT s.id, s.role FROM seat s JOIN term t ON t.id = s.term_id
+	type held struct {
+		id   int64
+		role string
+	}
+	seats, err := collect(tx, func(rows scanner) (held, error) {
+		var h held
+		return h, rows.Scan(&h.id, &h.role)
+	}, `SELECT s.id, s.role FROM seat s JOIN term t ON t.id = s.term_id
 		WHERE s.person_id = ? AND t.org_id = ? AND s.to_date = ''`, personID, orgID)
 	if err != nil {
 		return "", err
 	}
 	var ids []int64
 	var roles []string
-	for rows.Next() {
-		var id int64
-		var role string
-		if err := rows.Scan(&id, &role); err != nil {
-			rows.Close()
-			return "", err
-		}
-		ids, roles = append(ids, id), append(roles, role)
+	for _, h := range seats {
+		ids, roles = append(ids, h.id), append(roles, h.role)
 	}
-	rows.Close()
 	for _, id := range ids {
 		if _, err := tx.Exec(`UPDATE seat SET to_date = ? WHERE id = ?`, DateText(day), id); err != nil {
 			return "", err
