@@ -132,6 +132,13 @@ func (s *Store) Appoint(ctx context.Context, termID, personID int64, role string
 
 // EndSeat ends a seat on a day (免职).
 func (s *Store) EndSeat(ctx context.Context, seatID int64, to time.Time, reason string) error {
+	if to.IsZero() {
+		return errors.New("请填写免职日期")
+	}
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return errors.New("请填写免职原因，它会记入操作日志")
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, role, from string
 		if err := tx.QueryRow(`SELECT p.name, s.role, s.from_date FROM seat s JOIN person p ON p.id=s.person_id WHERE s.id=?`, seatID).Scan(&name, &role, &from); err != nil {
@@ -149,6 +156,14 @@ func (s *Store) EndSeat(ctx context.Context, seatID int64, to time.Time, reason 
 
 // AddTempMembers puts members into a temporary branch from–to, beside their home branch.
 func (s *Store) AddTempMembers(ctx context.Context, branchID int64, personIDs []int64, from, to time.Time) error {
+	switch {
+	case len(personIDs) == 0:
+		return errors.New("请至少选择一名党员")
+	case from.IsZero():
+		return errors.New("请填写编入日期")
+	case !to.IsZero() && to.Before(from):
+		return fmt.Errorf("截止日期 %s 早于编入日期 %s，请核对", DateText(to), DateText(from))
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var code int
 		var name string

@@ -54,8 +54,9 @@ func (s *Store) OrgByName(name string) (Org, error) {
 	return o, err
 }
 
-// ValidateOrg says what is wrong with an organisation before it is saved.
-func ValidateOrg(o Org) Invalid {
+// ValidateOrg says what is wrong with an organisation before it is saved; today is the store's
+// date, for "founded in the future".
+func ValidateOrg(o Org, today time.Time) Invalid {
 	var v Invalid
 	if strings.TrimSpace(o.Name) == "" {
 		v = append(v, FieldError{"Name", "请填写党组织名称"})
@@ -71,6 +72,9 @@ func ValidateOrg(o Org) Invalid {
 			v = append(v, FieldError{"MissionEnd", "任务结束日期不能早于开始日期"})
 		}
 	}
+	if o.Founded.After(today) {
+		v = append(v, FieldError{"Founded", "成立日期不能晚于今天，请核对"})
+	}
 	if !o.Founded.IsZero() && !o.Abolished.IsZero() && o.Abolished.Before(o.Founded) {
 		v = append(v, FieldError{"Abolished", "撤销日期不能早于成立日期"})
 	}
@@ -80,7 +84,7 @@ func ValidateOrg(o Org) Invalid {
 // SaveOrg creates (ID 0) or updates an organisation. A host unit named in UnitName but not yet
 // known is created with UnitKind.
 func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
-	if v := ValidateOrg(*o); len(v) > 0 {
+	if v := ValidateOrg(*o, s.Today()); len(v) > 0 {
 		return v
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
@@ -156,6 +160,10 @@ func createsCycle(q queryer, id, parent int64) (bool, error) {
 // AbolishOrg marks an organisation abolished on day. One that still has members in normal
 // standing or live sub-organisations is refused: move them first.
 func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return errors.New("请填写撤销原因，它会记入操作日志")
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, founded string
 		if err := tx.QueryRow(`SELECT name, founded FROM org WHERE id=?`, id).Scan(&name, &founded); err != nil {
