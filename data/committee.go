@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
 // Terms lists an organisation's committee terms, newest first, each with its seats.
@@ -186,8 +188,19 @@ func (s *Store) AddTempMembers(ctx context.Context, branchID int64, personIDs []
 // RemoveTempMember ends a temporary-branch membership.
 func (s *Store) RemoveTempMember(ctx context.Context, id int64) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.Exec(`DELETE FROM temp_member WHERE id=?`, id)
-		return err
+		var person, branch, from, to string
+		err := tx.QueryRow(`SELECT p.name, o.name, t.from_date, t.to_date FROM temp_member t JOIN person p ON p.id=t.person_id
+			JOIN org o ON o.id=t.branch_id WHERE t.id=?`, id).Scan(&person, &branch, &from, &to)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		if err != nil {
+			return sqldb.CheckFailed("要移出的临时支部成员", err)
+		}
+		if _, err := tx.Exec(`DELETE FROM temp_member WHERE id=?`, id); err != nil {
+			return err
+		}
+		return s.audit(tx, "临时支部移出", branch, fmt.Sprintf("移出 %s（编入期 %s 至 %s）", person, orUnset(from), orUnset(to)), "", 0)
 	})
 }
 

@@ -155,6 +155,13 @@ func (s *Store) SaveMember(ctx context.Context, m *Member) error {
 		return v
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		var old Member
+		if m.Membership.ID != 0 {
+			var err error
+			if old, err = memberIn(tx, m.Person.ID); err != nil {
+				return err
+			}
+		}
 		if err := s.savePerson(tx, &m.Person); err != nil {
 			return err
 		}
@@ -168,10 +175,28 @@ func (s *Store) SaveMember(ctx context.Context, m *Member) error {
 			m.Membership.ID, _ = res.LastInsertId()
 			return s.audit(tx, "新增党员", m.Name, "", "", 0)
 		}
-		_, err := tx.Exec(`UPDATE membership SET category=?, joined=?, full_date=? WHERE id=?`,
-			m.Category, DateText(m.Joined), DateText(m.Full), m.Membership.ID)
-		return err
+		if _, err := tx.Exec(`UPDATE membership SET category=?, joined=?, full_date=? WHERE id=?`,
+			m.Category, DateText(m.Joined), DateText(m.Full), m.Membership.ID); err != nil {
+			return err
+		}
+		now, err := memberIn(tx, m.Person.ID)
+		if err != nil {
+			return err
+		}
+		if what := memberChanges(old, now); what != "" {
+			return s.audit(tx, "修改党员信息", now.Name, what, "", 0)
+		}
+		return nil
 	})
+}
+
+// memberIn reads one member inside a transaction.
+func memberIn(q queryer, personID int64) (Member, error) {
+	m, err := scanMember(q.QueryRow(`SELECT `+memberColumns+memberFrom+` WHERE p.id = ?`, personID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, ErrNotFound
+	}
+	return m, err
 }
 
 // SavePerson creates or updates a person who need not be a member (A/B post staff, say).
@@ -235,13 +260,7 @@ func scanMember(sc scanner) (Member, error) {
 }
 
 // Member reads one member by person id.
-func (s *Store) Member(personID int64) (Member, error) {
-	m, err := scanMember(s.db.QueryRow(`SELECT `+memberColumns+memberFrom+` WHERE p.id = ?`, personID))
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, ErrNotFound
-	}
-	return m, err
-}
+func (s *Store) Member(personID int64) (Member, error) { return memberIn(s.db, personID) }
 
 // MemberByIDNumber reads one member by ID number.
 func (s *Store) MemberByIDNumber(number string) (Member, error) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -107,6 +108,13 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 				return Invalid{{"TypeCode", fmt.Sprintf("“%s”还有 %d 名党员，不能改为%s；请先把他们转到其他支部", o.Name, n, TypeName(o.TypeCode))}}
 			}
 		}
+		var old Org
+		if o.ID != 0 {
+			var err error
+			if old, err = orgByID(tx, o.ID); err != nil {
+				return err
+			}
+		}
 		if o.UnitID == 0 && strings.TrimSpace(o.UnitName) != "" {
 			id, err := ensureUnit(tx, o.UnitName, o.UnitKind)
 			if err != nil {
@@ -124,12 +132,38 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 				return orgWriteError(o.Name, err)
 			}
 			o.ID, _ = res.LastInsertId()
-			return nil
+			now, err := orgByID(tx, o.ID)
+			if err != nil {
+				return err
+			}
+			return s.audit(tx, "新建组织", now.Name, orgSummary(now, orgName(tx, now.ParentID)), "", 0)
 		}
 		_, err := tx.Exec(`UPDATE org SET parent_id=?,type_code=?,name=?,short_name=?,unit_id=?,founded=?,abolished=?,
 			mission=?,mission_start=?,mission_end=?,pledge_signed=?,sort=? WHERE id=?`, append(args, o.ID)...)
-		return orgWriteError(o.Name, err)
+		if err != nil {
+			return orgWriteError(o.Name, err)
+		}
+		now, err := orgByID(tx, o.ID)
+		if err != nil {
+			return err
+		}
+		if what := orgChanges(old, now, func(id int64) string { return orgName(tx, id) }); what != "" {
+			return s.audit(tx, "修改组织", now.Name, what, "", 0)
+		}
+		return nil
 	})
+}
+
+// orgName is an organisation's name for the log, "" for none (the root's parent).
+func orgName(q queryer, id int64) string {
+	if id == 0 {
+		return ""
+	}
+	o, err := orgByID(q, id)
+	if err != nil {
+		return "（编号" + strconv.FormatInt(id, 10) + "）"
+	}
+	return o.Name
 }
 
 func orgWriteError(name string, err error) error {
