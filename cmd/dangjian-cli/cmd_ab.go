@@ -169,7 +169,7 @@ func runABAbsent(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	person, err := findPerson(s, pos[0])
+	person, err := abpost.FindPerson(s, pos[0])
 	if err != nil {
 		return refuse(err)
 	}
@@ -183,36 +183,6 @@ func runABAbsent(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "警示【%s】%s\n", w.Kind, w.Message)
 	}
 	return nil
-}
-
-// findPerson finds a person by name, or "部门/姓名" when the name alone is shared.
-func findPerson(s *data.Store, q string) (data.Person, error) {
-	dept, name, hasDept := strings.Cut(q, "/")
-	if !hasDept {
-		name, dept = dept, ""
-	}
-	name = data.FoldName(name)
-	all, err := s.Persons()
-	if err != nil {
-		return data.Person{}, err
-	}
-	var hits []data.Person
-	for _, p := range all {
-		if data.FoldName(p.Name) == name && (dept == "" || p.UnitName == dept) {
-			hits = append(hits, p)
-		}
-	}
-	switch len(hits) {
-	case 0:
-		return data.Person{}, fmt.Errorf("找不到人员“%s”；请核对姓名，或先在花名册或AB岗目录中登记此人", q)
-	case 1:
-		return hits[0], nil
-	}
-	var where []string
-	for _, p := range hits {
-		where = append(where, p.UnitName+"/"+p.Name)
-	}
-	return data.Person{}, fmt.Errorf("有 %d 位“%s”（%s），请写成“部门/姓名”指明是哪一位", len(hits), name, strings.Join(where, "、"))
 }
 
 func runABCoverage(e *env, args []string) error {

@@ -105,10 +105,8 @@ func evalSheets(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return refuse(fmt.Errorf("无法创建输出目录 %s：%w", out, err))
-	}
-	files, err := writeEvalFiles(sn, out, format, blank)
+	formats := report.EvalFormats{XLSX: format != "pdf", PDF: format != "xlsx"}
+	files, err := report.WriteEvalFiles(context.Background(), sn, out, report.AllEvalFiles, formats, blank, nil)
 	if err != nil {
 		return refuse(err)
 	}
@@ -116,54 +114,6 @@ func evalSheets(e *env, args []string) error {
 		fmt.Fprintln(e.stdout, f)
 	}
 	return nil
-}
-
-// EvalFiles are the names the print files get in the output directory.
-func evalFileNames(sn *criteria.Snapshot, blank bool) (sheet, ballot, results string) {
-	kind := "填报"
-	if blank {
-		kind = "空白"
-	}
-	base := fmt.Sprintf("%d年度模范机关", sn.Round.Year)
-	return base + "考评表（" + kind + "）", base + "群众满意度测评表", base + "考评结果汇总"
-}
-
-func writeEvalFiles(sn *criteria.Snapshot, dir, format string, blank bool) ([]string, error) {
-	sheet, ballot, results := evalFileNames(sn, blank)
-	var files []string
-	if format != "pdf" {
-		for _, w := range []struct {
-			name  string
-			write func(string) error
-		}{
-			{sheet, func(p string) error { return sheets.WriteEvalSheets(p, sn, blank) }},
-			{ballot, func(p string) error { return sheets.WriteEvalBallots(p, sn) }},
-			{results, func(p string) error { return sheets.WriteEvalResults(p, sn) }},
-		} {
-			p := filepath.Join(dir, w.name+".xlsx")
-			if err := w.write(p); err != nil {
-				return files, err
-			}
-			files = append(files, p)
-		}
-	}
-	if format != "xlsx" {
-		for _, w := range []struct {
-			name  string
-			write func(string) error
-		}{
-			{sheet, func(p string) error { return report.WriteEvalSheets(p, sn, blank) }},
-			{ballot, func(p string) error { return report.WriteEvalBallots(p, sn) }},
-			{results, func(p string) error { return report.WriteEvalResults(p, sn) }},
-		} {
-			p := filepath.Join(dir, w.name+".pdf")
-			if err := w.write(p); err != nil {
-				return files, err
-			}
-			files = append(files, p)
-		}
-	}
-	return files, nil
 }
 
 // evalImportJSON is the -json summary of an import.

@@ -38,21 +38,17 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	f := data.MemberFilter{}
-	opt := sheets.ExportOptions{PerBranch: perBranch, IncludeFullIDs: !mask}
 	if branch != "" {
 		o, err := s.OrgByName(branch)
 		if err != nil {
 			return refuse(err)
 		}
-		f.BranchID, opt.Title = o.ID, o.Name+"党员花名册"
+		f.BranchID = o.ID
 	}
-	ms, err := s.Members(f)
+	n, err := sheets.ExportRoster(context.Background(), s, f, pos[1], sheets.ExportOptions{PerBranch: perBranch, IncludeFullIDs: !mask}, nil)
 	if err != nil {
-		return err
-	}
-	if err := sheets.ExportMembers(context.Background(), ms, pos[1], opt, s.Today(), nil); err != nil {
 		return refuse(err)
 	}
-	fmt.Fprintf(e.stdout, "已导出 %d 名党员到 %s\n", len(ms), pos[1])
+	fmt.Fprintf(e.stdout, "已导出 %d 名党员到 %s\n", n, pos[1])
 	return nil
 }

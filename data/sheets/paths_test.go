@@ -28,7 +28,7 @@ func TestChinesePathsWithSpaces(t *testing.T) {
 
 	out := filepath.Join(root, "导出 文件", "花名册 2026（全院）.xlsx")
 	os.MkdirAll(filepath.Dir(out), 0o700)
-	if err := ExportRoster(ctx, s, data.MemberFilter{}, out, ExportOptions{IncludeFullIDs: true}, nil); err != nil {
+	if _, err := ExportRoster(ctx, s, data.MemberFilter{}, out, ExportOptions{IncludeFullIDs: true}, nil); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	rf, err := ReadRoster(ctx, out, ReadOptions{})

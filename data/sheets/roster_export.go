@@ -30,14 +30,26 @@ var widths = map[Field]float64{FieldName: 10, FieldGender: 6, FieldEthnicity: 8,
 	FieldEducation: 10, FieldDegree: 8, FieldTitle: 12, FieldBranch: 17, FieldCategory: 10, FieldJoined: 12,
 	FieldFull: 12, FieldUnit: 15, FieldPost: 12, FieldPhone: 15}
 
-// ExportRoster writes the members the filter selects to path.
-func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) error {
+// ExportRoster writes the members the filter selects to path and says how many it wrote: the
+// one roster export of the window and the command line. A roster of one branch is titled after
+// it ("第一党支部党员花名册") unless opt.Title says otherwise.
+func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) (int, error) {
+	if f.BranchID != 0 && opt.Title == "" {
+		o, err := s.Org(f.BranchID)
+		if err != nil {
+			return 0, err
+		}
+		opt.Title = RosterTitle(o)
+	}
 	ms, err := s.Members(f)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return ExportMembers(ctx, ms, path, opt, s.Today(), progress)
+	return len(ms), ExportMembers(ctx, ms, path, opt, s.Today(), progress)
 }
+
+// RosterTitle is the title of one organisation's roster.
+func RosterTitle(o data.Org) string { return o.Name + "党员花名册" }
 
 // ExportMembers writes members to path; today dates the title.
 func ExportMembers(ctx context.Context, ms []data.Member, path string, opt ExportOptions, today time.Time, progress func(done, total int)) error {

@@ -31,7 +31,7 @@ func demoStore(t testing.TB) *data.Store {
 func TestExportRoundTrip(t *testing.T) {
 	s := demoStore(t)
 	out := filepath.Join(t.TempDir(), "花名册.xlsx")
-	if err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{IncludeFullIDs: true}, nil); err != nil {
+	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{IncludeFullIDs: true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	all, _ := s.Members(data.MemberFilter{})
@@ -54,7 +54,7 @@ func TestExportRoundTrip(t *testing.T) {
 func TestExportLayout(t *testing.T) {
 	s := demoStore(t)
 	out := filepath.Join(t.TempDir(), "masked.xlsx")
-	if err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{PerBranch: true}, nil); err != nil {
+	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{PerBranch: true}, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(out)
