@@ -13,28 +13,24 @@ import (
 
 // Terms lists an organisation's committee terms, newest first, each with its seats.
 func (s *Store) Terms(orgID int64) ([]Term, error) {
-	rows, err := s.db.Query(`SELECT id, org_id, start_date, due_end, actual_end FROM term WHERE org_id=? ORDER BY start_date DESC, id DESC`, orgID)
+	out, err := collect(s.db, scanTerm, `SELECT id, org_id, start_date, due_end, actual_end FROM term WHERE org_id=? ORDER BY start_date DESC, id DESC`, orgID)
 	if err != nil {
 		return nil, err
 	}
-	var out []Term
-	for rows.Next() {
-		var t Term
-		var a, b, c string
-		if err := rows.Scan(&t.ID, &t.OrgID, &a, &b, &c); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		t.Start, t.DueEnd, t.ActualEnd = ParseDateText(a), ParseDateText(b), ParseDateText(c)
-		out = append(out, t)
-	}
-	rows.Close()
 	for i := range out {
 		if out[i].Seats, err = seats(s.db, `WHERE s.term_id = ?`, out[i].ID); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+func scanTerm(rows scanner) (Term, error) {
+	var t Term
+	var a, b, c string
+	err := rows.Scan(&t.ID, &t.OrgID, &a, &b, &c)
+	t.Start, t.DueEnd, t.ActualEnd = ParseDateText(a), ParseDateText(b), ParseDateText(c)
+	return t, err
 }
 
 func seats(q queryer, where string, args ...any) ([]Seat, error) {

@@ -103,12 +103,10 @@ func branchCounts(q queryer) (map[int64]BranchCount, error) {
 func latestTerms(q queryer) (map[int64]Term, error) {
 	out := map[int64]Term{}
 	err := sqldb.Each(context.Background(), q, func(rows scanner) error {
-		var t Term
-		var a, b, c string
-		if err := rows.Scan(&t.ID, &t.OrgID, &a, &b, &c); err != nil {
+		t, err := scanTerm(rows)
+		if err != nil {
 			return err
 		}
-		t.Start, t.DueEnd, t.ActualEnd = ParseDateText(a), ParseDateText(b), ParseDateText(c)
 		out[t.OrgID] = t // ordered by start: the last one read is the newest
 		return nil
 	}, `SELECT id, org_id, start_date, due_end, actual_end FROM term ORDER BY org_id, start_date, id`)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // AbsenceFilter narrows the absence list. Zero values mean "all".
@@ -33,22 +34,13 @@ func Absences(s *data.Store, f AbsenceFilter) ([]Absence, error) {
 		q += ` AND a.from_date <= ?`
 		args = append(args, data.DateText(f.To))
 	}
-	rows, err := s.DB().Query(q+` ORDER BY a.from_date DESC, a.id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Absence
-	for rows.Next() {
+	return sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (Absence, error) {
 		var a Absence
 		var from, to string
-		if err := rows.Scan(&a.ID, &a.PersonID, &a.Name, &a.Dept, &from, &to, &a.Kind, &a.HandoverNote, &a.HandedOver); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&a.ID, &a.PersonID, &a.Name, &a.Dept, &from, &to, &a.Kind, &a.HandoverNote, &a.HandedOver)
 		a.From, a.To = data.ParseDateText(from), data.ParseDateText(to)
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return a, err
+	}, q+` ORDER BY a.from_date DESC, a.id DESC`, args...)
 }
 
 // RecordAbsence saves an absence (ID 0: a new one) and returns the warnings it causes on the

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // CalendarDay is an exception to the Monday–Friday week: a public holiday (Working false) or an
@@ -86,31 +87,20 @@ func CalendarDays(s *data.Store) ([]CalendarDay, error) {
 	return calendarDays(s.DB(), "", "")
 }
 
-func calendarDays(q interface {
-	Query(string, ...any) (*sql.Rows, error)
-}, from, to string) ([]CalendarDay, error) {
+func calendarDays(q sqldb.Queryer, from, to string) ([]CalendarDay, error) {
 	query := `SELECT id, day, working, name FROM ab_calendar_day`
 	var args []any
 	if from != "" {
 		query += ` WHERE day >= ? AND day <= ?`
 		args = append(args, from, to)
 	}
-	rows, err := q.Query(query+` ORDER BY day`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []CalendarDay
-	for rows.Next() {
+	return sqldb.Collect(context.Background(), q, func(rows sqldb.Scanner) (CalendarDay, error) {
 		var d CalendarDay
 		var dt string
-		if err := rows.Scan(&d.ID, &dt, &d.Working, &d.Name); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&d.ID, &dt, &d.Working, &d.Name)
 		d.Day = data.ParseDateText(dt)
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return d, err
+	}, query+` ORDER BY day`, args...)
 }
 
 // LoadCalendar reads every exception into a Calendar.

@@ -1,11 +1,13 @@
 package abpost
 
 import (
+	"context"
 	"math"
 	"sort"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // State is who serves an item on a service day.
@@ -140,40 +142,30 @@ func loadSnapshot(s *data.Store, from, to time.Time) (*snapshot, error) {
 		return nil, err
 	}
 	f, t := data.DateText(from), data.DateText(to)
-	rows, err := db.Query(`SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
+	ctx := context.Background()
+	err = sqldb.Each(ctx, db, func(rows sqldb.Scanner) error {
+		a, err := scanAssignment(rows)
+		if err != nil {
+			return err
+		}
+		sn.assigns[a.ItemID] = append(sn.assigns[a.ItemID], a)
+		sn.names[a.PersonID] = a.Name
+		return nil
+	}, `SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
 		FROM ab_assignment a JOIN person p ON p.id = a.person_id
 		WHERE (a.from_date = '' OR a.from_date <= ?) AND (a.to_date = '' OR a.to_date >= ?)
 		ORDER BY a.item_id, a.from_date`, t, f)
 	if err != nil {
 		return nil, err
 	}
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		sn.assigns[a.ItemID] = append(sn.assigns[a.ItemID], a)
-		sn.names[a.PersonID] = a.Name
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
 	sn.base = dayNum(from) - 1
 	end := dayNum(to) + handoverReach
-	rows, err = db.Query(`SELECT id, person_id, from_date, to_date, kind, handover_note, handed_over FROM ab_absence
-		WHERE to_date >= ? AND from_date <= ?`, data.DateText(numDay(sn.base)), data.DateText(numDay(end)))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	words := (end-sn.base)/64 + 1
-	for rows.Next() {
+	err = sqldb.Each(ctx, db, func(rows sqldb.Scanner) error {
 		var a Absence
 		var af, at string
 		if err := rows.Scan(&a.ID, &a.PersonID, &af, &at, &a.Kind, &a.HandoverNote, &a.HandedOver); err != nil {
-			return nil, err
+			return err
 		}
 		a.From, a.To = data.ParseDateText(af), data.ParseDateText(at)
 		sn.absences = append(sn.absences, a)
@@ -187,8 +179,13 @@ func loadSnapshot(s *data.Store, from, to time.Time) (*snapshot, error) {
 			i := n - sn.base
 			bits[i/64] |= 1 << (i % 64)
 		}
+		return nil
+	}, `SELECT id, person_id, from_date, to_date, kind, handover_note, handed_over FROM ab_absence
+		WHERE to_date >= ? AND from_date <= ?`, data.DateText(numDay(sn.base)), data.DateText(numDay(end)))
+	if err != nil {
+		return nil, err
 	}
-	return sn, rows.Err()
+	return sn, nil
 }
 
 // isAway tells whether person is away on day number n (within the loaded span).

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // Departments lists the administrative departments (units of kind 行政机构) in the order the
@@ -44,22 +45,12 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 		q += ` WHERE i.unit_id = ?`
 		args = append(args, f.DeptID)
 	}
-	rows, err := s.DB().Query(q+` ORDER BY u.name = '', i.unit_id, i.sort, i.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	var items []Item
-	for rows.Next() {
+	items, err := sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (Item, error) {
 		var it Item
-		if err := rows.Scan(&it.ID, &it.Code, &it.Name, &it.DeptID, &it.Dept, &it.Door, &it.TimeLimit, &it.Materials,
-			&it.Basis, &it.Visits, &it.Phone, &it.Sort); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		items = append(items, it)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return it, rows.Scan(&it.ID, &it.Code, &it.Name, &it.DeptID, &it.Dept, &it.Door, &it.TimeLimit, &it.Materials,
+			&it.Basis, &it.Visits, &it.Phone, &it.Sort)
+	}, q+` ORDER BY u.name = '', i.unit_id, i.sort, i.id`, args...)
+	if err != nil {
 		return nil, err
 	}
 	posts, err := postsOn(s.DB(), day(on))
@@ -92,26 +83,16 @@ func ItemByID(s *data.Store, id int64, on time.Time) (Item, error) {
 	return Item{}, data.ErrNotFound
 }
 
-type queryer interface {
-	Query(string, ...any) (*sql.Rows, error)
-	QueryRow(string, ...any) *sql.Row
-}
+type queryer = sqldb.Queryer
 
 // postsOn maps item → [A, B] assignments holding on day.
 func postsOn(q queryer, on time.Time) (map[int64][2]Assignment, error) {
 	d := data.DateText(on)
-	rows, err := q.Query(`SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
-		FROM ab_assignment a JOIN person p ON p.id = a.person_id
-		WHERE (a.from_date = '' OR a.from_date <= ?) AND (a.to_date = '' OR a.to_date >= ?)`, d, d)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := map[int64][2]Assignment{}
-	for rows.Next() {
+	err := sqldb.Each(context.Background(), q, func(rows sqldb.Scanner) error {
 		a, err := scanAssignment(rows)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p := out[a.ItemID]
 		if a.Role == RoleA {
@@ -120,11 +101,14 @@ func postsOn(q queryer, on time.Time) (map[int64][2]Assignment, error) {
 			p[1] = a
 		}
 		out[a.ItemID] = p
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
+		FROM ab_assignment a JOIN person p ON p.id = a.person_id
+		WHERE (a.from_date = '' OR a.from_date <= ?) AND (a.to_date = '' OR a.to_date >= ?)`, d, d)
+	return out, err
 }
 
-func scanAssignment(sc interface{ Scan(...any) error }) (Assignment, error) {
+func scanAssignment(sc sqldb.Scanner) (Assignment, error) {
 	var a Assignment
 	var from, to string
 	err := sc.Scan(&a.ID, &a.ItemID, &a.Role, &a.PersonID, &a.Name, &from, &to, &a.Note)
@@ -141,20 +125,7 @@ func Assignments(s *data.Store, itemID int64) ([]Assignment, error) {
 		q += ` WHERE a.item_id = ?`
 		args = append(args, itemID)
 	}
-	rows, err := s.DB().Query(q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Assignment
-	for rows.Next() {
-		a, err := scanAssignment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
+	return sqldb.Collect(context.Background(), s.DB(), scanAssignment, q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
 }
 
 // SaveItem creates (ID 0) or updates an item and sets its A and B posts from the day from on:

@@ -3,10 +3,13 @@
 package sqldbtest
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
+
+	"dangjian/data/internal/sqldb"
 )
 
 // Unreadable makes every read of table fail while writes still reach it: the table moves to
@@ -23,19 +26,13 @@ func UnreadableAfter(t testing.TB, db *sql.DB, table string, n int) {
 		name string
 		dflt sql.NullString
 	}
-	var cols []col
-	rows, err := db.Query(`SELECT name, dflt_value FROM pragma_table_info(?) ORDER BY cid`, table)
+	cols, err := sqldb.Collect(context.Background(), db, func(rows sqldb.Scanner) (col, error) {
+		var c col
+		return c, rows.Scan(&c.name, &c.dflt)
+	}, `SELECT name, dflt_value FROM pragma_table_info(?) ORDER BY cid`, table)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for rows.Next() {
-		var c col
-		if err := rows.Scan(&c.name, &c.dflt); err != nil {
-			t.Fatal(err)
-		}
-		cols = append(cols, c)
-	}
-	rows.Close()
 	if len(cols) == 0 {
 		t.Fatalf("no table %s", table)
 	}
