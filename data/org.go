@@ -83,75 +83,101 @@ func ValidateOrg(o Org, today time.Time) Invalid {
 }
 
 // SaveOrg creates (ID 0) or updates an organisation. A host unit named in UnitName but not yet
-// known is created with UnitKind.
+// known is created with UnitKind. Either is logged, an edit with what it changed.
 func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 	if v := ValidateOrg(*o, s.Today()); len(v) > 0 {
 		return v
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if o.ParentID != 0 && o.ID != 0 {
-			cycle, err := createsCycle(tx, o.ID, o.ParentID)
-			if err != nil {
-				return err
-			}
-			if cycle {
-				return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
-			}
-		}
-		if o.ID != 0 && (!o.IsBranch() || o.IsTemporary()) {
-			// Its members would drop out of every branch rule and could not be moved back in.
-			n, err := count(tx, "该组织的党员人数", `SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, o.ID, StatusNormal)
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				return Invalid{{"TypeCode", fmt.Sprintf("“%s”还有 %d 名党员，不能改为%s；请先把他们转到其他支部", o.Name, n, TypeName(o.TypeCode))}}
-			}
-		}
-		var old Org
-		if o.ID != 0 {
-			var err error
-			if old, err = orgByID(tx, o.ID); err != nil {
-				return err
-			}
-		}
-		if o.UnitID == 0 && strings.TrimSpace(o.UnitName) != "" {
-			id, err := ensureUnit(tx, o.UnitName, o.UnitKind)
-			if err != nil {
-				return err
-			}
-			o.UnitID = id
-		}
-		args := []any{nullID(o.ParentID), o.TypeCode, strings.TrimSpace(o.Name), o.ShortName, nullID(o.UnitID),
-			DateText(o.Founded), DateText(o.Abolished), o.Mission, DateText(o.MissionStart), DateText(o.MissionEnd),
-			DateText(o.PledgeSigned), o.Sort}
 		if o.ID == 0 {
-			res, err := tx.Exec(`INSERT INTO org(parent_id,type_code,name,short_name,unit_id,founded,abolished,mission,
-				mission_start,mission_end,pledge_signed,sort) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, args...)
-			if err != nil {
-				return orgWriteError(o.Name, err)
-			}
-			o.ID, _ = res.LastInsertId()
-			now, err := orgByID(tx, o.ID)
-			if err != nil {
-				return err
-			}
-			return s.audit(tx, "新建组织", now.Name, orgSummary(now, orgName(tx, now.ParentID)), "", 0)
+			return s.createOrg(tx, o)
 		}
-		_, err := tx.Exec(`UPDATE org SET parent_id=?,type_code=?,name=?,short_name=?,unit_id=?,founded=?,abolished=?,
-			mission=?,mission_start=?,mission_end=?,pledge_signed=?,sort=? WHERE id=?`, append(args, o.ID)...)
-		if err != nil {
-			return orgWriteError(o.Name, err)
-		}
-		now, err := orgByID(tx, o.ID)
+		return s.updateOrg(tx, o)
+	})
+}
+
+func (s *Store) createOrg(tx *sql.Tx, o *Org) error {
+	if err := hostUnit(tx, o); err != nil {
+		return err
+	}
+	res, err := tx.Exec(`INSERT INTO org(parent_id,type_code,name,short_name,unit_id,founded,abolished,mission,
+		mission_start,mission_end,pledge_signed,sort) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`, orgArgs(*o)...)
+	if err != nil {
+		return orgWriteError(o.Name, err)
+	}
+	o.ID, _ = res.LastInsertId()
+	now, err := orgByID(tx, o.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(tx, "新建组织", now.Name, orgSummary(now, orgName(tx, now.ParentID)), "", 0)
+}
+
+func (s *Store) updateOrg(tx *sql.Tx, o *Org) error {
+	if err := orgEditAllowed(tx, *o); err != nil {
+		return err
+	}
+	old, err := orgByID(tx, o.ID)
+	if err != nil {
+		return err
+	}
+	if err := hostUnit(tx, o); err != nil {
+		return err
+	}
+	if _, err := tx.Exec(`UPDATE org SET parent_id=?,type_code=?,name=?,short_name=?,unit_id=?,founded=?,abolished=?,
+		mission=?,mission_start=?,mission_end=?,pledge_signed=?,sort=? WHERE id=?`, append(orgArgs(*o), o.ID)...); err != nil {
+		return orgWriteError(o.Name, err)
+	}
+	now, err := orgByID(tx, o.ID)
+	if err != nil {
+		return err
+	}
+	if what := orgChanges(old, now, func(id int64) string { return orgName(tx, id) }); what != "" {
+		return s.audit(tx, "修改组织", now.Name, what, "", 0)
+	}
+	return nil
+}
+
+// orgEditAllowed refuses an edit that would put an organisation under itself, or turn a branch
+// with members into something that cannot hold them: they would drop out of every branch rule
+// and could not be moved back in.
+func orgEditAllowed(tx *sql.Tx, o Org) error {
+	if o.ParentID != 0 {
+		cycle, err := createsCycle(tx, o.ID, o.ParentID)
 		if err != nil {
 			return err
 		}
-		if what := orgChanges(old, now, func(id int64) string { return orgName(tx, id) }); what != "" {
-			return s.audit(tx, "修改组织", now.Name, what, "", 0)
+		if cycle {
+			return Invalid{{"ParentID", "上级组织不能是它自己或它的下级"}}
 		}
+	}
+	if o.IsBranch() && !o.IsTemporary() {
 		return nil
-	})
+	}
+	n, err := count(tx, "该组织的党员人数", `SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, o.ID, StatusNormal)
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		return Invalid{{"TypeCode", fmt.Sprintf("“%s”还有 %d 名党员，不能改为%s；请先把他们转到其他支部", o.Name, n, TypeName(o.TypeCode))}}
+	}
+	return nil
+}
+
+// hostUnit finds or creates the unit named in o.UnitName when o names one without its id.
+func hostUnit(tx *sql.Tx, o *Org) error {
+	if o.UnitID != 0 || strings.TrimSpace(o.UnitName) == "" {
+		return nil
+	}
+	id, err := ensureUnit(tx, o.UnitName, o.UnitKind)
+	o.UnitID = id
+	return err
+}
+
+func orgArgs(o Org) []any {
+	return []any{nullID(o.ParentID), o.TypeCode, strings.TrimSpace(o.Name), o.ShortName, nullID(o.UnitID),
+		DateText(o.Founded), DateText(o.Abolished), o.Mission, DateText(o.MissionStart), DateText(o.MissionEnd),
+		DateText(o.PledgeSigned), o.Sort}
 }
 
 // orgName is an organisation's name for the log, "" for none (the root's parent).
