@@ -158,42 +158,74 @@ func PlanImport(s *data.Store, rows []ImportRow, source string) (*ImportPlan, er
 
 func (p *ImportPlan) plan(pr *PlannedRow, idx staffIndex, unitID map[string]int64, stored map[string]Item, seen map[string]int) {
 	r := pr.ImportRow
-	reject := func(msg string) { pr.Errors = append(pr.Errors, msg) }
 	dept, name := data.FoldName(r.Dept), strings.TrimSpace(r.Item)
-	if dept == "" {
-		reject("缺少“部门”")
-	}
-	if name == "" {
-		reject("缺少“服务事项”名称")
-	}
-	if strings.TrimSpace(r.Door) == "" {
-		reject("缺少“办理窗口”（每个事项须明确一个窗口）")
-	}
-	if data.FoldName(r.A) == "" {
-		reject("缺少“A岗”人员")
-	}
+	pr.Errors = append(pr.Errors, missingFields(r, dept, name)...)
 	key := dept + "\x00" + name
 	if line, dup := seen[key]; dup && dept != "" && name != "" {
-		reject(fmt.Sprintf("与第 %d 行是同一部门的同一事项，请合并为一行", line))
+		pr.Errors = append(pr.Errors, fmt.Sprintf("与第 %d 行是同一部门的同一事项，请合并为一行", line))
 	}
 	seen[key] = r.Line
-	limit, err := ParseTimeLimit(r.TimeLimit)
-	if err != nil {
-		reject(err.Error())
-	}
-	visits := 1
-	if v := strings.TrimSpace(r.Visits); v != "" {
-		if visits, err = ParseTimeLimit(v); err != nil {
-			reject("“跑动次数”须为数字，例如 1")
-		}
-	}
+	limit, visits, errs := rowNumbers(r)
+	pr.Errors = append(pr.Errors, errs...)
 	it, exists := stored[key]
 	if !exists {
 		it = Item{Name: name, Dept: dept, DeptID: unitID[dept], Visits: visits}
 	}
 	before := it
+	mergeRow(&it, r, limit, visits)
+	pr.Errors = append(pr.Errors, resolvePosts(&it, pr, idx, dept)...)
+	pr.Item = it
+	switch {
+	case len(pr.Errors) > 0:
+		pr.Action = ImportRejected
+	case !exists:
+		pr.Action = ImportNew
+	default:
+		pr.Changes = itemChanges(before, it)
+		pr.Action = ImportUpdate
+		if len(pr.Changes) == 0 {
+			pr.Action = ImportUnchanged
+		}
+	}
+}
+
+// missingFields are the refusals of a row that lacks what every item must have.
+func missingFields(r ImportRow, dept, name string) []string {
+	var out []string
+	if dept == "" {
+		out = append(out, "缺少“部门”")
+	}
+	if name == "" {
+		out = append(out, "缺少“服务事项”名称")
+	}
+	if strings.TrimSpace(r.Door) == "" {
+		out = append(out, "缺少“办理窗口”（每个事项须明确一个窗口）")
+	}
+	if data.FoldName(r.A) == "" {
+		out = append(out, "缺少“A岗”人员")
+	}
+	return out
+}
+
+// rowNumbers reads a row's time limit and visits (1 when blank).
+func rowNumbers(r ImportRow) (limit, visits int, errs []string) {
+	limit, err := ParseTimeLimit(r.TimeLimit)
+	if err != nil {
+		errs = append(errs, err.Error())
+	}
+	visits = 1
+	if v := strings.TrimSpace(r.Visits); v != "" {
+		if visits, err = ParseTimeLimit(v); err != nil {
+			errs = append(errs, "“跑动次数”须为数字，例如 1")
+		}
+	}
+	return limit, visits, errs
+}
+
+// mergeRow puts a row's filled cells onto the item: a blank cell never erases what is stored.
+func mergeRow(it *Item, r ImportRow, limit, visits int) {
 	set := func(dst *string, v string) {
-		if v = strings.TrimSpace(v); v != "" { // a blank cell never erases what is stored
+		if v = strings.TrimSpace(v); v != "" {
 			*dst = v
 		}
 	}
@@ -208,38 +240,31 @@ func (p *ImportPlan) plan(pr *PlannedRow, idx staffIndex, unitID map[string]int6
 	if strings.TrimSpace(r.Visits) != "" {
 		it.Visits = visits
 	}
+}
+
+// resolvePosts finds (or marks as new) the row's A and B staff in the department, and refuses
+// one person on both posts.
+func resolvePosts(it *Item, pr *PlannedRow, idx staffIndex, dept string) []string {
+	r := pr.ImportRow
+	var out []string
 	if data.FoldName(r.A) != "" {
 		a, isNew, msg := idx.resolve(dept, r.A)
 		if msg != "" {
-			reject("A岗：" + msg)
+			out = append(out, "A岗："+msg)
 		}
 		it.AID, it.AName, pr.NewA = a, data.FoldName(r.A), isNew
 	}
 	if data.FoldName(r.B) != "" {
 		b, isNew, msg := idx.resolve(dept, r.B)
 		if msg != "" {
-			reject("B岗：" + msg)
+			out = append(out, "B岗："+msg)
 		}
 		it.BID, it.BName, pr.NewB = b, data.FoldName(r.B), isNew
 	}
 	if it.AName != "" && it.AName == it.BName && (it.AID == it.BID) {
-		reject(fmt.Sprintf("A岗和B岗都是“%s”，A岗和B岗必须是两个人；请另填B岗", it.AName))
+		out = append(out, fmt.Sprintf("A岗和B岗都是“%s”，A岗和B岗必须是两个人；请另填B岗", it.AName))
 	}
-	pr.Item = it
-	if len(pr.Errors) > 0 {
-		pr.Action = ImportRejected
-		return
-	}
-	if !exists {
-		pr.Action = ImportNew
-		return
-	}
-	pr.Changes = itemChanges(before, it)
-	if len(pr.Changes) == 0 {
-		pr.Action = ImportUnchanged
-	} else {
-		pr.Action = ImportUpdate
-	}
+	return out
 }
 
 func itemChanges(a, b Item) []string {

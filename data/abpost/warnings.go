@@ -64,44 +64,66 @@ func (sn *snapshot) warnings(c *Coverage, nums []int) []Warning {
 	sole := map[int64][]int{} // person → items carried alone, per day index
 	asA := map[int64][]int{}  // person → indexes of items they are A of, some day in range
 	for i, it := range c.Items {
-		var gaps []time.Time
-		noB := false
-		seenA := map[int64]bool{}
-		for j, cell := range c.Cells[i] {
-			switch cell.State {
-			case StateGap:
-				gaps = append(gaps, c.Days[j])
-			case StateA:
-				if cell.B == 0 || sn.isAway(cell.B, nums[j]) {
-					countSole(sole, cell.A, j, len(nums))
-				}
-			case StateB:
-				countSole(sole, cell.B, j, len(nums))
+		gaps, noB := sn.tallyItem(c, i, nums, sole, asA)
+		out = append(out, itemWarnings(it, gaps, noB)...)
+	}
+	out = append(out, sn.soleWarnings(c, sole)...)
+	for _, a := range sn.absences {
+		out = append(out, sn.handoverWarnings(c, a, index, asA)...)
+	}
+	return out
+}
+
+// tallyItem walks item i's days: the days nobody serves it, whether it ever lacks a B, and, into
+// sole and asA, who carries it alone on which day and who is its A.
+func (sn *snapshot) tallyItem(c *Coverage, i int, nums []int, sole, asA map[int64][]int) (gaps []time.Time, noB bool) {
+	seenA := map[int64]bool{}
+	for j, cell := range c.Cells[i] {
+		switch cell.State {
+		case StateGap:
+			gaps = append(gaps, c.Days[j])
+		case StateA:
+			if cell.B == 0 || sn.isAway(cell.B, nums[j]) {
+				countSole(sole, cell.A, j, len(nums))
 			}
-			if cell.B == 0 {
-				noB = true
-			}
-			if cell.A != 0 && !seenA[cell.A] {
-				seenA[cell.A] = true
-				asA[cell.A] = append(asA[cell.A], i)
-			}
+		case StateB:
+			countSole(sole, cell.B, j, len(nums))
 		}
-		if len(c.Cells[i]) == 0 && it.BID == 0 {
+		if cell.B == 0 {
 			noB = true
 		}
-		if len(gaps) > 0 {
-			out = append(out, Warning{Kind: WarnGap, ItemID: it.ID, Item: it.Name, Dept: it.Dept, Days: gaps,
-				Message: fmt.Sprintf("%s“%s”在 %s A岗和B岗都不在岗，无人办理；请部门负责人顶岗或临时指定人员", it.Dept, it.Name, DayList(gaps))})
-		}
-		if noB {
-			out = append(out, Warning{Kind: WarnNoB, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
-				Message: fmt.Sprintf("%s“%s”没有设B岗，A岗不在时无人办理；请指定B岗（协办）人员", it.Dept, it.Name)})
-		}
-		if doors := it.Doors(); len(doors) > 1 {
-			out = append(out, Warning{Kind: WarnDoors, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
-				Message: fmt.Sprintf("%s“%s”在 %d 个窗口办理（%s），不符合“只进一个门”；请确定一个窗口", it.Dept, it.Name, len(doors), strings.Join(doors, "、"))})
+		if cell.A != 0 && !seenA[cell.A] {
+			seenA[cell.A] = true
+			asA[cell.A] = append(asA[cell.A], i)
 		}
 	}
+	if len(c.Cells[i]) == 0 && c.Items[i].BID == 0 {
+		noB = true
+	}
+	return gaps, noB
+}
+
+// itemWarnings are one item's own warnings: days without anyone, no B post, more than one door.
+func itemWarnings(it Item, gaps []time.Time, noB bool) []Warning {
+	var out []Warning
+	if len(gaps) > 0 {
+		out = append(out, Warning{Kind: WarnGap, ItemID: it.ID, Item: it.Name, Dept: it.Dept, Days: gaps,
+			Message: fmt.Sprintf("%s“%s”在 %s A岗和B岗都不在岗，无人办理；请部门负责人顶岗或临时指定人员", it.Dept, it.Name, DayList(gaps))})
+	}
+	if noB {
+		out = append(out, Warning{Kind: WarnNoB, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
+			Message: fmt.Sprintf("%s“%s”没有设B岗，A岗不在时无人办理；请指定B岗（协办）人员", it.Dept, it.Name)})
+	}
+	if doors := it.Doors(); len(doors) > 1 {
+		out = append(out, Warning{Kind: WarnDoors, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
+			Message: fmt.Sprintf("%s“%s”在 %d 个窗口办理（%s），不符合“只进一个门”；请确定一个窗口", it.Dept, it.Name, len(doors), strings.Join(doors, "、"))})
+	}
+	return out
+}
+
+// soleWarnings name whoever carries more than MaxSoleCover items alone on some day.
+func (sn *snapshot) soleWarnings(c *Coverage, sole map[int64][]int) []Warning {
+	var out []Warning
 	for person, counts := range sole {
 		var days []time.Time
 		most := 0
@@ -115,9 +137,6 @@ func (sn *snapshot) warnings(c *Coverage, nums []int) []Warning {
 			out = append(out, Warning{Kind: WarnSole, PersonID: person, Person: sn.names[person], Days: days,
 				Message: fmt.Sprintf("%s 在 %s 一人独担 %d 项服务（超过 %d 项），来办事的人可能要等；请调整B岗或安排他人协助", sn.names[person], DayList(days), most, MaxSoleCover)})
 		}
-	}
-	for _, a := range sn.absences {
-		out = append(out, sn.handoverWarnings(c, a, index, asA)...)
 	}
 	return out
 }

@@ -53,38 +53,46 @@ func loadEval(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today t
 		if err != nil {
 			return err
 		}
-		round, err := criteria.LoadRoundTx(tx, id)
-		if err != nil {
+		if err := seedRound(tx, id, setID, back); err != nil {
 			return err
-		}
-		set, err := criteria.LoadSetTx(tx, setID)
-		if err != nil {
-			return err
-		}
-		for oi, o := range round.Organs {
-			p := evalPlans[o.Name]
-			for gi, g := range round.ScoreGroups() {
-				if back == 0 && gi > 0 && oi >= 3 {
-					continue // this year's 考评组 has not got to the last three yet
-				}
-				if err := criteria.SeedScoresTx(tx, demoScores(set, o.ID, g.ID, p, gi)); err != nil {
-					return err
-				}
-			}
-			if back > 0 || oi < 3 {
-				b := p.ballots
-				if err := criteria.SeedBallotTx(tx, o.ID, criteria.BallotCount{Category: "科研人员", Satisfied: b[0], Basic: b[1], Unsatisfied: b[2], Unknown: b[3]}); err != nil {
-					return err
-				}
-			}
-			if back == 1 && o.Name == "资产处" {
-				if err := criteria.SeedVetoTx(tx, o.ID, "发生违规违纪问题一起，情节严重"); err != nil {
-					return err
-				}
-			}
 		}
 		if back > 0 {
 			if err := criteria.SeedLockTx(tx, id, ref.AddDate(0, 0, 10), "年度考评定稿"); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// seedRound enters a demo round's scores, ballots and veto; back is how many years ago it was.
+func seedRound(tx *sql.Tx, id, setID int64, back int) error {
+	round, err := criteria.LoadRoundTx(tx, id)
+	if err != nil {
+		return err
+	}
+	set, err := criteria.LoadSetTx(tx, setID)
+	if err != nil {
+		return err
+	}
+	for oi, o := range round.Organs {
+		p := evalPlans[o.Name]
+		for gi, g := range round.ScoreGroups() {
+			if back == 0 && gi > 0 && oi >= 3 {
+				continue // this year's 考评组 has not got to the last three yet
+			}
+			if err := criteria.SeedScoresTx(tx, demoScores(set, o.ID, g.ID, p, gi)); err != nil {
+				return err
+			}
+		}
+		if back > 0 || oi < 3 {
+			b := p.ballots
+			if err := criteria.SeedBallotTx(tx, o.ID, criteria.BallotCount{Category: "科研人员", Satisfied: b[0], Basic: b[1], Unsatisfied: b[2], Unknown: b[3]}); err != nil {
+				return err
+			}
+		}
+		if back == 1 && o.Name == "资产处" {
+			if err := criteria.SeedVetoTx(tx, o.ID, "发生违规违纪问题一起，情节严重"); err != nil {
 				return err
 			}
 		}
