@@ -234,9 +234,12 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 			unit_id=?,post=?,phone=?,backbone=?,returnee=?,unit_head=?,note=? WHERE id=?`, append(args, p.ID)...)
 	}
 	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+		holder := "另一人" // the refusal stands even when the holder's name cannot be read
 		var other string
-		tx.QueryRow(`SELECT name FROM person WHERE id_number=?`, p.IDNumber).Scan(&other)
-		return Invalid{{"IDNumber", fmt.Sprintf("身份证号 %s 已属于“%s”，同一身份证号不能登记两次", idcard.Mask(p.IDNumber), other)}}
+		if tx.QueryRow(`SELECT name FROM person WHERE id_number=?`, p.IDNumber).Scan(&other) == nil {
+			holder = "“" + other + "”"
+		}
+		return Invalid{{"IDNumber", fmt.Sprintf("身份证号 %s 已属于%s，同一身份证号不能登记两次", idcard.Mask(p.IDNumber), holder)}}
 	}
 	return err
 }

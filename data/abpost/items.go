@@ -182,7 +182,9 @@ func writeItem(tx *sql.Tx, b *data.Batch, it *Item) error {
 		}
 		it.DeptID = id
 	}
-	tx.QueryRow(`SELECT name FROM unit WHERE id=?`, it.DeptID).Scan(&it.Dept)
+	if err := tx.QueryRow(`SELECT name FROM unit WHERE id=?`, it.DeptID).Scan(&it.Dept); err != nil {
+		return sqldb.CheckFailed("服务事项所属的部门", err)
+	}
 	args := []any{it.Code, it.Name, it.DeptID, strings.TrimSpace(it.Door), it.TimeLimit, it.Materials, it.Basis, it.Visits, it.Phone, it.Sort}
 	if it.ID == 0 {
 		res, err := tx.Exec(`INSERT INTO ab_item(code,name,unit_id,door,time_limit,materials,basis,visits,phone,sort)
