@@ -89,8 +89,9 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 	}
 	full := ""
 	if category == data.CategoryFull {
-		full = data.DateText(joined.AddDate(1, 0, 0))
-		if joined.AddDate(1, 0, 0).After(today) {
+		due := data.ProbationEnd(joined)
+		full = data.DateText(due)
+		if due.After(today) {
 			category = data.CategoryProbation
 			full = ""
 		}

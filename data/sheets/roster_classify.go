@@ -152,7 +152,7 @@ func (c *classifier) classify(it *PlanItem, old *data.Member) {
 		m.BranchID = branchID
 		if m.Category == "" {
 			m.Category = data.CategoryFull
-			if m.Full.IsZero() && !m.Joined.IsZero() && m.Joined.AddDate(1, 0, 0).After(today) {
+			if m.Full.IsZero() && !m.Joined.IsZero() && data.ProbationEnd(m.Joined).After(today) {
 				m.Category = data.CategoryProbation
 			}
 			r.Notes = append(r.Notes, "人员类别未填，按入党与转正日期推定为"+m.Category)
