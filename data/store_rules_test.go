@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/data/civil"
 )
@@ -68,5 +69,29 @@ func TestTemporaryMembershipEndsAfterItStarts(t *testing.T) {
 	}
 	if tm, _ := f.s.TempMembers(temp.ID); len(tm) != 1 {
 		t.Errorf("%d temporary members, want the one valid secondment", len(tm))
+	}
+}
+
+func TestTransferAndStatusChangeAreDatedNoLaterThanToday(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := f.org(0, TypeBranch, "甲支部", "", "")
+	b := f.org(0, TypeBranch, "乙支部", "", "")
+	m := f.member(a, "赵一", CategoryFull, civil.Date(2010, 5, 1), nil)
+	tomorrow := f.s.Today().AddDate(0, 0, 1)
+	if err := f.s.TransferMember(ctx, m.Person.ID, b.ID, tomorrow, "岗位调整"); err == nil || !strings.Contains(err.Error(), "晚于今天") {
+		t.Errorf("transfer dated tomorrow: %v", err)
+	}
+	if err := f.s.SetStatus(ctx, m.Person.ID, StatusHistory, tomorrow, "退休"); err == nil || !strings.Contains(err.Error(), "晚于今天") {
+		t.Errorf("status change dated tomorrow: %v", err)
+	}
+	if err := f.s.SetStatus(ctx, m.Person.ID, StatusHistory, time.Time{}, "退休"); err == nil || !strings.Contains(err.Error(), "请填写日期") {
+		t.Errorf("status change without a date: %v", err)
+	}
+	if got, _ := f.s.Member(m.Person.ID); got.BranchID != a.ID || got.Status != StatusNormal {
+		t.Errorf("refused actions changed the member: %+v", got.Membership)
+	}
+	if err := f.s.TransferMember(ctx, m.Person.ID, b.ID, f.s.Today(), "岗位调整"); err != nil {
+		t.Errorf("transfer dated today: %v", err)
 	}
 }

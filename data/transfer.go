@@ -23,6 +23,9 @@ func (s *Store) SetStatus(ctx context.Context, personID int64, status string, da
 	if strings.TrimSpace(reason) == "" {
 		return errors.New("请填写变更原因")
 	}
+	if err := s.actionDay(day); err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, old string
 		var branch int64
@@ -71,6 +74,9 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 	if strings.TrimSpace(reason) == "" {
 		return errors.New("请填写转接原因")
 	}
+	if err := s.actionDay(day); err != nil {
+		return err
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, status, fromName string
 		var from int64
@@ -116,6 +122,18 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 		}
 		return s.audit(tx, "转接", name, kind+"："+detail, reason, 0)
 	})
+}
+
+// actionDay refuses a transfer or status change without a date or dated after today: the
+// record tells what happened, not what is planned.
+func (s *Store) actionDay(day time.Time) error {
+	if day.IsZero() {
+		return errors.New("请填写日期")
+	}
+	if day.After(s.Today()) {
+		return fmt.Errorf("日期 %s 晚于今天，请填写已经发生的日期", DateText(day))
+	}
+	return nil
 }
 
 // endSeatsIn ends, on day, the seats a member holds on the committee of the branch he leaves
