@@ -56,7 +56,7 @@ func (s *Store) StartTerm(ctx context.Context, orgID int64, start time.Time) (Te
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var name string
 		if err := tx.QueryRow(`SELECT name FROM org WHERE id=?`, orgID).Scan(&name); err != nil {
-			return ErrNotFound
+			return lookupFailed("要换届的组织", err)
 		}
 		if _, err := tx.Exec(`UPDATE term SET actual_end=? WHERE org_id=? AND actual_end=''`, DateText(start), orgID); err != nil {
 			return err
@@ -83,10 +83,10 @@ func (s *Store) Appoint(ctx context.Context, termID, personID int64, role string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var org, name string
 		if err := tx.QueryRow(`SELECT o.name FROM term t JOIN org o ON o.id=t.org_id WHERE t.id=?`, termID).Scan(&org); err != nil {
-			return ErrNotFound
+			return lookupFailed("本届支委会", err)
 		}
 		if err := tx.QueryRow(`SELECT name FROM person WHERE id=?`, personID).Scan(&name); err != nil {
-			return ErrNotFound
+			return lookupFailed("要任命的人员", err)
 		}
 		// Committees are elected from full members in standing: a probationary member has no
 		// right to be elected, and the seat picker lists staff who are not members at all.
@@ -140,7 +140,7 @@ func (s *Store) EndSeat(ctx context.Context, seatID int64, to time.Time, reason 
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, role, from string
 		if err := tx.QueryRow(`SELECT p.name, s.role, s.from_date FROM seat s JOIN person p ON p.id=s.person_id WHERE s.id=?`, seatID).Scan(&name, &role, &from); err != nil {
-			return ErrNotFound
+			return lookupFailed("要免去的职务", err)
 		}
 		if from != "" && DateText(to) < from {
 			return errors.New("免职日期不能早于任职日期")
@@ -166,7 +166,7 @@ func (s *Store) AddTempMembers(ctx context.Context, branchID int64, personIDs []
 		var code int
 		var name string
 		if err := tx.QueryRow(`SELECT type_code, name FROM org WHERE id=?`, branchID).Scan(&code, &name); err != nil {
-			return ErrNotFound
+			return lookupFailed("临时党支部", err)
 		}
 		if code != TypeTempBranch {
 			return fmt.Errorf("“%s”不是临时党支部", name)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -72,4 +73,21 @@ func TestCheckFailsWhenARuleCannotReadItsRows(t *testing.T) {
 	if fs, err := f.s.Check(); err == nil {
 		t.Errorf("Check without its terms = %d findings, nil; want an error, not a shorter list", len(fs))
 	}
+}
+
+// A record that cannot be read is not a record that was deleted: the refusal says the database
+// could not be read, not 记录不存在.
+func TestAnUnreadableRecordIsNotReportedAsDeleted(t *testing.T) {
+	f := newFixture(t)
+	b := f.org(0, TypeBranch, "测试党支部", "", "")
+	m := f.fullMembers(b, 1)[0]
+	if err := f.s.SetStatus(context.Background(), 9999, StatusHistory, civil.Date(2026, 11, 1), "退休"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an unknown member: %v, want ErrNotFound", err)
+	}
+	sqldbtest.Unreadable(t, f.s.db, "membership")
+	err := f.s.SetStatus(context.Background(), m.Person.ID, StatusHistory, civil.Date(2026, 11, 1), "退休")
+	if errors.Is(err, ErrNotFound) {
+		t.Fatalf("SetStatus = %v: a database error reported as a deleted record", err)
+	}
+	assertCheckFailed(t, err)
 }

@@ -227,7 +227,7 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var name, founded string
 		if err := tx.QueryRow(`SELECT name, founded FROM org WHERE id=?`, id).Scan(&name, &founded); err != nil {
-			return ErrNotFound
+			return lookupFailed("要撤销的组织", err)
 		}
 		if day.IsZero() {
 			return errors.New("请填写撤销日期")

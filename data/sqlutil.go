@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"dangjian/data/civil"
@@ -63,4 +65,13 @@ func count(q queryer, what, query string, args ...any) (int, error) {
 		return 0, sqldb.CheckFailed(what, err)
 	}
 	return n, nil
+}
+
+// lookupFailed is the error of reading the record an action is about: ErrNotFound when it is not
+// there, and otherwise a refusal saying it could not be read — a database error is not "deleted".
+func lookupFailed(what string, err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return sqldb.CheckFailed(what, err)
 }

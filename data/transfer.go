@@ -30,7 +30,7 @@ func (s *Store) SetStatus(ctx context.Context, personID int64, status string, da
 		var name, old string
 		var branch int64
 		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id FROM membership m JOIN person p ON p.id=m.person_id WHERE p.id=?`, personID).Scan(&name, &old, &branch); err != nil {
-			return ErrNotFound
+			return lookupFailed("该党员的党籍", err)
 		}
 		if old == status {
 			return fmt.Errorf("%s的党籍状态已经是“%s”", name, status)
@@ -82,7 +82,7 @@ func (s *Store) TransferMember(ctx context.Context, personID, toBranch int64, da
 		var from int64
 		if err := tx.QueryRow(`SELECT p.name, m.status, m.branch_id, o.name FROM membership m JOIN person p ON p.id=m.person_id
 			JOIN org o ON o.id=m.branch_id WHERE p.id=?`, personID).Scan(&name, &status, &from, &fromName); err != nil {
-			return ErrNotFound
+			return lookupFailed("该党员的党籍", err)
 		}
 		if toBranch == from {
 			return fmt.Errorf("%s已在“%s”", name, fromName)
