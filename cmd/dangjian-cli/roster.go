@@ -30,8 +30,11 @@ func runDemo(e *env, args []string) error {
 	if err := demo.Load(context.Background(), s); err != nil {
 		return refuse(err)
 	}
-	n, _ := s.Members(data.MemberFilter{})
-	fmt.Fprintf(e.stdout, "已载入演示研究院：%d 名党员\n", len(n))
+	ms, err := s.Members(data.MemberFilter{})
+	if err != nil {
+		return refuse(err)
+	}
+	fmt.Fprintf(e.stdout, "已载入演示研究院：%d 名党员\n", len(ms))
 	return nil
 }
 
