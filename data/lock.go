@@ -17,6 +17,24 @@ import (
 // ErrLocked is returned (wrapped in a clear message) when another instance holds the database.
 var ErrLocked = errors.New("数据库已被另一个程序打开")
 
+// LockedError refuses a database another instance holds; Holder says who (用户 张三，计算机
+// PC-01，自 2026-11-28 09:00 起), "" when the lock file does not say. errors.Is(err, ErrLocked)
+// holds for it.
+type LockedError struct {
+	Path   string
+	Holder string
+}
+
+func (e *LockedError) Error() string {
+	holder := ""
+	if e.Holder != "" {
+		holder = "（" + e.Holder + "）"
+	}
+	return fmt.Sprintf("%v：数据库 %s 已在另一个窗口中打开%s。同一个数据库同时只能由一个程序修改，请切换到那个窗口，或关闭它后再打开", ErrLocked, e.Path, holder)
+}
+
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
 // LockPath is the lock file beside a database.
 func LockPath(dbPath string) string { return dbPath + ".lock" }
 
@@ -35,10 +53,7 @@ func AcquireLock(dbPath string) (release func(), err error) {
 	if err := lockFile(f); err != nil {
 		holder := readHolder(path)
 		f.Close()
-		if holder != "" {
-			holder = "（" + holder + "）"
-		}
-		return nil, fmt.Errorf("%w：数据库 %s 已在另一个窗口中打开%s。同一个数据库同时只能由一个程序修改，请切换到那个窗口，或关闭它后再打开", ErrLocked, dbPath, holder)
+		return nil, &LockedError{Path: dbPath, Holder: holder}
 	}
 	// Who holds it, for the message the next instance shows. Written after locking, in place.
 	host, _ := os.Hostname()

@@ -87,7 +87,7 @@ func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
 	swapErr := swapIn(dbPath, backupPath, now)
 	ns, err := Open(dbPath)
 	if err != nil {
-		return nil, fmt.Errorf("恢复后无法打开数据库（%v）；恢复前的数据保存在 %s", err, before)
+		return nil, fmt.Errorf("恢复前的数据保存在 %s；恢复后无法打开数据库：%w", before, err)
 	}
 	ns.Now, ns.User = now, user
 	if swapErr != nil {
@@ -101,33 +101,39 @@ func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
 
 // Restore replaces the database at dbPath, which no one has open, by the backup. When the
 // database opens, the current state is backed up first (恢复前); when it is damaged it is moved
-// aside beside itself, unchanged, as <name>.损坏-<time>, so nothing is ever lost.
+// aside beside itself, unchanged, as <name>.损坏-<time>, so nothing is ever lost. Any other
+// reason it does not open — a full or read-only disk, no permission, a folder in its place —
+// refuses the restore and leaves the database where it is: moving a healthy file aside would
+// make the next start open an empty one.
 func Restore(dbPath, backupPath string) error {
 	if _, err := InspectBackup(backupPath); err != nil {
 		return err
 	}
-	if s, err := Open(dbPath); err == nil {
+	s, err := Open(dbPath)
+	if err == nil {
 		ns, err := s.RestoreFrom(backupPath, "")
 		if ns != nil {
 			ns.Close()
 		}
 		return err
-	} else if errors.Is(err, ErrNewerDatabase) {
-		return err // a newer app's file is intact: restoring an older backup over it is not a repair
+	}
+	if !IsDamaged(err) {
+		// A newer app's file is intact, too: restoring an older backup over it is not a repair.
+		return fmt.Errorf("没有恢复，数据库原样保留：%w", err)
 	}
 	now := time.Now
 	aside := fmt.Sprintf("%s.损坏-%s", dbPath, now().Format("20060102-150405"))
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if _, err := os.Stat(dbPath + suffix); err == nil {
 			if err := os.Rename(dbPath+suffix, aside+suffix); err != nil {
-				return fmt.Errorf("无法把损坏的数据库移到 %s，未作任何改动：%w", aside, err)
+				return &Fault{Kind: KindOf(err), Doing: "无法把损坏的数据库移到", Path: aside, Then: "未作任何改动", Err: err}
 			}
 		}
 	}
 	if err := swapIn(dbPath, backupPath, now); err != nil {
 		return err
 	}
-	s, err := Open(dbPath)
+	s, err = Open(dbPath)
 	if err != nil {
 		return fmt.Errorf("恢复后无法打开数据库：%w", err)
 	}
@@ -151,7 +157,7 @@ func swapIn(dbPath, backupPath string, now func() time.Time) error {
 	src.Close()
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法读取备份文件 %s，未作任何改动：%w", backupPath, err)
+		return &Fault{Kind: diagnose(tmp, err), Doing: "无法把备份复制到数据库所在的文件夹", Path: filepath.Dir(dbPath), Then: "未作任何改动", Err: err}
 	}
 	os.Chmod(tmp, 0o600)
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -162,7 +168,7 @@ func swapIn(dbPath, backupPath string, now func() time.Time) error {
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法替换数据库文件 %s，未作任何改动：%w", dbPath, err)
+		return &Fault{Kind: KindOf(err), Doing: "无法替换数据库文件", Path: dbPath, Then: "未作任何改动", Err: err}
 	}
 	return nil
 }
