@@ -53,8 +53,31 @@ func InspectBackup(path string) (BackupCheck, error) {
 	if c.Version < 2 {
 		return c, fmt.Errorf("文件 %s 不是本程序的数据库备份，请选择备份文件夹中的 .db 文件", path)
 	}
+	if lacks, err := lacksSchema(db, c.Version); err != nil || lacks {
+		return c, fmt.Errorf("文件 %s 缺少本程序这个版本应有的数据表或字段（可能是别的程序的文件，或被改动过），不能用来恢复，请选择备份文件夹中的另一个 .db 文件", path)
+	}
 	if err := db.QueryRow(`SELECT COUNT(*) FROM membership WHERE status = ?`, StatusNormal).Scan(&c.Members); err != nil {
 		return c, fmt.Errorf("文件 %s 不是本程序的数据库备份，请选择备份文件夹中的 .db 文件", path)
+	}
+	return c, nil
+}
+
+// inspectForRestore is InspectBackup and SQLite's full integrity_check, which also finds
+// indexes that disagree with their tables (quick_check does not): the last look at a file
+// before it replaces the database.
+func inspectForRestore(path string) (BackupCheck, error) {
+	c, err := InspectBackup(path)
+	if err != nil {
+		return c, err
+	}
+	db, err := openReadOnly(path)
+	if err != nil {
+		return c, err
+	}
+	defer db.Close()
+	var res string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+		return c, fmt.Errorf("备份文件 %s 已损坏（完整性检查未通过），不能用来恢复，请选择另一个备份", path)
 	}
 	return c, nil
 }
@@ -74,10 +97,15 @@ func openReadOnly(path string) (*sql.DB, error) {
 // is then the database as it was, reopened, when that is possible). The current state is
 // backed up first as 恢复前, and the restore is written to the 操作日志.
 func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
-	dbPath := s.path
-	if _, err := InspectBackup(backupPath); err != nil {
+	if _, err := inspectForRestore(backupPath); err != nil {
 		return s, err
 	}
+	return s.restoreChecked(backupPath, reason)
+}
+
+// restoreChecked is RestoreFrom for a backup that passed inspectForRestore.
+func (s *Store) restoreChecked(backupPath, reason string) (*Store, error) {
+	dbPath := s.path
 	before, err := s.autoBackup("恢复前", backupPath)
 	if err != nil {
 		return s, fmt.Errorf("恢复前无法备份当前数据，未作任何改动：%w", err)
@@ -106,12 +134,12 @@ func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
 // refuses the restore and leaves the database where it is: moving a healthy file aside would
 // make the next start open an empty one.
 func Restore(dbPath, backupPath string) error {
-	if _, err := InspectBackup(backupPath); err != nil {
+	if _, err := inspectForRestore(backupPath); err != nil {
 		return err
 	}
 	s, err := Open(dbPath)
 	if err == nil {
-		ns, err := s.RestoreFrom(backupPath, "")
+		ns, err := s.restoreChecked(backupPath, "")
 		if ns != nil {
 			ns.Close()
 		}
