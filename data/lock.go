@@ -35,8 +35,37 @@ func (e *LockedError) Error() string {
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
-// LockPath is the lock file beside a database.
-func LockPath(dbPath string) string { return dbPath + ".lock" }
+// LockPath is the lock file beside a database. It is keyed on the file itself, not on how its
+// path is spelled: the same database reached through a symlink (or a relative path) gets the
+// same lock, so a restore through an alias cannot run during another process's import.
+func LockPath(dbPath string) string { return realPath(dbPath) + ".lock" }
+
+// realPath is the absolute path of the file with every symlink resolved — also a link to a
+// database not created yet, as on the first start.
+func realPath(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	for range 40 { // as many links as the kernel follows
+		st, err := os.Lstat(p)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(dir, filepath.Base(p))
+	}
+	return p
+}
 
 // AcquireLock takes the database's one-writer lock, or refuses with a message saying who holds
 // it. release gives it up; calling it more than once is harmless.
@@ -44,11 +73,11 @@ func AcquireLock(dbPath string) (release func(), err error) {
 	path := LockPath(dbPath)
 	// The lock comes before data.Open, so on the first start it creates the data folder.
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
+		return nil, fault("无法创建数据目录", filepath.Dir(path), err)
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("无法创建锁文件 %s（%v），请检查该文件夹是否可写", path, err)
+		return nil, fault("无法创建锁文件", path, err)
 	}
 	if err := lockFile(f); err != nil {
 		holder := readHolder(path)

@@ -149,6 +149,7 @@ func Restore(dbPath, backupPath string) error {
 		// A newer app's file is intact, too: restoring an older backup over it is not a repair.
 		return fmt.Errorf("没有恢复，数据库原样保留：%w", err)
 	}
+	dbPath = realPath(dbPath)
 	now := time.Now
 	aside := fmt.Sprintf("%s.损坏-%s", dbPath, now().Format("20060102-150405"))
 	for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -175,6 +176,7 @@ func Restore(dbPath, backupPath string) error {
 // backup was being written by someone) and renames it over dbPath. The database must be
 // closed: its -wal and -shm are removed so SQLite never replays an old log onto the new file.
 func swapIn(dbPath, backupPath string, now func() time.Time) error {
+	dbPath = realPath(dbPath) // renaming over a symlink would replace the link, not the database
 	tmp := fmt.Sprintf("%s.restore-%d", dbPath, now().UnixNano())
 	os.Remove(tmp)
 	src, err := openReadOnly(backupPath)
