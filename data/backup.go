@@ -29,25 +29,54 @@ func (s *Store) BackupDir() string {
 }
 
 // BackupTo writes a consistent copy of the database to path with SQLite's own VACUUM INTO
-// (never by copying an open file), readable by the user only.
+// (never by copying an open file), readable by the user only from its first byte: it is
+// written in the private temporary folder and renamed into place, or — when path is on
+// another disk — into an empty 0600 file beside path.
 func (s *Store) BackupTo(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("备份文件 %s 已存在，请换一个文件名", path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("无法创建备份目录：%w", err)
+		return fault("无法创建备份目录", filepath.Dir(path), err)
+	}
+	if s.temp != nil {
+		tmp, err := s.temp.file("backup-*.db")
+		if err != nil {
+			return err
+		}
+		if err := s.vacuumInto(tmp); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+		if os.Rename(tmp, path) == nil {
+			return nil
+		}
+		os.Remove(tmp) // another disk: write it beside path instead
 	}
 	tmp := path + ".part"
 	os.Remove(tmp)
-	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("备份失败：%w", err)
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fault("备份失败，无法写入", filepath.Dir(path), err)
 	}
-	os.Chmod(tmp, 0o600)
+	f.Close()
+	if err := s.vacuumInto(tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("备份失败：%w", err)
+		return fault("备份失败，无法写入", path, err)
 	}
+	return nil
+}
+
+// vacuumInto writes the copy into tmp, an empty file made 0600.
+func (s *Store) vacuumInto(tmp string) error {
+	if _, err := s.db.Exec(`VACUUM INTO ?`, tmp); err != nil {
+		return &Fault{Kind: diagnose(tmp, err), Doing: "备份失败", Path: s.path, Then: "数据库未作改动", Err: err}
+	}
+	os.Chmod(tmp, 0o600) // should SQLite ever have made the file anew
 	return nil
 }
 

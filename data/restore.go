@@ -112,7 +112,7 @@ func (s *Store) restoreChecked(backupPath, reason string) (*Store, error) {
 	}
 	now, user := s.Now, s.User
 	s.Close()
-	swapErr := swapIn(dbPath, backupPath, now)
+	swapErr := swapIn(dbPath, backupPath)
 	ns, err := Open(dbPath)
 	if err != nil {
 		return nil, fmt.Errorf("恢复前的数据保存在 %s；恢复后无法打开数据库：%w", before, err)
@@ -159,7 +159,7 @@ func Restore(dbPath, backupPath string) error {
 			}
 		}
 	}
-	if err := swapIn(dbPath, backupPath, now); err != nil {
+	if err := swapIn(dbPath, backupPath); err != nil {
 		return err
 	}
 	s, err = Open(dbPath)
@@ -175,10 +175,17 @@ func Restore(dbPath, backupPath string) error {
 // swapIn copies the backup beside dbPath with VACUUM INTO (a consistent copy, also when the
 // backup was being written by someone) and renames it over dbPath. The database must be
 // closed: its -wal and -shm are removed so SQLite never replays an old log onto the new file.
-func swapIn(dbPath, backupPath string, now func() time.Time) error {
+func swapIn(dbPath, backupPath string) error {
 	dbPath = realPath(dbPath) // renaming over a symlink would replace the link, not the database
-	tmp := fmt.Sprintf("%s.restore-%d", dbPath, now().UnixNano())
-	os.Remove(tmp)
+	temp, err := openTempFolder(dbPath)
+	if err != nil {
+		return err
+	}
+	defer temp.close()
+	tmp, err := temp.file("restore-*.db")
+	if err != nil {
+		return err
+	}
 	src, err := openReadOnly(backupPath)
 	if err != nil {
 		return err

@@ -25,6 +25,7 @@ var migrationFS embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	temp *tempFolder // this process's private folder for temporary copies
 	// Now is the clock of every date rule; tests replace it to pin "today".
 	Now func() time.Time
 	// User names who acts, for the audit log: the operating-system user by default.
@@ -90,6 +91,10 @@ func Open(path string) (*Store, error) {
 	}
 	s := &Store{db: db, path: path, Now: time.Now, User: osUser()}
 	if err := s.migrate(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.temp, err = openTempFolder(path); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -181,7 +186,12 @@ func checkHeader(path string) error {
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.temp.close()
+	s.temp = nil
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

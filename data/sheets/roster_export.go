@@ -41,7 +41,7 @@ func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path 
 
 // ExportMembers writes members to path; today dates the title.
 func ExportMembers(ctx context.Context, ms []data.Member, path string, opt ExportOptions, today time.Time, progress func(done, total int)) error {
-	f := excelize.NewFile()
+	f := newBook()
 	defer f.Close()
 	st, err := NewStyles(f)
 	if err != nil {
