@@ -208,7 +208,7 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 		_, err = tx.Exec(`UPDATE person SET name=?,gender=?,ethnicity=?,birth=?,id_number=?,education=?,degree=?,title=?,
 			unit_id=?,post=?,phone=?,backbone=?,returnee=?,unit_head=?,note=? WHERE id=?`, append(args, p.ID)...)
 	}
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if KindOf(err) == KindUnique {
 		var other string
 		tx.QueryRow(`SELECT name FROM person WHERE id_number=?`, p.IDNumber).Scan(&other)
 		return Invalid{{"IDNumber", fmt.Sprintf("身份证号 %s 已属于“%s”，同一身份证号不能登记两次", idcard.Mask(p.IDNumber), other)}}

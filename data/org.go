@@ -119,7 +119,7 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 }
 
 func orgWriteError(name string, err error) error {
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if KindOf(err) == KindUnique {
 		return Invalid{{"Name", fmt.Sprintf("已有名为“%s”的党组织，请换一个名称", name)}}
 	}
 	return err
