@@ -291,7 +291,7 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 					if KindOf(err) == KindForeignKey {
 						return stillUsedError(tx, c.table, c.id)
 					}
-					return fmt.Errorf("撤销失败，未作任何改动：%v", err)
+					return fmt.Errorf("撤销失败，未作任何改动：%w", err)
 				}
 			case "update":
 				if err := restoreRow(tx, c.table, c.id, c.before); err != nil {

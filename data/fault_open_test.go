@@ -134,3 +134,22 @@ func TestExplainReplacesDriverAndSystemText(t *testing.T) {
 		saysInChinese(t, c.name, Explain(c.err), c.want, filepath.Join(dir, "没有.xlsx"), dir)
 	}
 }
+
+// The writer's lock, taken before Open, refuses a folder or a device too, without making a
+// lock file beside it (/dev/null.lock).
+func TestLockRefusesWhatIsNoDatabaseFile(t *testing.T) {
+	folder := t.TempDir()
+	for _, p := range []string{folder, os.DevNull} {
+		_, lockedBefore := os.Stat(p + ".lock")
+		release, err := AcquireLock(p)
+		if err == nil {
+			release()
+			t.Fatalf("%s: locked", p)
+		}
+		saysInChinese(t, p, Explain(err), "不是一个普通文件", p)
+		if _, after := os.Stat(p + ".lock"); lockedBefore != nil && after == nil {
+			os.Remove(p + ".lock")
+			t.Errorf("%s: a lock file was made beside it", p)
+		}
+	}
+}

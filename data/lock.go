@@ -70,6 +70,10 @@ func realPath(path string) string {
 // AcquireLock takes the database's one-writer lock, or refuses with a message saying who holds
 // it. release gives it up; calling it more than once is harmless.
 func AcquireLock(dbPath string) (release func(), err error) {
+	if st, err := os.Stat(dbPath); err == nil && !st.Mode().IsRegular() {
+		// A folder or a device (-db /dev/null): no lock file beside it, and Open refuses it.
+		return nil, &Fault{Kind: KindNotAFile, Doing: "无法打开数据库", Path: dbPath, Then: "未作任何修改"}
+	}
 	path := LockPath(dbPath)
 	// The lock comes before data.Open, so on the first start it creates the data folder.
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
