@@ -119,7 +119,7 @@ func (b *backupTab) show(rows []backupRow, err error) {
 	b.table.Refresh()
 	switch {
 	case err != nil:
-		b.info.SetText("无法读取备份文件夹：" + err.Error())
+		b.info.SetText("无法读取备份文件夹：" + data.Explain(err))
 	case len(rows) == 0:
 		b.info.SetText("还没有备份。点“立即备份”做第一份。备份文件夹：" + b.wb.Store.BackupDir())
 	default:

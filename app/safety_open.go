@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,7 +42,7 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 	w.SetCloseIntercept(a.Quit)
 
 	var good []backupRow
-	offer := !errors.Is(err, data.ErrLocked) && !errors.Is(err, data.ErrNewerDatabase)
+	offer := data.IsDamaged(err) // a full disk, a read-only folder or a lock is not repaired by a backup
 	if offer {
 		good = goodBackups(dbPath)
 	}
@@ -79,7 +78,7 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 			restore.Disable()
 			if err := data.Restore(dbPath, chosen.Path); err != nil {
 				restore.Enable()
-				why.SetText("恢复没有成功：" + err.Error())
+				why.SetText("恢复没有成功：" + data.Explain(err))
 				return
 			}
 			// Retry first, so the main window is up before this one closes (closing the
@@ -111,16 +110,16 @@ func openFailureText(dbPath string, err error) string {
 	switch {
 	case errors.Is(err, data.ErrLocked):
 		who := ""
-		if _, rest, ok := strings.Cut(err.Error(), "（"); ok {
-			who, _, _ = strings.Cut(rest, "）")
-			who = "（" + who + "）"
+		var le *data.LockedError
+		if errors.As(err, &le) && le.Holder != "" {
+			who = "（" + le.Holder + "）"
 		}
 		return fmt.Sprintf("这个数据库已在另一个窗口中打开%s。\n同一个数据库同时只能由一个程序修改：请切换到那个窗口，\n或关闭它后再打开本程序。\n文件：%s", who, dbPath)
 	case errors.Is(err, data.ErrNewerDatabase):
 		return fmt.Sprintf("数据库是用更新版本的党建融合工作台保存的，这个版本读不了它。\n请安装最新版本后再打开；文件没有被修改。\n文件：%s", dbPath)
-	case strings.Contains(err.Error(), "已损坏"):
+	case data.IsDamaged(err):
 		// The store's message carries SQLite's own words; the user gets ours.
 		return fmt.Sprintf("数据库文件已损坏，无法读取；文件没有被修改。\n文件：%s", dbPath)
 	}
-	return err.Error()
+	return data.Explain(err)
 }

@@ -20,7 +20,7 @@ func (wb *Workbench) RestoreBackup(path string, done func(error)) {
 		return err
 	}, func(err error) {
 		if restored == nil {
-			wb.ShowError("恢复失败", fmt.Errorf("恢复后无法重新打开数据库，请关闭程序后重新启动：%v", err))
+			wb.ShowError("恢复失败", fmt.Errorf("恢复后无法重新打开数据库，请关闭程序后重新启动：%w", err))
 		} else {
 			if restored != wb.Store {
 				wb.Store = restored

@@ -288,10 +288,10 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 			switch c.op {
 			case "insert":
 				if _, err := tx.Exec(`DELETE FROM `+c.table+` WHERE id=?`, c.id); err != nil {
-					if strings.Contains(err.Error(), "FOREIGN KEY") {
+					if KindOf(err) == KindForeignKey {
 						return stillUsedError(tx, c.table, c.id)
 					}
-					return fmt.Errorf("撤销失败，未作任何改动：%v", err)
+					return fmt.Errorf("撤销失败，未作任何改动：%w", err)
 				}
 			case "update":
 				if err := restoreRow(tx, c.table, c.id, c.before); err != nil {

@@ -17,28 +17,76 @@ import (
 // ErrLocked is returned (wrapped in a clear message) when another instance holds the database.
 var ErrLocked = errors.New("数据库已被另一个程序打开")
 
-// LockPath is the lock file beside a database.
-func LockPath(dbPath string) string { return dbPath + ".lock" }
+// LockedError refuses a database another instance holds; Holder says who (用户 张三，计算机
+// PC-01，自 2026-11-28 09:00 起), "" when the lock file does not say. errors.Is(err, ErrLocked)
+// holds for it.
+type LockedError struct {
+	Path   string
+	Holder string
+}
+
+func (e *LockedError) Error() string {
+	holder := ""
+	if e.Holder != "" {
+		holder = "（" + e.Holder + "）"
+	}
+	return fmt.Sprintf("%v：数据库 %s 已在另一个窗口中打开%s。同一个数据库同时只能由一个程序修改，请切换到那个窗口，或关闭它后再打开", ErrLocked, e.Path, holder)
+}
+
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// LockPath is the lock file beside a database. It is keyed on the file itself, not on how its
+// path is spelled: the same database reached through a symlink (or a relative path) gets the
+// same lock, so a restore through an alias cannot run during another process's import.
+func LockPath(dbPath string) string { return realPath(dbPath) + ".lock" }
+
+// realPath is the absolute path of the file with every symlink resolved — also a link to a
+// database not created yet, as on the first start.
+func realPath(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	for range 40 { // as many links as the kernel follows
+		st, err := os.Lstat(p)
+		if err != nil || st.Mode()&os.ModeSymlink == 0 {
+			break
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
+		return filepath.Join(dir, filepath.Base(p))
+	}
+	return p
+}
 
 // AcquireLock takes the database's one-writer lock, or refuses with a message saying who holds
 // it. release gives it up; calling it more than once is harmless.
 func AcquireLock(dbPath string) (release func(), err error) {
+	if st, err := os.Stat(dbPath); err == nil && !st.Mode().IsRegular() {
+		// A folder or a device (-db /dev/null): no lock file beside it, and Open refuses it.
+		return nil, &Fault{Kind: KindNotAFile, Doing: "无法打开数据库", Path: dbPath, Then: "未作任何修改"}
+	}
 	path := LockPath(dbPath)
 	// The lock comes before data.Open, so on the first start it creates the data folder.
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
+		return nil, fault("无法创建数据目录", filepath.Dir(path), err)
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("无法创建锁文件 %s（%v），请检查该文件夹是否可写", path, err)
+		return nil, fault("无法创建锁文件", path, err)
 	}
 	if err := lockFile(f); err != nil {
 		holder := readHolder(path)
 		f.Close()
-		if holder != "" {
-			holder = "（" + holder + "）"
-		}
-		return nil, fmt.Errorf("%w：数据库 %s 已在另一个窗口中打开%s。同一个数据库同时只能由一个程序修改，请切换到那个窗口，或关闭它后再打开", ErrLocked, dbPath, holder)
+		return nil, &LockedError{Path: dbPath, Holder: holder}
 	}
 	// Who holds it, for the message the next instance shows. Written after locking, in place.
 	host, _ := os.Hostname()

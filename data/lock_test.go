@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSecondLockInTheSameProcessIsRefusedUntilReleased(t *testing.T) {
@@ -48,7 +49,7 @@ func TestLockHelperProcess(t *testing.T) {
 		os.Exit(3)
 	}
 	os.Stdout.WriteString("locked\n")
-	select {}
+	time.Sleep(time.Hour) // not select{}: with no timer left the runtime would end a deadlocked process
 }
 
 func TestLockHeldByAKilledProcessIsFreed(t *testing.T) {

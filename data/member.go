@@ -233,7 +233,7 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 		_, err = tx.Exec(`UPDATE person SET name=?,gender=?,ethnicity=?,birth=?,id_number=?,education=?,degree=?,title=?,
 			unit_id=?,post=?,phone=?,backbone=?,returnee=?,unit_head=?,note=? WHERE id=?`, append(args, p.ID)...)
 	}
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if KindOf(err) == KindUnique {
 		holder := "另一人" // the refusal stands even when the holder's name cannot be read
 		var other string
 		if tx.QueryRow(`SELECT name FROM person WHERE id_number=?`, p.IDNumber).Scan(&other) == nil {

@@ -193,7 +193,7 @@ func orgName(q queryer, id int64) string {
 }
 
 func orgWriteError(name string, err error) error {
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if KindOf(err) == KindUnique {
 		return Invalid{{"Name", fmt.Sprintf("已有名为“%s”的党组织，请换一个名称", name)}}
 	}
 	return err

@@ -22,8 +22,18 @@ type BackupCheck struct {
 }
 
 // InspectBackup opens the file read-only and checks that it is an undamaged database of this
-// app that this version can open; it counts the members in it.
-func InspectBackup(path string) (BackupCheck, error) {
+// app that this version can open, with every table and column of its version; it counts the
+// members in it.
+func InspectBackup(path string) (BackupCheck, error) { return inspectBackup(path, "quick_check") }
+
+// inspectForRestore is InspectBackup with SQLite's full integrity_check, which also finds
+// indexes that disagree with their tables (quick_check does not): the last look at a file
+// before it replaces the database. Listing ten backups keeps to the quicker check.
+func inspectForRestore(path string) (BackupCheck, error) {
+	return inspectBackup(path, "integrity_check")
+}
+
+func inspectBackup(path, check string) (BackupCheck, error) {
 	var c BackupCheck
 	st, err := os.Stat(path)
 	if err != nil {
@@ -41,7 +51,7 @@ func InspectBackup(path string) (BackupCheck, error) {
 	}
 	defer db.Close()
 	var res string
-	if err := db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil || res != "ok" {
+	if err := db.QueryRow("PRAGMA " + check).Scan(&res); err != nil || res != "ok" {
 		return c, fmt.Errorf("备份文件 %s 已损坏，不能用来恢复，请选择另一个备份", path)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&c.Version); err != nil {
@@ -52,6 +62,9 @@ func InspectBackup(path string) (BackupCheck, error) {
 	}
 	if c.Version < 2 {
 		return c, fmt.Errorf("文件 %s 不是本程序的数据库备份，请选择备份文件夹中的 .db 文件", path)
+	}
+	if lacks, err := lacksSchema(db, c.Version); err != nil || lacks {
+		return c, fmt.Errorf("文件 %s 缺少本程序这个版本应有的数据表或字段（可能是别的程序的文件，或被改动过），不能用来恢复，请选择备份文件夹中的另一个 .db 文件", path)
 	}
 	if err := db.QueryRow(`SELECT COUNT(*) FROM membership WHERE status = ?`, StatusNormal).Scan(&c.Members); err != nil {
 		return c, fmt.Errorf("文件 %s 不是本程序的数据库备份，请选择备份文件夹中的 .db 文件", path)
@@ -74,20 +87,25 @@ func openReadOnly(path string) (*sql.DB, error) {
 // is then the database as it was, reopened, when that is possible). The current state is
 // backed up first as 恢复前, and the restore is written to the 操作日志.
 func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
-	dbPath := s.path
-	if _, err := InspectBackup(backupPath); err != nil {
+	if _, err := inspectForRestore(backupPath); err != nil {
 		return s, err
 	}
+	return s.restoreChecked(backupPath, reason)
+}
+
+// restoreChecked is RestoreFrom for a backup that passed inspectForRestore.
+func (s *Store) restoreChecked(backupPath, reason string) (*Store, error) {
+	dbPath := s.path
 	before, err := s.autoBackup("恢复前", backupPath)
 	if err != nil {
 		return s, fmt.Errorf("恢复前无法备份当前数据，未作任何改动：%w", err)
 	}
 	now, user := s.Now, s.User
 	s.Close()
-	swapErr := swapIn(dbPath, backupPath, now)
+	swapErr := swapIn(dbPath, backupPath)
 	ns, err := Open(dbPath)
 	if err != nil {
-		return nil, fmt.Errorf("恢复后无法打开数据库（%v）；恢复前的数据保存在 %s", err, before)
+		return nil, fmt.Errorf("恢复前的数据保存在 %s；恢复后无法打开数据库：%w", before, err)
 	}
 	ns.Now, ns.User = now, user
 	if swapErr != nil {
@@ -101,33 +119,40 @@ func (s *Store) RestoreFrom(backupPath, reason string) (*Store, error) {
 
 // Restore replaces the database at dbPath, which no one has open, by the backup. When the
 // database opens, the current state is backed up first (恢复前); when it is damaged it is moved
-// aside beside itself, unchanged, as <name>.损坏-<time>, so nothing is ever lost.
+// aside beside itself, unchanged, as <name>.损坏-<time>, so nothing is ever lost. Any other
+// reason it does not open — a full or read-only disk, no permission, a folder in its place —
+// refuses the restore and leaves the database where it is: moving a healthy file aside would
+// make the next start open an empty one.
 func Restore(dbPath, backupPath string) error {
-	if _, err := InspectBackup(backupPath); err != nil {
+	if _, err := inspectForRestore(backupPath); err != nil {
 		return err
 	}
-	if s, err := Open(dbPath); err == nil {
-		ns, err := s.RestoreFrom(backupPath, "")
+	s, err := Open(dbPath)
+	if err == nil {
+		ns, err := s.restoreChecked(backupPath, "")
 		if ns != nil {
 			ns.Close()
 		}
 		return err
-	} else if errors.Is(err, ErrNewerDatabase) {
-		return err // a newer app's file is intact: restoring an older backup over it is not a repair
 	}
+	if !IsDamaged(err) {
+		// A newer app's file is intact, too: restoring an older backup over it is not a repair.
+		return fmt.Errorf("没有恢复，数据库原样保留：%w", err)
+	}
+	dbPath = realPath(dbPath)
 	now := time.Now
 	aside := fmt.Sprintf("%s.损坏-%s", dbPath, now().Format("20060102-150405"))
 	for _, suffix := range []string{"", "-wal", "-shm"} {
 		if _, err := os.Stat(dbPath + suffix); err == nil {
 			if err := os.Rename(dbPath+suffix, aside+suffix); err != nil {
-				return fmt.Errorf("无法把损坏的数据库移到 %s，未作任何改动：%w", aside, err)
+				return &Fault{Kind: KindOf(err), Doing: "无法把损坏的数据库移到", Path: aside, Then: "未作任何改动", Err: err}
 			}
 		}
 	}
-	if err := swapIn(dbPath, backupPath, now); err != nil {
+	if err := swapIn(dbPath, backupPath); err != nil {
 		return err
 	}
-	s, err := Open(dbPath)
+	s, err = Open(dbPath)
 	if err != nil {
 		return fmt.Errorf("恢复后无法打开数据库：%w", err)
 	}
@@ -140,9 +165,17 @@ func Restore(dbPath, backupPath string) error {
 // swapIn copies the backup beside dbPath with VACUUM INTO (a consistent copy, also when the
 // backup was being written by someone) and renames it over dbPath. The database must be
 // closed: its -wal and -shm are removed so SQLite never replays an old log onto the new file.
-func swapIn(dbPath, backupPath string, now func() time.Time) error {
-	tmp := fmt.Sprintf("%s.restore-%d", dbPath, now().UnixNano())
-	os.Remove(tmp)
+func swapIn(dbPath, backupPath string) error {
+	dbPath = realPath(dbPath) // renaming over a symlink would replace the link, not the database
+	temp, err := openTempFolder(dbPath)
+	if err != nil {
+		return err
+	}
+	defer temp.close()
+	tmp, err := temp.file("restore-*.db")
+	if err != nil {
+		return err
+	}
 	src, err := openReadOnly(backupPath)
 	if err != nil {
 		return err
@@ -151,7 +184,7 @@ func swapIn(dbPath, backupPath string, now func() time.Time) error {
 	src.Close()
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法读取备份文件 %s，未作任何改动：%w", backupPath, err)
+		return &Fault{Kind: diagnose(tmp, err), Doing: "无法把备份复制到数据库所在的文件夹", Path: filepath.Dir(dbPath), Then: "未作任何改动", Err: err}
 	}
 	os.Chmod(tmp, 0o600)
 	for _, suffix := range []string{"-wal", "-shm"} {
@@ -162,7 +195,7 @@ func swapIn(dbPath, backupPath string, now func() time.Time) error {
 	}
 	if err := os.Rename(tmp, dbPath); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法替换数据库文件 %s，未作任何改动：%w", dbPath, err)
+		return &Fault{Kind: KindOf(err), Doing: "无法替换数据库文件", Path: dbPath, Then: "未作任何改动", Err: err}
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ var migrationFS embed.FS
 type Store struct {
 	db   *sql.DB
 	path string
+	temp *tempFolder // this process's private folder for temporary copies
 	// Now is the clock of every date rule; tests replace it to pin "today".
 	Now func() time.Time
 	// User names who acts, for the audit log: the operating-system user by default.
@@ -45,40 +46,109 @@ func DefaultPath() (string, error) {
 
 // Open opens (creating when absent) the database at path and brings its schema up to date.
 // A file that is not SQLite, is damaged, or was written by a newer version is refused with a
-// message that names the file, and is never modified.
+// message that names the file, and is never modified: those checks run on a read-only
+// connection before the one that sets WAL mode (which rewrites the header) is opened. A disk
+// that is full or read-only, a folder or a device is refused for what it is, never called
+// damaged.
 func Open(path string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法创建数据目录 %s：%w", filepath.Dir(path), err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fault("无法创建数据目录", dir, err)
 	}
-	if err := checkHeader(path); err != nil {
-		return nil, err
+	st, err := os.Stat(path)
+	fresh := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case fresh:
+	case err != nil:
+		return nil, fault("无法读取数据库文件", path, err)
+	case !st.Mode().IsRegular():
+		return nil, &Fault{Kind: KindNotAFile, Doing: "无法打开数据库", Path: path, Then: "未作任何修改"}
 	}
-	fresh := false
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		fresh = true
+	if !fresh {
+		if err := checkHeader(path); err != nil {
+			return nil, err
+		}
+		if st.Size() > 0 {
+			if err := checkBeforeWriting(path); err != nil {
+				return nil, err
+			}
+		}
+	} else {
 		// Create the file readable by the user only before SQLite opens it: it holds ID numbers.
 		f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil {
-			return nil, fmt.Errorf("无法创建数据库文件 %s：%w", path, err)
+			return nil, fault("无法创建数据库文件", path, err)
 		}
 		f.Close()
 	}
 	db, err := sql.Open("sqlite", dsn(path))
+	if err == nil {
+		err = db.Ping()
+	}
 	if err != nil {
-		return nil, fmt.Errorf("无法打开数据库 %s：%w", path, err)
+		db.Close()
+		return nil, dbFault("无法打开数据库", path, err)
 	}
 	s := &Store{db: db, path: path, Now: time.Now, User: osUser()}
-	if !fresh {
-		if err := s.quickCheck(); err != nil {
-			db.Close()
-			return nil, err
-		}
-	}
 	if err := s.migrate(); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if s.temp, err = openTempFolder(path); err != nil {
+		db.Close()
+		return nil, err
+	}
 	return s, nil
+}
+
+// checkBeforeWriting reads the version and checks for damage on a read-only connection, so
+// a file that is refused stays byte for byte as it was.
+func checkBeforeWriting(path string) (err error) {
+	// Reading a WAL-mode file creates an empty -wal and -shm beside it; a refused file is
+	// left as it was found, without them.
+	var made []string
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Lstat(path + suffix); errors.Is(err, fs.ErrNotExist) {
+			made = append(made, path+suffix)
+		}
+	}
+	db, err := openReadOnly(path)
+	if err != nil {
+		return dbFault("无法打开数据库", path, err)
+	}
+	defer func() {
+		db.Close()
+		if err != nil {
+			for _, p := range made {
+				if st, serr := os.Lstat(p); serr == nil && (st.Size() == 0 || strings.HasSuffix(p, "-shm")) {
+					os.Remove(p)
+				}
+			}
+		}
+	}()
+	var have int
+	if err := db.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+		return damagedOr(path, err)
+	}
+	if have > SchemaVersion() {
+		return fmt.Errorf("%w：文件 %s 的版本为 %d，本程序只认识到 %d；请升级本程序后再打开，文件未被修改", ErrNewerDatabase, path, have, SchemaVersion())
+	}
+	var res string
+	if err := db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil {
+		return damagedOr(path, err)
+	}
+	if res != "ok" {
+		return &Fault{Kind: KindDamaged, Doing: "无法打开数据库", Path: path, Then: "文件未被修改", Err: errors.New(res)}
+	}
+	return nil
+}
+
+// damagedOr is the refusal for a check that could not run: damage when SQLite says so, else
+// what the disk or the folder is.
+func damagedOr(path string, err error) error {
+	f := dbFault("无法打开数据库", path, err)
+	f.Then = "文件未被修改"
+	return f
 }
 
 func dsn(path string) string {
@@ -100,7 +170,7 @@ func checkHeader(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("无法读取数据库文件 %s：%w", path, err)
+		return fault("无法读取数据库文件", path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 16)
@@ -109,24 +179,19 @@ func checkHeader(path string) error {
 		return nil // an empty file is a new database
 	}
 	if n < 16 || string(head) != "SQLite format 3\x00" {
-		return fmt.Errorf("文件 %s 不是本程序的数据库（不是 SQLite 文件），未作任何修改；请用 -db 指定正确的数据库文件", path)
-	}
-	return nil
-}
-
-func (s *Store) quickCheck() error {
-	var res string
-	if err := s.db.QueryRow("PRAGMA quick_check").Scan(&res); err != nil {
-		return fmt.Errorf("数据库文件 %s 已损坏，无法读取（%v）；文件未被修改，请从备份恢复", s.path, err)
-	}
-	if res != "ok" {
-		return fmt.Errorf("数据库文件 %s 已损坏（%s）；文件未被修改，请从备份恢复", s.path, res)
+		// Not a database: moving it aside and restoring a backup is the repair, as for damage.
+		return &Fault{Kind: KindDamaged, Doing: "文件", Path: path, Say: "不是本程序的数据库（不是 SQLite 文件）", Then: "未作任何修改；请用 -db 指定正确的数据库文件"}
 	}
 	return nil
 }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.temp.close()
+	s.temp = nil
+	return err
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }

@@ -209,7 +209,7 @@ func writeItem(tx *sql.Tx, b *data.Batch, it *Item) error {
 }
 
 func itemWriteError(it *Item, err error) error {
-	if err != nil && strings.Contains(err.Error(), "UNIQUE") {
+	if data.KindOf(err) == data.KindUnique {
 		return data.Invalid{{Field: "Name", Message: fmt.Sprintf("%s已有服务事项“%s”，请换一个名称或修改原有事项", it.Dept, it.Name)}}
 	}
 	return err

@@ -153,7 +153,7 @@ func abRowHeight(vals []any, widths []float64) float64 {
 // abSheet starts a workbook of one sheet named title: the title across the columns, a bold
 // line under it and the header row (row 3, the one repeated on every printed page).
 func abSheet(title, subtitle string, headers []string) (*excelize.File, Styles, error) {
-	f := excelize.NewFile()
+	f := newBook()
 	f.SetSheetName("Sheet1", title)
 	st, err := NewStyles(f)
 	if err != nil {

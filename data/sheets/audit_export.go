@@ -25,7 +25,7 @@ var auditColumns = []struct {
 // WriteAuditLog writes entries (as listed, newest first) to an .xlsx at path. scope says which
 // part of the log this is (e.g. "全部" or "导入，2026-11-01 至 2026-11-28") and goes in the title.
 func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
-	f := excelize.NewFile()
+	f := newBook()
 	defer f.Close()
 	const sheet = "操作日志"
 	f.SetSheetName("Sheet1", sheet)

@@ -24,7 +24,7 @@ const BallotNote = "说明：请在相应栏内划“√”，每个单位只选
 
 // BuildEvalBallots makes the ballot workbook of a round.
 func BuildEvalBallots(sn *criteria.Snapshot) (*excelize.File, error) {
-	f := excelize.NewFile()
+	f := newBook()
 	st, err := newEvalStyles(f)
 	if err != nil {
 		return nil, err

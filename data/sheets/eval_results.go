@@ -43,7 +43,7 @@ func ResultsRow(r criteria.Round, x criteria.Result) []string {
 
 // BuildEvalResults makes the results workbook of a round.
 func BuildEvalResults(sn *criteria.Snapshot) (*excelize.File, error) {
-	f := excelize.NewFile()
+	f := newBook()
 	st, err := newEvalStyles(f)
 	if err != nil {
 		return nil, err

@@ -81,7 +81,7 @@ func evalWidths(n int) []float64 {
 // BuildEvalSheets makes the workbook of evaluation sheets for every organ of the round; blank
 // leaves the typed scores out (the computed values stay: they come from the data).
 func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) {
-	f := excelize.NewFile()
+	f := newBook()
 	st, err := newEvalStyles(f)
 	if err != nil {
 		return nil, err

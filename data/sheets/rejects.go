@@ -30,7 +30,7 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 	if len(order) == 0 {
 		return false, nil
 	}
-	f := excelize.NewFile()
+	f := newBook()
 	defer f.Close()
 	st, err := NewStyles(f)
 	if err != nil {

@@ -53,7 +53,7 @@ func RosterTitle(o data.Org) string { return o.Name + "党员花名册" }
 
 // ExportMembers writes members to path; today dates the title.
 func ExportMembers(ctx context.Context, ms []data.Member, path string, opt ExportOptions, today time.Time, progress func(done, total int)) error {
-	f := excelize.NewFile()
+	f := newBook()
 	defer f.Close()
 	st, err := NewStyles(f)
 	if err != nil {

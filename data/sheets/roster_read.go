@@ -217,7 +217,7 @@ func (rd *reader) readXLSX(path string) error {
 	if err := checkZip(path); err != nil {
 		return err
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnpacked})
+	f, err := excelize.OpenFile(path, private(excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnpacked}))
 	if err != nil {
 		return refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开（可能下载或复制时中断）；请重新获取该文件，或在 Excel 中打开后另存为 .xlsx 再导入", base)
 	}

@@ -15,7 +15,7 @@ const templateRows = 2000
 
 // WriteTemplate writes the blank roster template to path.
 func WriteTemplate(path string) error {
-	f := excelize.NewFile()
+	f := newBook()
 	defer f.Close()
 	const sheet = "党员花名册"
 	f.SetSheetName("Sheet1", sheet)

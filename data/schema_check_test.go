@@ -1,0 +1,85 @@
+package data
+
+import (
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A crafted file that only looks like a backup — the right user_version and a membership
+// table, or a real backup missing one column, or one whose index disagrees with its table —
+// is refused before anything is swapped; the database keeps its data.
+func TestRestoreRefusesAFileWithoutTheWholeSchema(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "库.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addMembers(t, s, 3)
+
+	crafted := filepath.Join(dir, "crafted.db")
+	raw, _ := sql.Open("sqlite", crafted)
+	for _, q := range []string{
+		`CREATE TABLE membership(id INTEGER PRIMARY KEY, status TEXT)`,
+		`INSERT INTO membership(status) VALUES ('正常')`,
+		`PRAGMA user_version = 4`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+
+	column := filepath.Join(dir, "column.db")
+	if err := s.BackupTo(column); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = sql.Open("sqlite", column)
+	if _, err := raw.Exec(`ALTER TABLE audit DROP COLUMN reason`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+
+	index := filepath.Join(dir, "index.db")
+	if err := s.BackupTo(index); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ = sql.Open("sqlite", index)
+	raw.SetMaxOpenConns(1)
+	for _, q := range []string{
+		`PRAGMA writable_schema = ON`,
+		`UPDATE sqlite_schema SET sql = 'CREATE INDEX membership_branch ON membership(person_id)' WHERE name = 'membership_branch'`,
+		`UPDATE membership SET branch_id = branch_id`,
+	} {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	raw.Close()
+	s.Close()
+
+	for name, file := range map[string]string{"只有一张表": crafted, "缺一列": column, "索引不符": index} {
+		before, _ := os.ReadFile(path)
+		err := Restore(path, file)
+		if err == nil {
+			t.Fatalf("%s: restored", name)
+		}
+		msg := Explain(err)
+		t.Logf("%s: %s", name, msg)
+		saysInChinese(t, name, strings.ReplaceAll(msg, "损坏", "坏"), "不能用来恢复", file)
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Fatalf("%s: the database was changed", name)
+		}
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := countMembers(t, s); got != 3 {
+		t.Fatalf("%d members, want 3", got)
+	}
+}
