@@ -1,0 +1,257 @@
+package ab
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/app/ui"
+	"dangjian/data"
+	"dangjian/data/abpost"
+	"dangjian/data/civil"
+)
+
+// showABItemForm edits a service item (ID 0: a new one) with its A and B posts. A change of post
+// is dated: it takes effect on 生效日期 and is filed with the 报备说明.
+func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
+	persons, err := wb.Store.Persons()
+	if err != nil {
+		wb.ShowError("无法读取人员", err)
+		return
+	}
+	var deptNames []string
+	for _, d := range depts {
+		deptNames = append(deptNames, d.Name)
+	}
+	dept := widget.NewSelectEntry(deptNames)
+	dept.SetText(it.Dept)
+	dept.SetPlaceHolder("选择或输入部门")
+	code, name, door := ui.NewEscapeEntry(), ui.NewEscapeEntry(), ui.NewEscapeEntry()
+	code.SetText(it.Code)
+	name.SetText(it.Name)
+	door.SetText(it.Door)
+	door.SetPlaceHolder("例如：综合服务大厅1号窗口")
+	limit, visits, phone := ui.NewEscapeEntry(), ui.NewEscapeEntry(), ui.NewEscapeEntry()
+	limit.SetText(strconv.Itoa(it.TimeLimit))
+	if it.ID == 0 {
+		it.Visits = 1
+	}
+	visits.SetText(strconv.Itoa(it.Visits))
+	phone.SetText(it.Phone)
+	materials, basis := ui.NewEscapeMultiLineEntry(), ui.NewEscapeEntry()
+	materials.SetText(it.Materials)
+	materials.SetMinRowsVisible(2)
+	materials.Wrapping = fyne.TextWrapWord
+	basis.SetText(it.Basis)
+	a := newABPersonPicker(wb, persons, it.AID, "A岗（主办）")
+	b := newABPersonPicker(wb, persons, it.BID, "B岗（协办）")
+	from := ui.NewEscapeEntry()
+	from.SetText(wb.Store.Today().Format("2006-01-02"))
+	note := ui.NewEscapeEntry()
+	note.SetPlaceHolder("例如：经处务会研究，报党委办公室备案")
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	beside := func(main fyne.CanvasObject, label string, extra fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWithColumns(2, main, container.NewBorder(nil, nil, widget.NewLabel(label), nil, extra))
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("部门", beside(dept, "事项编码", code)), widget.NewFormItem("服务事项", name),
+		widget.NewFormItem("办理窗口", door), widget.NewFormItem("办理时限（工作日）", beside(limit, "跑动次数", visits)),
+		widget.NewFormItem("所需材料", materials), widget.NewFormItem("办理依据", basis),
+		widget.NewFormItem("联系电话", phone),
+		widget.NewFormItem("A岗", a.root), widget.NewFormItem("B岗", b.root),
+		widget.NewFormItem("生效日期", from), widget.NewFormItem("报备说明", note),
+	)
+	title := "新增服务事项"
+	if it.ID != 0 {
+		title = "编辑服务事项 · " + it.Name
+	}
+	var d dialog.Dialog
+	save := func() {
+		next := it
+		next.Dept, next.DeptID = data.FoldName(dept.Text), 0
+		for _, u := range depts {
+			if u.Name == next.Dept {
+				next.DeptID = u.ID
+			}
+		}
+		next.Code, next.Name, next.Door = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text), strings.TrimSpace(door.Text)
+		next.Materials, next.Basis, next.Phone = strings.TrimSpace(materials.Text), strings.TrimSpace(basis.Text), strings.TrimSpace(phone.Text)
+		next.AID, next.BID = a.id, b.id
+		var problems []string
+		var err error
+		if next.TimeLimit, err = abpost.ParseTimeLimit(limit.Text); err != nil {
+			problems = append(problems, err.Error())
+		}
+		if next.Visits, err = strconv.Atoi(strings.TrimSpace(visits.Text)); err != nil {
+			problems = append(problems, "跑动次数请填数字，例如 1")
+		}
+		day, derr := civil.Parse(from.Text)
+		if derr != nil || day.Date.IsZero() {
+			problems = append(problems, "生效日期请写成 2026-01-01 这样的日期")
+		}
+		if len(problems) == 0 {
+			err = abpost.SaveItem(context.Background(), wb.Store, &next, day.Date, strings.TrimSpace(note.Text))
+			if err == nil {
+				d.Hide()
+				wb.Notify("已保存服务事项“%s”", next.Name)
+				wb.Changed()
+				return
+			}
+			more, ok := fieldMessages(err)
+			if !ok {
+				wb.ShowError("保存失败", err)
+				return
+			}
+			problems = append(problems, more...)
+		}
+		msg.SetText("• " + strings.Join(problems, "\n• "))
+	}
+	content := container.NewBorder(nil, abMessageArea(msg), nil, nil, container.NewVScroll(form))
+	// Saving keeps the dialog open on a field error, so it uses its own button.
+	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
+		container.NewHBox(ui.LayoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
+			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}),
+		nil, nil, content), wb.Window)
+	d.Resize(fyne.NewSize(660, 700))
+	d.Show()
+}
+
+// abPersonPicker is a form field that picks a person by searching names and departments.
+type abPersonPicker struct {
+	root    fyne.CanvasObject
+	id      int64
+	button  *widget.Button
+	persons []data.Person
+	search  *ui.EscapeEntry // the open dialog's search field (tests type into it)
+}
+
+func newABPersonPicker(wb *ui.Workbench, persons []data.Person, id int64, what string) *abPersonPicker {
+	p := &abPersonPicker{id: id, persons: persons}
+	p.button = &widget.Button{Icon: theme.AccountIcon(), Alignment: widget.ButtonAlignLeading}
+	p.button.OnTapped = func() { p.open(wb, what) }
+	clear := &widget.Button{Icon: theme.ContentClearIcon(), OnTapped: func() { p.set(0) }}
+	p.root = container.NewBorder(nil, nil, nil, clear, p.button)
+	p.set(id)
+	return p
+}
+
+func (p *abPersonPicker) set(id int64) {
+	p.id = id
+	p.button.SetText("点击选择人员…")
+	for _, x := range p.persons {
+		if x.ID == id {
+			p.button.SetText(abPersonLabel(x))
+		}
+	}
+}
+
+func abPersonLabel(x data.Person) string {
+	if x.UnitName == "" {
+		return x.Name
+	}
+	return x.Name + "（" + x.UnitName + "）"
+}
+
+// abPickerShown is how many persons the picker lists at most; more would make the list slow
+// to scroll and no one reads past it — typing part of the name is quicker.
+const abPickerShown = 200
+
+// find returns the persons whose name or department contains q (the first abPickerShown of
+// them) and the line that says so.
+func (p *abPersonPicker) find(q string) ([]data.Person, string) {
+	q = data.FoldName(q)
+	var matches []data.Person
+	total := 0
+	for _, x := range p.persons {
+		if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
+			total++
+			if len(matches) < abPickerShown {
+				matches = append(matches, x)
+			}
+		}
+	}
+	switch {
+	case total == 0:
+		return nil, "没有找到，请换个姓名或部门再试"
+	case total > abPickerShown:
+		return matches, fmt.Sprintf("显示前 %d 人，请输入姓名缩小范围", abPickerShown)
+	case total == 1:
+		return matches, "找到 1 人，按回车选定"
+	}
+	return matches, fmt.Sprintf("找到 %d 人，点选一人", total)
+}
+
+// open shows the search dialog: type part of a name or a department, tap a person, or press
+// Enter when only one person matches.
+func (p *abPersonPicker) open(wb *ui.Workbench, what string) dialog.Dialog {
+	var matches []data.Person
+	list := widget.NewList(func() int { return len(matches) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(abPersonLabel(matches[i])) })
+	search := ui.NewEscapeEntry()
+	search.SetPlaceHolder("输入姓名或部门搜索")
+	info := widget.NewLabel("")
+	info.Wrapping = fyne.TextWrapWord
+	filter := func(q string) {
+		var line string
+		matches, line = p.find(q)
+		info.SetText(line)
+		list.UnselectAll()
+		list.Refresh()
+	}
+	search.OnChanged = filter
+	filter("")
+	var d dialog.Dialog
+	list.OnSelected = func(i widget.ListItemID) {
+		p.set(matches[i].ID)
+		d.Hide()
+	}
+	search.OnSubmitted = func(string) {
+		if len(matches) == 1 {
+			p.set(matches[0].ID)
+			d.Hide()
+		}
+	}
+	d = dialog.NewCustom("选择"+what, "取消", container.NewBorder(search, info, nil, nil, list), wb.Window)
+	d.Resize(fyne.NewSize(380, 460))
+	d.Show()
+	wb.Window.Canvas().Focus(search)
+	p.search = search
+	return d
+}
+
+// showABInfo shows read-only text in a scrollable dialog.
+func showABInfo(wb *ui.Workbench, title string, body fyne.CanvasObject) {
+	d := dialog.NewCustom(title, "关闭", container.NewVScroll(body), wb.Window)
+	d.Resize(fyne.NewSize(560, 420))
+	d.Show()
+}
+
+// abMessageArea reserves room for three lines of form messages, so that a message appearing
+// after 保存 never draws over the fields (a dialog does not grow when a label's text does).
+func abMessageArea(msg *widget.Label) fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(10, 66))
+	return container.NewStack(room, container.NewVScroll(msg))
+}
+
+// fieldMessages lists the per-field messages of a store refusal, so an AB岗 form shows them all
+// beside its own checks; ok is false for any other error, which goes to the error dialog.
+func fieldMessages(err error) (msgs []string, ok bool) {
+	v, ok := data.AsInvalid(err)
+	for _, e := range v {
+		msgs = append(msgs, e.Message)
+	}
+	return msgs, ok
+}

@@ -1,0 +1,167 @@
+package org
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/app/ui"
+	"dangjian/data"
+)
+
+// Committee actions of the 组织机构 screen: a new term (换届), appointing a person to a seat
+// (任命) and ending a seat (免职).
+
+// newTerm opens a new committee term; the store closes the previous one on the same day.
+func (o *Screen) newTerm() {
+	x, ok := o.byID[o.selected]
+	if !ok {
+		return
+	}
+	start := ui.NewDayEntry(o.wb.Store.Today())
+	intro := widget.NewLabel(fmt.Sprintf("新一届支委会任期 %d 年；上一届及其在任支委将于同日结束。换届后请用“任命”选出新一届支委。", data.TermYears))
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(widget.NewFormItem("本届开始日期", start))
+	ui.FormDialog(o.wb, "换届 · "+x.Name, container.NewVBox(intro, form), "换届", fyne.NewSize(520, 280), func() error {
+		d, err := ui.DayField("本届开始日期", start, true)
+		if err != nil {
+			return err
+		}
+		if _, err := o.wb.Store.StartTerm(context.Background(), x.ID, d); err != nil {
+			return err
+		}
+		o.wb.Changed()
+		o.wb.Notify("%s 已换届", x.Name)
+		return nil
+	})
+}
+
+// personPicker finds a person by name as it is typed: a search entry over a short list.
+type personPicker struct {
+	search  *ui.EscapeEntry
+	list    *widget.List
+	all     []data.Person
+	shown   []data.Person
+	chosen  data.Person
+	current *widget.Label
+}
+
+func newPersonPicker(all []data.Person) *personPicker {
+	p := &personPicker{all: all, search: ui.NewEscapeEntry(), current: widget.NewLabel("尚未选择")}
+	p.search.SetPlaceHolder("输入姓名查找")
+	p.list = widget.NewList(func() int { return len(p.shown) },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("某某某 · 超导托卡马克实验室 · 科研骨干")
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(p.shown[i])) })
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.chosen = p.shown[i]
+		p.current.SetText("已选：" + personLine(p.chosen))
+	}
+	p.search.OnChanged = func(string) { p.filter() }
+	p.filter()
+	return p
+}
+
+func personLine(p data.Person) string {
+	parts := []string{p.Name}
+	if p.UnitName != "" {
+		parts = append(parts, p.UnitName)
+	}
+	if p.UnitHead {
+		parts = append(parts, "负责人")
+	}
+	if p.Backbone {
+		parts = append(parts, "科研骨干")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (p *personPicker) filter() {
+	q := data.FoldName(p.search.Text)
+	p.shown = p.shown[:0]
+	for _, x := range p.all {
+		if q == "" || strings.Contains(x.Name, q) {
+			p.shown = append(p.shown, x)
+		}
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
+}
+
+func (p *personPicker) widget() fyne.CanvasObject {
+	return container.NewBorder(p.search, p.current, nil, nil, p.list)
+}
+
+// appoint gives a person a seat on the current term.
+func (o *Screen) appoint() {
+	x, ok := o.byID[o.selected]
+	if !ok {
+		return
+	}
+	terms, err := o.wb.Store.Terms(x.ID)
+	if err != nil {
+		o.wb.ShowError("读取支委会失败", err)
+		return
+	}
+	if len(terms) == 0 || !terms[0].ActualEnd.IsZero() {
+		o.wb.ShowError("不能任命", errors.New("该组织还没有本届支委会，请先用“换届”开始新一届。"))
+		return
+	}
+	persons, err := o.wb.Store.Persons()
+	if err != nil {
+		o.wb.ShowError("读取人员失败", err)
+		return
+	}
+	pick := newPersonPicker(persons)
+	role := widget.NewSelect(data.SeatRoles, nil)
+	role.PlaceHolder = "请选择职务"
+	from := ui.NewDayEntry(o.wb.Store.Today())
+	form := widget.NewForm(widget.NewFormItem("职务", role), widget.NewFormItem("任职日期", from))
+	body := container.NewBorder(nil, form, nil, nil, pick.widget())
+	ui.FormDialog(o.wb, "任命支委 · "+x.Name, body, "任命", fyne.NewSize(560, 560), func() error {
+		if pick.chosen.ID == 0 {
+			return errors.New("请在列表中选择一个人")
+		}
+		if role.Selected == "" {
+			return errors.New("请选择职务")
+		}
+		d, err := ui.DayField("任职日期", from, true)
+		if err != nil {
+			return err
+		}
+		if _, err := o.wb.Store.Appoint(context.Background(), terms[0].ID, pick.chosen.ID, role.Selected, d); err != nil {
+			return err
+		}
+		o.wb.Changed()
+		o.wb.Notify("已任命 %s 为%s%s", pick.chosen.Name, x.Name, role.Selected)
+		return nil
+	})
+}
+
+// endSeat ends a seat (免职) on a day, with a reason for the record.
+func (o *Screen) endSeat(st data.Seat) {
+	to := ui.NewDayEntry(o.wb.Store.Today())
+	reason := ui.NewEscapeEntry()
+	reason.SetPlaceHolder("如：工作调动、届中调整")
+	form := widget.NewForm(widget.NewFormItem("免职日期", to), widget.NewFormItem("原因", reason))
+	ui.FormDialog(o.wb, fmt.Sprintf("免去 %s 的%s职务", st.Name, st.Role), form, "免职", fyne.NewSize(480, 260), func() error {
+		d, err := ui.DayField("免职日期", to, true)
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(reason.Text) == "" {
+			return errors.New("请填写免职原因")
+		}
+		if err := o.wb.Store.EndSeat(context.Background(), st.ID, d, strings.TrimSpace(reason.Text)); err != nil {
+			return err
+		}
+		o.wb.Changed()
+		return nil
+	})
+}
