@@ -31,8 +31,10 @@ type abAbsences struct {
 	remove   *widget.Button
 }
 
-var abAbsenceHeaders = []string{"姓名", "部门", "类别", "开始", "结束", "交接", "交接说明"}
-var abAbsenceWidths = []float32{80, 100, 60, 150, 150, 70, 260}
+var (
+	abAbsenceHeaders = []string{"姓名", "部门", "类别", "开始", "结束", "交接", "交接说明"}
+	abAbsenceWidths  = []float32{80, 100, 60, 150, 150, 70, 260}
+)
 
 func newABAbsences(wb *ui.Workbench) *abAbsences {
 	a := &abAbsences{wb: wb, selected: -1}

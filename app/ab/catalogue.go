@@ -34,8 +34,10 @@ type abCatalogue struct {
 	selected int
 }
 
-var abCatalogueHeaders = []string{"部门", "服务事项", "办理窗口", "时限", "A岗", "B岗", "今日（下一工作日）办理"}
-var abCatalogueWidths = []float32{100, 190, 170, 80, 80, 80, 220}
+var (
+	abCatalogueHeaders = []string{"部门", "服务事项", "办理窗口", "时限", "A岗", "B岗", "今日（下一工作日）办理"}
+	abCatalogueWidths  = []float32{100, 190, 170, 80, 80, 80, 220}
+)
 
 const abAllDepts = "全部部门"
 

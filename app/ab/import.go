@@ -40,8 +40,36 @@ func (a *Screen) planImport(path string) {
 }
 
 // abPreviewHeaders are the preview table's columns.
-var abPreviewHeaders = []string{"行", "部门", "服务事项", "A岗", "B岗", "结果", "说明"}
-var abPreviewWidths = []float32{50, 90, 170, 90, 120, 70, 330}
+var (
+	abPreviewHeaders = []string{"行", "部门", "服务事项", "A岗", "B岗", "结果", "说明"}
+	abPreviewWidths  = []float32{50, 90, 170, 90, 120, 70, 330}
+)
+
+// abPreviewCell is the text of one cell of the preview table.
+func abPreviewCell(r abpost.PlannedRow, col int) string {
+	switch col {
+	case 0:
+		return fmt.Sprint(r.Line)
+	case 1:
+		return r.Item.Dept
+	case 2:
+		return r.Item.Name
+	case 3:
+		return r.Item.AName + map[bool]string{true: "（新）"}[r.NewA]
+	case 4:
+		return r.Item.BName + map[bool]string{true: "（新）"}[r.NewB]
+	case 5:
+		return r.Action
+	case 6:
+		if len(r.Errors) > 0 {
+			return strings.Join(r.Errors, "；")
+		}
+		if len(r.Changes) > 0 {
+			return "修改：" + strings.Join(r.Changes, "、")
+		}
+	}
+	return ""
+}
 
 // abPreviewContent is the preview of a plan: a summary and a row-by-row table.
 func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
@@ -62,30 +90,6 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 	}
 	// Not wrapped: a wrapping label above a table asks for all the height and hides the table.
 	top := widget.NewLabel(summary)
-	cell := func(r abpost.PlannedRow, col int) string {
-		switch col {
-		case 0:
-			return fmt.Sprint(r.Line)
-		case 1:
-			return r.Item.Dept
-		case 2:
-			return r.Item.Name
-		case 3:
-			return r.Item.AName + map[bool]string{true: "（新）"}[r.NewA]
-		case 4:
-			return r.Item.BName + map[bool]string{true: "（新）"}[r.NewB]
-		case 5:
-			return r.Action
-		case 6:
-			if len(r.Errors) > 0 {
-				return strings.Join(r.Errors, "；")
-			}
-			if len(r.Changes) > 0 {
-				return "修改：" + strings.Join(r.Changes, "、")
-			}
-		}
-		return ""
-	}
 	t := widget.NewTableWithHeaders(func() (int, int) { return len(plan.Rows), len(abPreviewHeaders) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -99,7 +103,7 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 			if r.Action == abpost.ImportRejected && id.Col >= 5 {
 				l.Importance = widget.DangerImportance
 			}
-			l.SetText(cell(r, id.Col))
+			l.SetText(abPreviewCell(r, id.Col))
 		})
 	t.ShowHeaderColumn = false
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -120,8 +124,8 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 			return
 		}
 		r := plan.Rows[id.Row]
-		text := fmt.Sprintf("第 %d 行 %s“%s”（A岗 %s，B岗 %s）：%s", r.Line, r.Item.Dept, r.Item.Name, cell(r, 3), cell(r, 4), r.Action)
-		if why := cell(r, 6); why != "" {
+		text := fmt.Sprintf("第 %d 行 %s“%s”（A岗 %s，B岗 %s）：%s", r.Line, r.Item.Dept, r.Item.Name, abPreviewCell(r, 3), abPreviewCell(r, 4), r.Action)
+		if why := abPreviewCell(r, 6); why != "" {
 			text += "。" + why
 		}
 		detail.Importance = widget.MediumImportance

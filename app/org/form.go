@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,7 +27,7 @@ type orgForm struct {
 	kind, typ, parent                          *widget.Select
 	founded, mission, mStart, mEnd, pledgeDate *ui.EscapeEntry
 	temp                                       *fyne.Container
-	dlg                                        fyne.CanvasObject
+	parentIDs                                  map[string]int64 // the parent choice's text → org id
 }
 
 // newOrg creates an organisation under the selection (beside it when a branch is selected).
@@ -61,6 +62,42 @@ func (o *Screen) editOrg() {
 }
 
 func (o *Screen) showOrgForm(x data.Org) *orgForm {
+	f := o.newOrgForm(x)
+	form := widget.NewForm(
+		widget.NewFormItem("名称", f.name),
+		widget.NewFormItem("简称", f.short),
+		widget.NewFormItem("组织类别", f.typ),
+		widget.NewFormItem("上级组织", f.parent),
+		widget.NewFormItem("依托单位", f.unit),
+		widget.NewFormItem("单位类型", f.kind),
+		widget.NewFormItem("成立日期", f.founded),
+	)
+	title := "新建党组织"
+	if x.ID != 0 {
+		title = "编辑党组织 · " + x.Name
+	} else if x.TypeCode == data.TypeTempBranch {
+		title = "新建临时党支部"
+	}
+	ui.FormDialog(o.wb, title, container.NewVScroll(container.NewVBox(form, f.temp)), "保存", fyne.NewSize(620, 560), func() error {
+		y, err := f.read(x, o.wb.Store.Today())
+		if err != nil {
+			return err
+		}
+		if err := o.wb.Store.SaveOrg(context.Background(), &y); err != nil {
+			return err
+		}
+		o.selected = y.ID
+		o.wb.Changed()
+		o.selectOrg(y.ID)
+		o.wb.Notify("已保存党组织 %s", y.Name)
+		return nil
+	})
+	o.wb.Window.Canvas().Focus(f.name)
+	return f
+}
+
+// newOrgForm makes the fields for x; the mission fields show only for a 临时党支部.
+func (o *Screen) newOrgForm(x data.Org) *orgForm {
 	f := &orgForm{}
 	f.name = ui.NewEscapeEntry()
 	f.name.SetText(x.Name)
@@ -79,6 +116,7 @@ func (o *Screen) showOrgForm(x data.Org) *orgForm {
 		}
 	})
 	names, ids := ui.OrgChoices(o.orgs, func(p data.Org) bool { return p.Live() && !p.IsBranch() && p.ID != x.ID })
+	f.parentIDs = ids
 	f.parent = widget.NewSelect(names, nil)
 	f.parent.Selected = ui.LabelFor(ids, x.ParentID)
 	var units []string
@@ -105,66 +143,45 @@ func (o *Screen) showOrgForm(x data.Org) *orgForm {
 		widget.NewFormItem("集体承诺书签订", f.pledgeDate),
 	))
 	f.typ.SetSelected(data.TypeName(x.TypeCode))
-	form := widget.NewForm(
-		widget.NewFormItem("名称", f.name),
-		widget.NewFormItem("简称", f.short),
-		widget.NewFormItem("组织类别", f.typ),
-		widget.NewFormItem("上级组织", f.parent),
-		widget.NewFormItem("依托单位", f.unit),
-		widget.NewFormItem("单位类型", f.kind),
-		widget.NewFormItem("成立日期", f.founded),
-	)
-	title := "新建党组织"
-	if x.ID != 0 {
-		title = "编辑党组织 · " + x.Name
-	} else if x.TypeCode == data.TypeTempBranch {
-		title = "新建临时党支部"
-	}
-	ui.FormDialog(o.wb, title, container.NewVScroll(container.NewVBox(form, f.temp)), "保存", fyne.NewSize(620, 560), func() error {
-		y := x
-		y.Name, y.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
-		for _, c := range orgTypes {
-			if data.TypeName(c) == f.typ.Selected {
-				y.TypeCode = c
-			}
-		}
-		y.ParentID = ids[f.parent.Selected]
-		if u := strings.TrimSpace(f.unit.Text); u != x.UnitName || f.kind.Selected != x.UnitKind {
-			y.UnitID, y.UnitName, y.UnitKind = 0, u, f.kind.Selected
-		}
-		var err error
-		if y.Founded, err = ui.DayField("成立日期", f.founded, false); err != nil {
-			return err
-		}
-		if y.Founded.After(o.wb.Store.Today()) {
-			return errors.New("成立日期不能晚于今天，请核对")
-		}
-		if y.IsTemporary() {
-			y.Mission = strings.TrimSpace(f.mission.Text)
-			if y.MissionStart, err = ui.DayField("任务开始日期", f.mStart, false); err != nil {
-				return err
-			}
-			if y.MissionEnd, err = ui.DayField("任务结束日期", f.mEnd, false); err != nil {
-				return err
-			}
-			if y.PledgeSigned, err = ui.DayField("集体承诺书签订日期", f.pledgeDate, false); err != nil {
-				return err
-			}
-		}
-		if y.ParentID == 0 && x.ParentID != 0 {
-			return errors.New("请选择上级组织")
-		}
-		if err := o.wb.Store.SaveOrg(context.Background(), &y); err != nil {
-			return err
-		}
-		o.selected = y.ID
-		o.wb.Changed()
-		o.selectOrg(y.ID)
-		o.wb.Notify("已保存党组织 %s", y.Name)
-		return nil
-	})
-	o.wb.Window.Canvas().Focus(f.name)
 	return f
+}
+
+// read is x as the fields now say; the error names the field that is wrong.
+func (f *orgForm) read(x data.Org, today time.Time) (data.Org, error) {
+	y := x
+	y.Name, y.ShortName = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.short.Text)
+	for _, c := range orgTypes {
+		if data.TypeName(c) == f.typ.Selected {
+			y.TypeCode = c
+		}
+	}
+	y.ParentID = f.parentIDs[f.parent.Selected]
+	if u := strings.TrimSpace(f.unit.Text); u != x.UnitName || f.kind.Selected != x.UnitKind {
+		y.UnitID, y.UnitName, y.UnitKind = 0, u, f.kind.Selected
+	}
+	var err error
+	if y.Founded, err = ui.DayField("成立日期", f.founded, false); err != nil {
+		return y, err
+	}
+	if y.Founded.After(today) {
+		return y, errors.New("成立日期不能晚于今天，请核对")
+	}
+	if y.IsTemporary() {
+		y.Mission = strings.TrimSpace(f.mission.Text)
+		if y.MissionStart, err = ui.DayField("任务开始日期", f.mStart, false); err != nil {
+			return y, err
+		}
+		if y.MissionEnd, err = ui.DayField("任务结束日期", f.mEnd, false); err != nil {
+			return y, err
+		}
+		if y.PledgeSigned, err = ui.DayField("集体承诺书签订日期", f.pledgeDate, false); err != nil {
+			return y, err
+		}
+	}
+	if y.ParentID == 0 && x.ParentID != 0 {
+		return y, errors.New("请选择上级组织")
+	}
+	return y, nil
 }
 
 // abolishOrg asks for the date and the reason, then abolishes; the store refuses while

@@ -209,21 +209,3 @@ func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
 
 // wizardLabels finds every label under o, inside scrolls and other widgets too.
 func wizardLabels(o fyne.CanvasObject) []*widget.Label { return apptest.FindAll[*widget.Label](o) }
-
-// labelsOf joins the text of every label under o.
-func labelsOf(o fyne.CanvasObject) string {
-	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			b.WriteString(v.Text + "\n")
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return b.String()
-}

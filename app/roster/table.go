@@ -36,26 +36,40 @@ const rosterBranchCol = 5
 var rosterColumns = []rosterColumn{
 	{title: "姓名", width: 90, text: func(_ *Screen, m *data.Member) string { return m.Name }},
 	{title: "性别", width: 56, text: func(_ *Screen, m *data.Member) string { return m.Gender }},
-	{title: "出生日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Birth) },
-		cmp: func(a, b *data.Member, _ time.Time) int { return a.Birth.Compare(b.Birth) }},
-	{title: "年龄", width: 56, text: func(r *Screen, m *data.Member) string { return countText(data.Age(m.Birth, r.today())) },
+	{
+		title: "出生日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Birth) },
+		cmp: func(a, b *data.Member, _ time.Time) int { return a.Birth.Compare(b.Birth) },
+	},
+	{
+		title: "年龄", width: 56, text: func(r *Screen, m *data.Member) string { return countText(data.Age(m.Birth, r.today())) },
 		cmp: func(a, b *data.Member, d time.Time) int {
 			return cmp.Compare(data.Age(a.Birth, d), data.Age(b.Birth, d))
-		}},
-	{title: "身份证号", width: 186, text: func(r *Screen, m *data.Member) string { return r.showID(m.IDNumber) },
-		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.IDNumber, b.IDNumber) }},
+		},
+	},
+	{
+		title: "身份证号", width: 186, text: func(r *Screen, m *data.Member) string { return r.showID(m.IDNumber) },
+		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.IDNumber, b.IDNumber) },
+	},
 	{title: "所在党支部", width: 236, text: func(_ *Screen, m *data.Member) string { return m.BranchName }},
 	{title: "人员类别", width: 90, text: func(_ *Screen, m *data.Member) string { return m.Category }},
-	{title: "入党日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Joined) },
-		cmp: func(a, b *data.Member, _ time.Time) int { return a.Joined.Compare(b.Joined) }},
-	{title: "党龄", width: 56, text: func(r *Screen, m *data.Member) string { return standingText(m.Membership, r.today()) },
+	{
+		title: "入党日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Joined) },
+		cmp: func(a, b *data.Member, _ time.Time) int { return a.Joined.Compare(b.Joined) },
+	},
+	{
+		title: "党龄", width: 56, text: func(r *Screen, m *data.Member) string { return standingText(m.Membership, r.today()) },
 		cmp: func(a, b *data.Member, d time.Time) int {
 			return cmp.Compare(data.PartyStanding(a.Membership, d), data.PartyStanding(b.Membership, d))
-		}},
-	{title: "转正日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Full) },
-		cmp: func(a, b *data.Member, _ time.Time) int { return a.Full.Compare(b.Full) }},
-	{title: "联系电话", width: 130, text: func(r *Screen, m *data.Member) string { return r.showPhone(m.Phone) },
-		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.Phone, b.Phone) }},
+		},
+	},
+	{
+		title: "转正日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Full) },
+		cmp: func(a, b *data.Member, _ time.Time) int { return a.Full.Compare(b.Full) },
+	},
+	{
+		title: "联系电话", width: 130, text: func(r *Screen, m *data.Member) string { return r.showPhone(m.Phone) },
+		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.Phone, b.Phone) },
+	},
 	{title: "党籍状态", width: 90, text: func(_ *Screen, m *data.Member) string { return m.Status }},
 }
 

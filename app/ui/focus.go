@@ -9,7 +9,8 @@ import "fyne.io/fyne/v2"
 func FocusLater(obj interface {
 	fyne.CanvasObject
 	fyne.Focusable
-}) {
+},
+) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return
