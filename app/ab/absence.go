@@ -143,7 +143,7 @@ func (a *abAbsences) onEnd() {
 			return
 		}
 		a.wb.Notify("%s 已销假", x.Name)
-		a.wb.Changed()
+		a.wb.Changed(ui.AB)
 	})
 }
 
@@ -158,7 +158,7 @@ func (a *abAbsences) onDelete() {
 			a.wb.ShowError("删除失败", err)
 			return
 		}
-		a.wb.Changed()
+		a.wb.Changed(ui.AB)
 	})
 }
 
@@ -205,7 +205,7 @@ func showAbsenceForm(wb *ui.Workbench, x abpost.Absence) {
 			if err == nil {
 				d.Hide()
 				wb.Notify("已登记 %s %s", next.Name, next.Kind)
-				wb.Changed()
+				wb.Changed(ui.AB)
 				if len(warnings) > 0 {
 					showABWarnings(wb, "已登记，但请注意", warnings)
 				}

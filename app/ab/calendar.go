@@ -61,7 +61,7 @@ func (a *Screen) showABCalendar() {
 		date.SetText("")
 		name.SetText("")
 		reload()
-		a.wb.Changed()
+		a.wb.Changed(ui.AB)
 	}}
 	remove := &widget.Button{Text: "删除所选", Icon: theme.DeleteIcon(), OnTapped: func() {
 		if selected < 0 || selected >= len(days) {
@@ -74,7 +74,7 @@ func (a *Screen) showABCalendar() {
 				return
 			}
 			reload()
-			a.wb.Changed()
+			a.wb.Changed(ui.AB)
 		})
 	}}
 	imp := &widget.Button{Text: "从表格导入…", Icon: theme.UploadIcon(), OnTapped: func() { a.onImportHolidays(reload) }}

@@ -229,7 +229,7 @@ func (c *abCatalogue) onDelete() {
 			return
 		}
 		c.wb.Notify("已删除服务事项“%s”", it.Name)
-		c.wb.Changed()
+		c.wb.Changed(ui.AB)
 	})
 }
 

@@ -168,7 +168,7 @@ func (a *Screen) commitImport(plan *abpost.ImportPlan) {
 			a.wb.ShowError("导入失败，数据未作任何改动", err)
 			return
 		}
-		a.wb.Changed()
+		a.wb.Changed(ui.AB)
 		msg := fmt.Sprintf("已导入：新增 %d 项，更新 %d 项，新建人员 %d 人；%d 行未导入。\n如果导错了，可以撤销本次导入。",
 			plan.New, plan.Updated, len(plan.NewPersons), plan.Rejected)
 		a.wb.Notify("AB岗目录导入完成（第 %d 批）", batch)
@@ -189,7 +189,7 @@ func (a *Screen) undo(batch int64) {
 		return
 	}
 	a.wb.Notify("已撤销第 %d 批导入", batch)
-	a.wb.Changed()
+	a.wb.Changed(ui.AB)
 }
 
 // onImportHolidays reads a two-column holiday sheet; any unreadable row stops the import, since
@@ -222,7 +222,7 @@ func (a *Screen) onImportHolidays(after func()) {
 			}
 			a.wb.Notify("已导入节假日与调休 %d 天", len(days))
 			after()
-			a.wb.Changed()
+			a.wb.Changed(ui.AB)
 		})
 	})
 }

@@ -105,7 +105,7 @@ func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
 			if err == nil {
 				d.Hide()
 				wb.Notify("已保存服务事项“%s”", next.Name)
-				wb.Changed()
+				wb.Changed(ui.AB)
 				return
 			}
 			more, ok := fieldMessages(err)

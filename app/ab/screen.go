@@ -51,7 +51,7 @@ func Open(wb *ui.Workbench) *Screen {
 	a.root = container.NewBorder(container.NewPadded(bar), nil, nil, nil, a.tabs)
 	a.cat.search.onShortcut, a.cat.table.onShortcut = a.shortcut, a.shortcut
 	a.abs.table.onShortcut, a.cov.table.onShortcut = a.shortcut, a.shortcut
-	wb.OnChange(a.reload)
+	wb.OnChange(ui.AB|ui.Members, a.reload) // the A and B posts are persons
 	return a
 }
 

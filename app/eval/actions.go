@@ -107,7 +107,7 @@ func (e *Screen) newRound() {
 		}
 		e.roundSel.ClearSelected()
 		e.wb.Notify("已创建 %d 年度考评轮次：%d 个部门", y, len(spec.UnitIDs))
-		e.wb.Changed()
+		e.wb.Changed(ui.Eval)
 		return nil
 	})
 	ui.SubmitOnEnter(d, append([]*ui.EscapeEntry{year}, weights...)...)
@@ -164,7 +164,7 @@ func (e *Screen) toggleLock() {
 				return
 			}
 			e.wb.Notify("已锁定“%s”：评分、测评和否决不能再修改", r.Name)
-			e.wb.Changed()
+			e.wb.Changed(ui.Eval)
 		})
 		return
 	}
@@ -176,7 +176,7 @@ func (e *Screen) toggleLock() {
 			return err
 		}
 		e.wb.Notify("已解锁“%s”，理由已记入操作日志", r.Name)
-		e.wb.Changed()
+		e.wb.Changed(ui.Eval)
 		return nil
 	})
 	ui.SubmitOnEnter(d, reason)
@@ -284,7 +284,7 @@ func (e *Screen) previewImport(imp *sheets.EvalImport, path string) {
 			return
 		}
 		e.wb.Notify("已导入评分：新增 %d，修改 %d，未变 %d；可在“备份与日志”中撤销第 %d 批", sum.Inserted, sum.Updated, sum.Unchanged, sum.BatchID)
-		e.wb.Changed()
+		e.wb.Changed(ui.Eval)
 	}, e.wb.Window)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()

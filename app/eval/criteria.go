@@ -213,7 +213,7 @@ func (c *criteriaEditor) save() {
 	}
 	c.dirty = false
 	c.wb.Notify("已保存指标体系“%s”", c.set.Name)
-	c.wb.Changed()
+	c.wb.Changed(ui.Eval)
 }
 
 func (c *criteriaEditor) copy() {
@@ -235,7 +235,7 @@ func (c *criteriaEditor) copy() {
 		if err != nil {
 			return err
 		}
-		c.wb.Changed()
+		c.wb.Changed(ui.Eval)
 		c.show(id) // open the copy: it is what is edited next
 		c.wb.Notify("已复制为 %d 年度指标体系，可在此修改后保存", y)
 		return nil

@@ -151,7 +151,7 @@ func (v *resultsView) after(err error, title, done string) {
 // saved says in the status bar what was done and reloads the screens.
 func (v *resultsView) saved(done string) {
 	v.wb.Notify("%s", done)
-	v.wb.Changed()
+	v.wb.Changed(ui.Eval)
 }
 
 func (v *resultsView) ballots() {

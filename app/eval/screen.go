@@ -64,7 +64,7 @@ func buildEvalScreen(wb *ui.Workbench) (*Screen, fyne.CanvasObject) {
 		container.NewTabItemWithIcon("考评结果", theme.GridIcon(), e.results.object()),
 		container.NewTabItemWithIcon("指标体系", theme.SettingsIcon(), e.criteria.object()),
 	)
-	wb.OnChange(e.reload)
+	wb.OnChange(ui.Eval|ui.Orgs|ui.Members|ui.AB, e.reload) // computed indicators read all three
 	e.reload()
 	return e, container.NewBorder(container.NewHScroll(bar), nil, nil, nil, e.tabs)
 }

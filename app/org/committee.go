@@ -35,7 +35,7 @@ func (o *Screen) newTerm() {
 		if _, err := o.wb.Store.StartTerm(context.Background(), x.ID, d); err != nil {
 			return err
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs)
 		o.wb.Notify("%s 已换届", x.Name)
 		return nil
 	})
@@ -138,7 +138,7 @@ func (o *Screen) appoint() {
 		if _, err := o.wb.Store.Appoint(context.Background(), terms[0].ID, pick.chosen.ID, role.Selected, d); err != nil {
 			return err
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs)
 		o.wb.Notify("已任命 %s 为%s%s", pick.chosen.Name, x.Name, role.Selected)
 		return nil
 	})
@@ -161,7 +161,7 @@ func (o *Screen) endSeat(st data.Seat) {
 		if err := o.wb.Store.EndSeat(context.Background(), st.ID, d, strings.TrimSpace(reason.Text)); err != nil {
 			return err
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs)
 		return nil
 	})
 }

@@ -87,7 +87,7 @@ func (o *Screen) showOrgForm(x data.Org) *orgForm {
 			return err
 		}
 		o.selected = y.ID
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs, ui.Members)
 		o.selectOrg(y.ID)
 		o.wb.Notify("已保存党组织 %s", y.Name)
 		return nil
@@ -223,7 +223,7 @@ func (o *Screen) abolishOrg() {
 		if err := o.wb.Store.AbolishOrg(context.Background(), x.ID, d, strings.TrimSpace(reason.Text)); err != nil {
 			return err
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs, ui.Members)
 		o.wb.Notify("已撤销 %s", x.Name)
 		return nil
 	})

@@ -97,7 +97,7 @@ func Open(wb *ui.Workbench) *Screen {
 	split.Offset = 0.36
 	o.root = container.NewBorder(bar, nil, nil, nil, split)
 	o.reload()
-	wb.OnChange(o.reload)
+	wb.OnChange(ui.Orgs|ui.Members, o.reload) // the tree counts members
 	return o
 }
 

@@ -91,7 +91,7 @@ func (o *Screen) addTempMembers() {
 		if err := o.wb.Store.AddTempMembers(context.Background(), x.ID, picked, from, to); err != nil {
 			return err
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs, ui.Members)
 		o.wb.Notify("已向 %s 编入 %d 名党员", x.Name, len(picked))
 		return nil
 	})
@@ -125,6 +125,6 @@ func (o *Screen) removeTempMember(x data.Org, tm data.TempMember) {
 			o.wb.ShowError("移出失败", err)
 			return
 		}
-		o.wb.Changed()
+		o.wb.Changed(ui.Orgs, ui.Members)
 	})
 }

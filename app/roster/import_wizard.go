@@ -287,7 +287,7 @@ func (w *importWizard) commit() {
 			w.wb.ShowError("导入未完成，数据库保持原样", err)
 			return
 		}
-		w.wb.Changed()
+		w.wb.Changed(ui.Members, ui.Orgs)
 		w.wb.Notify("花名册导入完成：新增 %d 人，更新 %d 人", plan.New, plan.Updated)
 		w.go2(pageDone)
 	})

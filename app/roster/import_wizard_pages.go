@@ -188,7 +188,7 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 			undo.Disable()
 			w.title.SetText("已撤销本次导入")
 			msg.SetText("本次导入已撤销，花名册已恢复到导入前。")
-			w.wb.Changed()
+			w.wb.Changed(ui.Members, ui.Orgs)
 			w.wb.Notify("已撤销花名册导入：删除新增的 %d 人，还原更新的 %d 人", p.New, p.Updated)
 		})
 	}}

@@ -91,7 +91,7 @@ func (a *memberAction) submit() {
 		return
 	}
 	a.dlg.Hide()
-	a.wb.Changed()
+	a.wb.Changed(ui.Members, ui.Orgs)
 }
 
 // showTransferDialog moves a member to another branch of the institute or out of it.

@@ -275,5 +275,5 @@ func (f *memberForm) trySave() {
 	if f.onSaved != nil {
 		f.onSaved(m)
 	}
-	f.wb.Changed()
+	f.wb.Changed(ui.Members, ui.Orgs)
 }

@@ -78,10 +78,11 @@ func Open(wb *ui.Workbench) *Screen {
 	r.idx = data.NewRosterIndex(first)
 	r.apply()
 	r.loadAll()
-	wb.OnChange(func() {
+	wb.OnChange(ui.Members|ui.Orgs, func() {
 		r.reloadOrgs()
 		r.loadAll()
 	})
+	wb.OnChange(ui.Privacy, func() { r.table.Refresh() })
 	r.addShortcuts()
 	return r
 }

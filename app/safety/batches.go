@@ -126,6 +126,6 @@ func (h *batchTab) undoBatch(b data.Batch, reason string) {
 			return
 		}
 		h.wb.Notify("已撤销 %s 的%s", b.At.Local().Format("01-02 15:04"), b.Kind)
-		h.wb.Changed()
+		h.wb.Changed(ui.Records) // an undone batch may have touched any kind of record
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/app/apptest"
+	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/demo"
 )
@@ -23,7 +24,7 @@ import (
 func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
 	wb, w := apptest.EmptyWorkbench(t)
 	b := newBackupTab(wb)
-	wb.OnChange(b.reload) // as New does
+	wb.OnChange(ui.Records, b.reload) // as New does
 	w.SetContent(b.content)
 	apptest.WaitFor(t, "empty list", func() bool { return strings.Contains(b.info.Text, "还没有备份") })
 
@@ -185,7 +186,7 @@ func TestBatchTabUndoesAndExplainsRefusal(t *testing.T) {
 	if len(h.batches) != 2 || h.cell(0, 5) != "有效" {
 		t.Fatalf("%d batches", len(h.batches))
 	}
-	wb.OnChange(func() { h.reload() })
+	wb.OnChange(ui.Records, func() { h.reload() })
 	// The newest batch's person was edited since: undo is refused, naming the person.
 	h.table.Select(widget.TableCellID{Row: 0})
 	apptest.Tap(t, w, "撤销这次导入…")

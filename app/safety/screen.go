@@ -34,7 +34,9 @@ func Open(wb *ui.Workbench) *Screen {
 		container.NewTabItemWithIcon("操作日志", theme.DocumentIcon(), l.content),
 		container.NewTabItemWithIcon("导入历史", theme.HistoryIcon(), h.content),
 	)
-	wb.OnChange(func() {
+	// Every change that matters is in the audit log, and imports and restores add batches and
+	// backups, so this screen hears every kind.
+	wb.OnChange(ui.Records, func() {
 		b.reload()
 		l.reload()
 		h.reload()

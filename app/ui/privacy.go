@@ -60,6 +60,6 @@ func (wb *Workbench) AskReveal(then func()) {
 			if then != nil {
 				then()
 			}
-			wb.Changed()
+			wb.Changed(Privacy)
 		})
 }

@@ -37,7 +37,7 @@ func TestRevealAfterConfirmation(t *testing.T) {
 		t.Fatalf("masked phone = %q", got)
 	}
 	changed, ran := 0, 0
-	wb.OnChange(func() { changed++ })
+	wb.OnChange(ui.Privacy, func() { changed++ })
 	wb.AskReveal(func() { ran++ })
 	if wb.Revealed() || ran != 0 {
 		t.Fatal("revealed before the user confirmed")

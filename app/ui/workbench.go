@@ -22,27 +22,13 @@ type Workbench struct {
 	Store  *data.Store
 	Window fyne.Window
 	Shell  *Shell
-	// Changed is called after any screen changed records that other screens show, so they can
-	// reload: a roster import must show in the tree's member counts.
-	listeners []func()
+	// listeners are the screens' reloads by the kinds of records they show (change.go).
+	listeners []listener
 	// revealed is the session's choice to show full ID numbers and phones (privacy.go).
 	revealed bool
 	// OnRestore, when set, is told about the store that replaced wb.Store after a restore
 	// (safety_restore.go), so main can close the right store at exit.
 	OnRestore func(s *data.Store)
-}
-
-// OnChange registers a screen's reload; Changed calls them all.
-func (wb *Workbench) OnChange(f func()) { wb.listeners = append(wb.listeners, f) }
-
-// Changed tells every screen that records changed.
-func (wb *Workbench) Changed() {
-	for _, f := range wb.listeners {
-		f()
-	}
-	if wb.Shell != nil {
-		wb.Shell.RefreshBadges()
-	}
 }
 
 // ShowError shows err as one clear Chinese sentence. Field errors list each field's problem.

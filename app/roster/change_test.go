@@ -1,0 +1,67 @@
+package roster
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"dangjian/app/apptest"
+	"dangjian/app/org"
+	"dangjian/data/sheets"
+)
+
+// A roster import reloads the roster and the organisation tree (its headcounts, and the branch
+// the import created), and nothing that shows neither.
+func TestRosterImportReloadsTheRosterAndTheTree(t *testing.T) {
+	wb := apptest.DemoWorkbench(t, time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC), fyne.NewSize(1100, 720))
+	members, tree := Open(wb), org.Open(wb)
+	rsWait(t, members)
+	apptest.WaitFor(t, "the tree's rule check", func() bool {
+		select {
+		case <-tree.Settled():
+			return true
+		default:
+			return false
+		}
+	})
+	rosterLoad, treeLoad := members.Settled(), tree.Settled()
+	before := apptest.MemberCount(t, wb.Store)
+
+	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newImportWizard(wb, plan)
+	wizardWait(t, w)
+	test.Tap(w.next) // preview
+	test.Tap(w.next) // the unknown branch, created by default
+	wizardWait(t, w)
+	test.Tap(w.next) // 导入
+	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
+	if members.Settled() == rosterLoad {
+		t.Fatal("the import did not reload the roster")
+	}
+	if tree.Settled() == treeLoad {
+		t.Fatal("the import did not reload the organisation tree")
+	}
+	rsWait(t, members)
+	if want := fmt.Sprintf("共 %d 人", before+2); !apptest.Shows(members.Root(), want) {
+		t.Errorf("the roster does not show %q after the import: %q", want, apptest.Texts(members.Root()))
+	}
+	orgs, _ := wb.Store.Orgs()
+	created := false
+	for _, o := range orgs {
+		created = created || o.Name == "量子材料联合党支部"
+	}
+	if !created {
+		t.Fatal("the import did not create the branch")
+	}
+}
