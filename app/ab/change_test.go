@@ -2,7 +2,6 @@ package ab
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -13,23 +12,13 @@ import (
 	"dangjian/data/civil"
 )
 
-// settled waits until a screen's background load has landed.
-func settled(t *testing.T, what string, ch <-chan struct{}) {
-	t.Helper()
-	select {
-	case <-ch:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the %s did not finish loading within 10 s", what)
-	}
-}
-
 // An absence saved on the AB岗 screen reloads that screen only: the roster (100 000 members on
 // a large institute) and the organisation tree show nothing of it and start no load.
 func TestABEditLeavesTheRosterAndTreeUnreloaded(t *testing.T) {
 	wb, a := abOpen(t, fyne.NewSize(1200, 760))
 	members, tree := roster.Open(wb), org.Open(wb)
-	settled(t, "roster", members.Settled())
-	settled(t, "tree", tree.Settled())
+	apptest.Settle(t, "roster", members.Settled())
+	apptest.Settle(t, "rule check", tree.Settled())
 	rosterLoad, treeLoad := members.Settled(), tree.Settled()
 
 	first := a.cat.all[0]

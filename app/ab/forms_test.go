@@ -68,7 +68,7 @@ func TestScreenshotABImportPreview(t *testing.T) {
 	if got := abTopTexts(wb); !strings.Contains(got, "将新建人员") || !strings.Contains(got, "不导入 1") {
 		t.Fatalf("preview:\n%s", got)
 	}
-	apptest.SaveScreenshot(t, "ab_import_preview", abPreviewContent(plan), fyne.NewSize(980, 300))
+	apptest.SaveScreenshot(t, "ab_import_preview", abPreviewContent(plan), fyne.NewSize(980, 300), "将新建人员", "不导入 1")
 }
 
 func TestCalendarDialogAddsAHoliday(t *testing.T) {

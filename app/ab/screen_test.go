@@ -57,9 +57,9 @@ func TestABCoverageShowsTheDemoGap(t *testing.T) {
 func TestScreenshotAB(t *testing.T) {
 	size := fyne.NewSize(1200, 720)
 	_, a := abOpen(t, size)
-	apptest.SaveScreenshot(t, "ab_catalogue", a.root, size)
+	apptest.SaveScreenshot(t, "ab_catalogue", a.root, size, "服务事项", "科研项目申报审核", "吴华志")
 	a.tabs.SelectIndex(1)
-	apptest.SaveScreenshot(t, "ab_absence", a.root, size)
+	apptest.SaveScreenshot(t, "ab_absence", a.root, size, "交接说明", "陶芳思", "登记请假/出差")
 	a.tabs.SelectIndex(2)
-	apptest.SaveScreenshot(t, "ab_coverage", a.root, size)
+	apptest.SaveScreenshot(t, "ab_coverage", a.root, size, "科研处·科研项目申报审核", "B 吕建晨")
 }

@@ -184,3 +184,13 @@ func HasLabel(o fyne.CanvasObject, text string) bool {
 	WalkLabels(o, func(l *widget.Label) { found = found || strings.Contains(l.Text, text) })
 	return found
 }
+
+// Settle waits until ch is closed: a screen's background load (its Settled channel) landed.
+func Settle(t *testing.T, what string, ch <-chan struct{}) {
+	t.Helper()
+	select {
+	case <-ch:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the %s did not finish within 10 s", what)
+	}
+}

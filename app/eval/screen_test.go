@@ -60,7 +60,7 @@ func TestEvalScoreGridKeyboard(t *testing.T) {
 	if p, ok := got(1); !ok || p != 8.5 {
 		t.Errorf("贯彻落实 = %v %v, typed 12 (refused) then 8.5", p, ok)
 	}
-	apptest.SaveScreenshot(t, "eval_scores", scr, fyne.NewSize(1100, 520))
+	apptest.SaveScreenshot(t, "eval_scores", scr, fyne.NewSize(1100, 520), "部门 \\ 指标", "贯彻落实 9", "院办公室 · 贯彻落实：8.5 分，已保存")
 }
 
 func TestEvalResultsAndCriteriaScreens(t *testing.T) {
@@ -89,7 +89,7 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	if seen < 6 {
 		t.Fatalf("found %d header cells on screen, want the visible ones of %v", seen, e.results.head)
 	}
-	apptest.SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560))
+	apptest.SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560), "被考评单位", "总分", "100.06", "优秀")
 	e.tabs.SelectIndex(2)
 	ed := e.criteria
 	if !strings.Contains(ed.warn.Text, "权重合计 100") {
@@ -102,7 +102,7 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	}
 	ed.set.Dimensions[0].Indicators[0].Max = 8
 	ed.check()
-	apptest.SaveScreenshot(t, "eval_criteria", scr, fyne.NewSize(1100, 700))
+	apptest.SaveScreenshot(t, "eval_criteria", scr, fyne.NewSize(1100, 700), "一级指标", "添加二级指标", "复制为新年度")
 }
 
 // Shift+Tab moves left, as in a spreadsheet, and saves what was typed.

@@ -338,7 +338,7 @@ func osSelects(o fyne.CanvasObject) []*widget.Select { return apptest.FindAll[*w
 func TestScreenshotOrgTree(t *testing.T) {
 	_, o := osOpen(t, fyne.NewSize(1280, 800))
 	osSelect(t, o, "人事处党支部")
-	apptest.SaveScreenshot(t, "org_tree", o.root, fyne.NewSize(1280, 800))
+	apptest.SaveScreenshot(t, "org_tree", o.root, fyne.NewSize(1280, 800), "华东物质科学研究院党委", "386 人", "人事处党支部", "成立日期")
 }
 
 func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {

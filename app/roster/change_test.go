@@ -20,14 +20,7 @@ func TestRosterImportReloadsTheRosterAndTheTree(t *testing.T) {
 	wb := apptest.DemoWorkbench(t, time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC), fyne.NewSize(1100, 720))
 	members, tree := Open(wb), org.Open(wb)
 	rsWait(t, members)
-	apptest.WaitFor(t, "the tree's rule check", func() bool {
-		select {
-		case <-tree.Settled():
-			return true
-		default:
-			return false
-		}
-	})
+	apptest.Settle(t, "rule check", tree.Settled())
 	rosterLoad, treeLoad := members.Settled(), tree.Settled()
 	before := apptest.MemberCount(t, wb.Store)
 

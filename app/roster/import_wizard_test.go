@@ -79,13 +79,13 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	w := newImportWizard(wb, plan)
 	wizardWait(t, w) // the unknown branch is planned as new by default
 	size := fyne.NewSize(920, 560)
-	apptest.SaveScreenshot(t, "import-wizard-mapping", w.root, size)
+	apptest.SaveScreenshot(t, "import-wizard-mapping", w.root, size, "第 1 步", "*公民身份号码", "下一步")
 
 	test.Tap(w.next)
 	if w.page != pagePreview {
 		t.Fatalf("page %d, want preview", w.page)
 	}
-	apptest.SaveScreenshot(t, "import-wizard-preview", w.root, size)
+	apptest.SaveScreenshot(t, "import-wizard-preview", w.root, size, "共 4 行：新增 2", "后几位已丢失")
 	// The rows of the branch the store lacks count as new (created by default), not rejected
 	// for a choice the user has not been asked yet; every reason is shown whole.
 	if !apptest.Shows(w.body, "新增 2　更新 1") || !apptest.Shows(w.body, "后几位已丢失") {
@@ -108,7 +108,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatalf("page %d, want the unknown branches", w.page)
 	}
 	wizardWait(t, w)
-	apptest.SaveScreenshot(t, "import-wizard-branches", w.root, size)
+	apptest.SaveScreenshot(t, "import-wizard-branches", w.root, size, "第 3 步", "导入（新增 2，更新 1）")
 	if w.plan.New != 2 || w.plan.Rejected != 1 {
 		t.Fatalf("creating the new branch by default should import both new members: %+v", w.plan)
 	}
@@ -120,7 +120,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	if w.page != pageDone || w.batchID == 0 {
 		t.Fatalf("import did not finish: page %d batch %d", w.page, w.batchID)
 	}
-	apptest.SaveScreenshot(t, "import-wizard-done", w.root, size)
+	apptest.SaveScreenshot(t, "import-wizard-done", w.root, size, "已导入：新增 2 人", "撤销本次导入")
 	after, _ := wb.Store.Members(data.MemberFilter{})
 	if len(after) != len(before)+2 {
 		t.Errorf("want 2 more members, got %d → %d", len(before), len(after))
@@ -204,7 +204,7 @@ func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
 	if f.fullIDs.Checked {
 		t.Error("full ID numbers must be opt-in")
 	}
-	apptest.SaveScreenshot(t, "roster-export-dialog", widget.NewForm(f.items...), fyne.NewSize(620, 260))
+	apptest.SaveScreenshot(t, "roster-export-dialog", widget.NewForm(f.items...), fyne.NewSize(620, 260), "当前筛选：", "另存空白导入模板…")
 }
 
 // wizardLabels finds every label under o, inside scrolls and other widgets too.

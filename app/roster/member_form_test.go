@@ -135,5 +135,5 @@ func TestScreenshotMemberForm(t *testing.T) {
 		t.Fatal("the screenshot should show a validation message")
 	}
 	title := widget.NewLabelWithStyle("新增党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	apptest.SaveScreenshot(t, "member_form", container.NewPadded(container.NewBorder(title, nil, nil, nil, content)), fyne.NewSize(900, 640))
+	apptest.SaveScreenshot(t, "member_form", container.NewPadded(container.NewBorder(title, nil, nil, nil, content)), fyne.NewSize(900, 640), "新增党员", "身份证号校验位", "所在党支部 *", "保存")
 }

@@ -217,5 +217,5 @@ func TestScreenshotRoster(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
 	r := rsRoster(t, wb)
 	r.sortBy(0)
-	apptest.SaveScreenshot(t, "roster", r.root, fyne.NewSize(1280, 720))
+	apptest.SaveScreenshot(t, "roster", r.root, fyne.NewSize(1280, 720), "姓名 ▲", "所在党支部", "党籍状态", "白艳晨", "5101**********3016")
 }

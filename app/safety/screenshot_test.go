@@ -33,12 +33,12 @@ func TestScreenshotSafety(t *testing.T) {
 	w := test.NewTempWindow(t, screen)
 	w.Resize(fyne.NewSize(1200, 640))
 	apptest.WaitFor(t, "backups listed", func() bool { return apptest.HasLabel(screen, "共 4 份备份") })
-	apptest.SaveScreenshot(t, "backup", screen, fyne.NewSize(1200, 640))
+	apptest.SaveScreenshot(t, "backup", screen, fyne.NewSize(1200, 640), "共 4 份备份", "导入前", "恢复选中的备份…")
 
 	tabs := screen.(*container.AppTabs)
 	tabs.SelectIndex(1)
 	if !apptest.HasLabel(tabs.Selected().Content, "转接") {
 		t.Fatal("audit tab does not show the logged transfer")
 	}
-	apptest.SaveScreenshot(t, "audit", screen, fyne.NewSize(1200, 640))
+	apptest.SaveScreenshot(t, "audit", screen, fyne.NewSize(1200, 640), "撤销导入", "转接", "操作人")
 }
