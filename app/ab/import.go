@@ -184,12 +184,11 @@ func (a *Screen) commitImport(plan *abpost.ImportPlan) {
 }
 
 func (a *Screen) undo(batch int64) {
-	if err := a.wb.Store.UndoBatch(context.Background(), batch, "导入后立即撤销"); err != nil {
-		a.wb.ShowError("无法撤销", err)
-		return
-	}
-	a.wb.Notify("已撤销第 %d 批导入", batch)
-	a.wb.Changed(ui.AB)
+	a.wb.UndoBatch(batch, "导入后立即撤销", ui.AB, func(err error) {
+		if err == nil {
+			a.wb.Notify("已撤销第 %d 批导入", batch)
+		}
+	})
 }
 
 // onImportHolidays reads a two-column holiday sheet; any unreadable row stops the import, since

@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -181,15 +180,16 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 	var undo *widget.Button
 	undo = &widget.Button{Text: "撤销本次导入", Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		w.wb.Confirm("撤销本次导入", fmt.Sprintf("将删除本次新增的 %d 人、还原被更新的 %d 人。确定撤销吗？", p.New, p.Updated), func() {
-			if err := w.wb.Store.UndoBatch(context.Background(), w.batchID, "在导入向导中撤销"); err != nil {
-				w.wb.ShowError("无法撤销", err)
-				return
-			}
-			undo.Disable()
-			w.title.SetText("已撤销本次导入")
-			msg.SetText("本次导入已撤销，花名册已恢复到导入前。")
-			w.wb.Changed(ui.Members, ui.Orgs)
-			w.wb.Notify("已撤销花名册导入：删除新增的 %d 人，还原更新的 %d 人", p.New, p.Updated)
+			undo.Disable() // one undo at a time; enabled again if the store refuses
+			w.wb.UndoBatch(w.batchID, "在导入向导中撤销", ui.Members|ui.Orgs, func(err error) {
+				if err != nil {
+					undo.Enable()
+					return
+				}
+				w.title.SetText("已撤销本次导入")
+				msg.SetText("本次导入已撤销，花名册已恢复到导入前。")
+				w.wb.Notify("已撤销花名册导入：删除新增的 %d 人，还原更新的 %d 人", p.New, p.Updated)
+			})
 		})
 	}}
 	rejects := &widget.Button{Text: "导出错误行", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveRejects}

@@ -1,7 +1,6 @@
 package safety
 
 import (
-	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -116,16 +115,10 @@ func (h *batchTab) onUndo() {
 }
 
 func (h *batchTab) undoBatch(b data.Batch, reason string) {
-	s := h.wb.Store
-	h.wb.RunLong("正在撤销导入", func(ctx context.Context, p ui.Progress) error {
-		p(0, 0, "正在还原……")
-		return s.UndoBatch(ctx, b.ID, reason)
-	}, func(err error) {
-		if err != nil {
-			h.wb.ShowError("未能撤销", err)
-			return
+	// An undone batch may have touched any kind of record (a roster or an AB岗 import).
+	h.wb.UndoBatch(b.ID, reason, ui.Records, func(err error) {
+		if err == nil {
+			h.wb.Notify("已撤销 %s 的%s", b.At.Local().Format("01-02 15:04"), b.Kind)
 		}
-		h.wb.Notify("已撤销 %s 的%s", b.At.Local().Format("01-02 15:04"), b.Kind)
-		h.wb.Changed(ui.Records) // an undone batch may have touched any kind of record
 	})
 }
