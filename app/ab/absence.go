@@ -2,20 +2,18 @@ package ab
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/abpost"
-	"dangjian/data/civil"
 )
 
 // abAbsences is 请假登记: absences from two months back on, recorded, ended (销假) or removed,
@@ -187,58 +185,34 @@ func showAbsenceForm(wb *ui.Workbench, x abpost.Absence) {
 	note.SetText(x.HandoverNote)
 	note.SetPlaceHolder("交接了哪些事项、材料放在哪里、急事怎么联系")
 	note.SetMinRowsVisible(3)
-	msg := widget.NewLabel("")
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Importance = widget.DangerImportance
 	form := widget.NewForm(widget.NewFormItem("人员", who.root), widget.NewFormItem("开始日期", from),
 		widget.NewFormItem("结束日期", to), widget.NewFormItem("类别", kind),
 		widget.NewFormItem("交接", handed), widget.NewFormItem("交接说明", note))
-	var d dialog.Dialog
-	save := func() {
-		next := x
-		next.PersonID, next.Kind, next.HandedOver, next.HandoverNote = who.id, kind.Selected, handed.Checked, note.Text
-		var problems []string
-		next.From, problems = abParseDate(from.Text, "开始日期", problems)
-		next.To, problems = abParseDate(to.Text, "结束日期", problems)
-		if len(problems) == 0 {
-			warnings, err := abpost.RecordAbsence(context.Background(), wb.Store, &next)
-			if err == nil {
-				d.Hide()
-				wb.Notify("已登记 %s %s", next.Name, next.Kind)
-				wb.Changed(ui.AB)
-				if len(warnings) > 0 {
-					showABWarnings(wb, "已登记，但请注意", warnings)
-				}
-				return
-			}
-			more, ok := fieldMessages(err)
-			if !ok {
-				wb.ShowError("登记失败", err)
-				return
-			}
-			problems = append(problems, more...)
-		}
-		msg.SetText("• " + strings.Join(problems, "\n• "))
-	}
 	title := "登记请假/出差"
 	if x.ID != 0 {
 		title = "修改不在岗记录"
 	}
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
-		container.NewVBox(abMessageArea(msg), container.NewHBox(ui.LayoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
-			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save})),
-		nil, nil, form), wb.Window)
-	d.Resize(fyne.NewSize(520, 480))
-	d.Show()
-}
-
-// abParseDate reads a date typed in a form, adding a message to problems when it cannot.
-func abParseDate(s, label string, problems []string) (time.Time, []string) {
-	r, err := civil.Parse(s)
-	if err != nil || r.Date.IsZero() || r.MonthOnly {
-		return time.Time{}, append(problems, label+"请写成 2026-01-05 这样的完整日期")
-	}
-	return r.Date, problems
+	var d *ui.StayDialog
+	d = ui.FormDialog(wb, title, container.NewVScroll(form), "保存", fyne.NewSize(520, 480), func() error {
+		next := x
+		next.PersonID, next.Kind, next.HandedOver, next.HandoverNote = who.id, kind.Selected, handed.Checked, note.Text
+		var fromErr, toErr error
+		next.From, fromErr = ui.DayField("开始日期", from, ui.DayExact)
+		next.To, toErr = ui.DayField("结束日期", to, ui.DayExact)
+		if err := errors.Join(fromErr, toErr); err != nil {
+			return err
+		}
+		warnings, err := abpost.RecordAbsence(context.Background(), wb.Store, &next)
+		if err != nil {
+			return err
+		}
+		wb.Notify("已登记 %s %s", next.Name, next.Kind)
+		wb.Changed(ui.AB)
+		if len(warnings) > 0 {
+			d.AfterClose(func() { showABWarnings(wb, "已登记，但请注意", warnings) })
+		}
+		return nil
+	})
 }
 
 // showABWarnings lists warnings, one sentence each.

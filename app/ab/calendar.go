@@ -48,12 +48,12 @@ func (a *Screen) showABCalendar() {
 	kind.Horizontal = true
 	kind.SetSelected("放假")
 	add := &widget.Button{Text: "添加", Icon: theme.ContentAddIcon(), OnTapped: func() {
-		d, problems := abParseDate(date.Text, "日期", nil)
-		if len(problems) > 0 {
-			a.wb.ShowError("无法添加", fmt.Errorf("%s", problems[0]))
+		d, err := ui.DayField("日期", date, ui.DayExact)
+		if err != nil {
+			a.wb.ShowError("无法添加", err)
 			return
 		}
-		err := abpost.SaveCalendarDay(context.Background(), a.wb.Store, abpost.CalendarDay{Day: d, Working: kind.Selected == "调休上班", Name: name.Text})
+		err = abpost.SaveCalendarDay(context.Background(), a.wb.Store, abpost.CalendarDay{Day: d, Working: kind.Selected == "调休上班", Name: name.Text})
 		if err != nil {
 			a.wb.ShowError("无法添加", err)
 			return

@@ -3,9 +3,11 @@ package ab
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -20,7 +22,7 @@ import (
 // listed), commit only on 导入, and offer 撤销 right after.
 
 func (a *Screen) onImport() {
-	ui.ChooseFile(a.wb, ".xlsx", a.planImport)
+	ui.ChooseFile(a.wb, []string{".xlsx"}, a.planImport)
 }
 
 func (a *Screen) planImport(path string) {
@@ -194,7 +196,7 @@ func (a *Screen) undo(batch int64) {
 // onImportHolidays reads a two-column holiday sheet; any unreadable row stops the import, since
 // one wrong day shifts every time limit.
 func (a *Screen) onImportHolidays(after func()) {
-	ui.ChooseFile(a.wb, ".xlsx", func(path string) {
+	ui.ChooseFile(a.wb, []string{".xlsx"}, func(path string) {
 		days, errs, err := sheets.ReadHolidays(path)
 		if err != nil {
 			a.wb.ShowError("无法导入节假日", err)
@@ -224,4 +226,13 @@ func (a *Screen) onImportHolidays(after func()) {
 			a.wb.Changed(ui.AB)
 		})
 	})
+}
+
+// abMessageArea reserves room for three lines of text under a table, so that a long reason
+// appearing on a click never draws over the table (a dialog does not grow when a label's text
+// does).
+func abMessageArea(msg *widget.Label) fyne.CanvasObject {
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(10, 66))
+	return container.NewStack(room, container.NewVScroll(msg))
 }

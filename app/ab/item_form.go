@@ -2,13 +2,12 @@ package ab
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -17,7 +16,6 @@ import (
 	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/abpost"
-	"dangjian/data/civil"
 )
 
 // showABItemForm edits a service item (ID 0: a new one) with its A and B posts. A change of post
@@ -54,13 +52,9 @@ func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
 	basis.SetText(it.Basis)
 	a := newABPersonPicker(wb, persons, it.AID, "A岗（主办）")
 	b := newABPersonPicker(wb, persons, it.BID, "B岗（协办）")
-	from := ui.NewEscapeEntry()
-	from.SetText(wb.Store.Today().Format("2006-01-02"))
+	from := ui.NewDayEntry(wb.Store.Today())
 	note := ui.NewEscapeEntry()
 	note.SetPlaceHolder("例如：经处务会研究，报党委办公室备案")
-	msg := widget.NewLabel("")
-	msg.Wrapping = fyne.TextWrapWord
-	msg.Importance = widget.DangerImportance
 	beside := func(main fyne.CanvasObject, label string, extra fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWithColumns(2, main, container.NewBorder(nil, nil, widget.NewLabel(label), nil, extra))
 	}
@@ -76,8 +70,7 @@ func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
 	if it.ID != 0 {
 		title = "编辑服务事项 · " + it.Name
 	}
-	var d dialog.Dialog
-	save := func() {
+	ui.FormDialog(wb, title, container.NewVScroll(form), "保存", fyne.NewSize(660, 700), func() error {
 		next := it
 		next.Dept, next.DeptID = data.FoldName(dept.Text), 0
 		for _, u := range depts {
@@ -88,43 +81,22 @@ func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
 		next.Code, next.Name, next.Door = strings.TrimSpace(code.Text), strings.TrimSpace(name.Text), strings.TrimSpace(door.Text)
 		next.Materials, next.Basis, next.Phone = strings.TrimSpace(materials.Text), strings.TrimSpace(basis.Text), strings.TrimSpace(phone.Text)
 		next.AID, next.BID = a.id, b.id
-		var problems []string
-		var err error
-		if next.TimeLimit, err = abpost.ParseTimeLimit(limit.Text); err != nil {
-			problems = append(problems, err.Error())
+		var limitErr, visitsErr error
+		next.TimeLimit, limitErr = abpost.ParseTimeLimit(limit.Text)
+		if next.Visits, visitsErr = strconv.Atoi(strings.TrimSpace(visits.Text)); visitsErr != nil {
+			visitsErr = errors.New("跑动次数请填数字，例如 1")
 		}
-		if next.Visits, err = strconv.Atoi(strings.TrimSpace(visits.Text)); err != nil {
-			problems = append(problems, "跑动次数请填数字，例如 1")
+		day, dayErr := ui.DayField("生效日期", from, ui.DayExact)
+		if err := errors.Join(limitErr, visitsErr, dayErr); err != nil {
+			return err
 		}
-		day, derr := civil.Parse(from.Text)
-		if derr != nil || day.Date.IsZero() {
-			problems = append(problems, "生效日期请写成 2026-01-01 这样的日期")
+		if err := abpost.SaveItem(context.Background(), wb.Store, &next, day, strings.TrimSpace(note.Text)); err != nil {
+			return err
 		}
-		if len(problems) == 0 {
-			err = abpost.SaveItem(context.Background(), wb.Store, &next, day.Date, strings.TrimSpace(note.Text))
-			if err == nil {
-				d.Hide()
-				wb.Notify("已保存服务事项“%s”", next.Name)
-				wb.Changed(ui.AB)
-				return
-			}
-			more, ok := fieldMessages(err)
-			if !ok {
-				wb.ShowError("保存失败", err)
-				return
-			}
-			problems = append(problems, more...)
-		}
-		msg.SetText("• " + strings.Join(problems, "\n• "))
-	}
-	content := container.NewBorder(nil, abMessageArea(msg), nil, nil, container.NewVScroll(form))
-	// Saving keeps the dialog open on a field error, so it uses its own button.
-	d = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil,
-		container.NewHBox(ui.LayoutSpacer(), &widget.Button{Text: "取消", OnTapped: func() { d.Hide() }},
-			&widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: save}),
-		nil, nil, content), wb.Window)
-	d.Resize(fyne.NewSize(660, 700))
-	d.Show()
+		wb.Notify("已保存服务事项“%s”", next.Name)
+		wb.Changed(ui.AB)
+		return nil
+	})
 }
 
 // abPersonPicker is a form field that picks a person by searching names and departments.
@@ -236,22 +208,4 @@ func showABInfo(wb *ui.Workbench, title string, body fyne.CanvasObject) {
 	d := dialog.NewCustom(title, "关闭", container.NewVScroll(body), wb.Window)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
-}
-
-// abMessageArea reserves room for three lines of form messages, so that a message appearing
-// after 保存 never draws over the fields (a dialog does not grow when a label's text does).
-func abMessageArea(msg *widget.Label) fyne.CanvasObject {
-	room := canvas.NewRectangle(color.Transparent)
-	room.SetMinSize(fyne.NewSize(10, 66))
-	return container.NewStack(room, container.NewVScroll(msg))
-}
-
-// fieldMessages lists the per-field messages of a store refusal, so an AB岗 form shows them all
-// beside its own checks; ok is false for any other error, which goes to the error dialog.
-func fieldMessages(err error) (msgs []string, ok bool) {
-	v, ok := data.AsInvalid(err)
-	for _, e := range v {
-		msgs = append(msgs, e.Message)
-	}
-	return msgs, ok
 }

@@ -243,7 +243,7 @@ func (e *Screen) print(what string, blank bool) {
 }
 
 func (e *Screen) importSheets() {
-	ui.ChooseFile(e.wb, ".xlsx", func(path string) {
+	ui.ChooseFile(e.wb, []string{".xlsx"}, func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
 			e.wb.ShowError("无法导入评分表", fmt.Errorf("无法打开 %s，请确认文件还在、没有被其他程序占用", path))

@@ -28,7 +28,7 @@ func (o *Screen) newTerm() {
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("本届开始日期", start))
 	ui.FormDialog(o.wb, "换届 · "+x.Name, container.NewVBox(intro, form), "换届", fyne.NewSize(520, 280), func() error {
-		d, err := ui.DayField("本届开始日期", start, true)
+		d, err := ui.DayField("本届开始日期", start, ui.DayRequired)
 		if err != nil {
 			return err
 		}
@@ -131,7 +131,7 @@ func (o *Screen) appoint() {
 		if role.Selected == "" {
 			return errors.New("请选择职务")
 		}
-		d, err := ui.DayField("任职日期", from, true)
+		d, err := ui.DayField("任职日期", from, ui.DayRequired)
 		if err != nil {
 			return err
 		}
@@ -151,7 +151,7 @@ func (o *Screen) endSeat(st data.Seat) {
 	reason.SetPlaceHolder("如：工作调动、届中调整")
 	form := widget.NewForm(widget.NewFormItem("免职日期", to), widget.NewFormItem("原因", reason))
 	ui.FormDialog(o.wb, fmt.Sprintf("免去 %s 的%s职务", st.Name, st.Role), form, "免职", fyne.NewSize(480, 260), func() error {
-		d, err := ui.DayField("免职日期", to, true)
+		d, err := ui.DayField("免职日期", to, ui.DayRequired)
 		if err != nil {
 			return err
 		}

@@ -160,7 +160,7 @@ func (f *orgForm) read(x data.Org, today time.Time) (data.Org, error) {
 		y.UnitID, y.UnitName, y.UnitKind = 0, u, f.kind.Selected
 	}
 	var err error
-	if y.Founded, err = ui.DayField("成立日期", f.founded, false); err != nil {
+	if y.Founded, err = ui.DayField("成立日期", f.founded, ui.DayOptional); err != nil {
 		return y, err
 	}
 	if y.Founded.After(today) {
@@ -168,13 +168,13 @@ func (f *orgForm) read(x data.Org, today time.Time) (data.Org, error) {
 	}
 	if y.IsTemporary() {
 		y.Mission = strings.TrimSpace(f.mission.Text)
-		if y.MissionStart, err = ui.DayField("任务开始日期", f.mStart, false); err != nil {
+		if y.MissionStart, err = ui.DayField("任务开始日期", f.mStart, ui.DayOptional); err != nil {
 			return y, err
 		}
-		if y.MissionEnd, err = ui.DayField("任务结束日期", f.mEnd, false); err != nil {
+		if y.MissionEnd, err = ui.DayField("任务结束日期", f.mEnd, ui.DayOptional); err != nil {
 			return y, err
 		}
-		if y.PledgeSigned, err = ui.DayField("集体承诺书签订日期", f.pledgeDate, false); err != nil {
+		if y.PledgeSigned, err = ui.DayField("集体承诺书签订日期", f.pledgeDate, ui.DayOptional); err != nil {
 			return y, err
 		}
 	}
@@ -213,7 +213,7 @@ func (o *Screen) abolishOrg() {
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("撤销日期", day), widget.NewFormItem("原因", reason))
 	ui.FormDialog(o.wb, "撤销 · "+x.Name, container.NewVBox(intro, form), "撤销", fyne.NewSize(520, 340), func() error {
-		d, err := ui.DayField("撤销日期", day, true)
+		d, err := ui.DayField("撤销日期", day, ui.DayRequired)
 		if err != nil {
 			return err
 		}

@@ -77,11 +77,11 @@ func (o *Screen) addTempMembers() {
 		if len(picked) == 0 {
 			return errors.New("请至少勾选一名党员")
 		}
-		from, err := ui.DayField("编入日期", p.from, true)
+		from, err := ui.DayField("编入日期", p.from, ui.DayRequired)
 		if err != nil {
 			return err
 		}
-		to, err := ui.DayField("截止日期", p.to, false)
+		to, err := ui.DayField("截止日期", p.to, ui.DayOptional)
 		if err != nil {
 			return err
 		}

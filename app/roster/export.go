@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/ui"
@@ -47,69 +45,50 @@ func newRosterExportForm(wb *ui.Workbench, f data.MemberFilter) *rosterExportFor
 // showRosterExportDialog exports the members f selects.
 func showRosterExportDialog(wb *ui.Workbench, f data.MemberFilter) {
 	form := newRosterExportForm(wb, f)
-	d := dialog.NewForm("导出花名册", "导出…", "取消", form.items, func(ok bool) {
-		if !ok {
-			return
-		}
+	var d *ui.StayDialog
+	d = ui.FormDialog(wb, "导出花名册", widget.NewForm(form.items...), "导出…", fyne.NewSize(620, 300), func() error {
 		opt := sheets.ExportOptions{PerBranch: form.perBranch.Checked, IncludeFullIDs: form.fullIDs.Checked}
 		if f.BranchID != 0 {
 			if o, err := wb.Store.Org(f.BranchID); err == nil {
 				opt.Title = o.Name + "党员花名册"
 			}
 		}
-		saveAs(wb, "党员花名册.xlsx", func(path string) {
-			var n int
-			wb.RunLong("正在导出花名册", func(ctx context.Context, p ui.Progress) error {
-				ms, err := wb.Store.Members(f)
-				if err != nil {
-					return err
-				}
-				n = len(ms)
-				return sheets.ExportMembers(ctx, ms, path, opt, wb.Store.Today(), func(done, total int) {
-					p(done, total, fmt.Sprintf("已写出 %d / %d 人", done, total))
-				})
-			}, func(err error) {
-				if err != nil {
-					wb.ShowError("导出未完成", err)
-					return
-				}
-				wb.Notify("已导出 %d 名党员到 %s", n, path)
+		d.AfterClose(func() { exportMembers(wb, f, opt) })
+		return nil
+	})
+}
+
+// exportMembers asks where to save and writes the members f selects there, as long work.
+func exportMembers(wb *ui.Workbench, f data.MemberFilter, opt sheets.ExportOptions) {
+	ui.SaveFile(wb, "党员花名册.xlsx", ".xlsx", func(path string) {
+		var n int
+		wb.RunLong("正在导出花名册", func(ctx context.Context, p ui.Progress) error {
+			ms, err := wb.Store.Members(f)
+			if err != nil {
+				return err
+			}
+			n = len(ms)
+			return sheets.ExportMembers(ctx, ms, path, opt, wb.Store.Today(), func(done, total int) {
+				p(done, total, fmt.Sprintf("已写出 %d / %d 人", done, total))
 			})
+		}, func(err error) {
+			if err != nil {
+				wb.ShowError("导出未完成", err)
+				return
+			}
+			wb.Notify("已导出 %d 名党员到 %s", n, path)
 		})
-	}, wb.Window)
-	d.Resize(fyne.NewSize(620, 300))
-	d.Show()
+	})
 }
 
 func saveRosterTemplate(wb *ui.Workbench) {
-	saveAs(wb, "党员花名册导入模板.xlsx", func(path string) {
+	ui.SaveFile(wb, "党员花名册导入模板.xlsx", ".xlsx", func(path string) {
 		if err := sheets.WriteTemplate(path); err != nil {
 			wb.ShowError("无法保存模板", err)
 			return
 		}
 		wb.Notify("已保存导入模板 %s", path)
 	})
-}
-
-// saveAs asks where to save an .xlsx and calls then with the path.
-func saveAs(wb *ui.Workbench, name string, then func(path string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if !strings.HasSuffix(strings.ToLower(path), ".xlsx") {
-			path += ".xlsx"
-		}
-		ui.RememberFolder(path)
-		then(path)
-	}, wb.Window)
-	ui.StartInLastFolder(d)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
 }
 
 // describeFilter says in words which members an export holds.

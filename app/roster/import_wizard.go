@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,18 +26,7 @@ import (
 // showRosterImportWizard opens the wizard on path, or a file dialog first when path is "".
 func showRosterImportWizard(wb *ui.Workbench, path string) {
 	if path == "" {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-			if err != nil || r == nil {
-				return
-			}
-			r.Close()
-			ui.RememberFolder(r.URI().Path())
-			showRosterImportWizard(wb, r.URI().Path())
-		}, wb.Window)
-		ui.StartInLastFolder(d)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".csv", ".XLSX", ".CSV"}))
-		d.Resize(fyne.NewSize(800, 560))
-		d.Show()
+		ui.ChooseFile(wb, []string{".xlsx", ".csv"}, func(path string) { showRosterImportWizard(wb, path) })
 		return
 	}
 	var rf *sheets.RosterFile

@@ -200,7 +200,7 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 }
 
 func (w *importWizard) saveRejects() {
-	saveAs(w.wb, "花名册错误行.xlsx", func(path string) {
+	ui.SaveFile(w.wb, "花名册错误行.xlsx", ".xlsx", func(path string) {
 		if _, err := sheets.WriteRejects(path, w.plan); err != nil {
 			w.wb.ShowError("无法保存错误行", err)
 			return

@@ -2,12 +2,12 @@ package roster
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/ui"
@@ -28,8 +28,7 @@ type memberAction struct {
 	dateErr *widget.Label
 	choErr  *widget.Label
 	reasErr *widget.Label
-	ok      *widget.Button
-	dlg     dialog.Dialog
+	ok      *widget.Button // the dialog's confirm button (tests tap it)
 	// run does the action with the parsed date, the chosen text and the reason.
 	run func(day time.Time, choice, reason string) error
 }
@@ -42,8 +41,6 @@ func newMemberAction(wb *ui.Workbench, title, intro, choiceLabel string, choices
 	a.reason = ui.NewEscapeMultiLineEntry()
 	a.reason.SetPlaceHolder("必填，如：工作调动至某单位、组织关系转至某地")
 	a.reason.SetMinRowsVisible(3)
-	a.ok = &widget.Button{Text: "确定", Importance: widget.HighImportance, OnTapped: a.submit}
-	cancel := widget.NewButton("取消", func() { a.dlg.Hide() })
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -52,17 +49,14 @@ func newMemberAction(wb *ui.Workbench, title, intro, choiceLabel string, choices
 	body := container.NewVBox(info,
 		bold("日期"), a.date, a.dateErr,
 		bold(choiceLabel), a.choice, a.choErr,
-		bold("原因 *"), a.reason, a.reasErr,
-		container.NewHBox(ui.LayoutSpacer(), cancel, a.ok))
-	a.dlg = dialog.NewCustomWithoutButtons(title, body, wb.Window)
-	a.dlg.Resize(fyne.NewSize(520, 440))
-	a.dlg.Show()
+		bold("原因 *"), a.reason, a.reasErr)
+	a.ok = ui.FormDialog(wb, title, body, "确定", fyne.NewSize(520, 440), a.submit).OK
 	return a
 }
 
-// submit checks the fields, then runs the action; a refusal by the store shows in a dialog
-// and leaves this one open so nothing typed is lost.
-func (a *memberAction) submit() {
+// submit checks the fields, each message under its own field, then runs the action; a refusal
+// by the store shows in red in the form, which stays open so nothing typed is lost.
+func (a *memberAction) submit() error {
 	day, err := ui.ParseDay(a.date.Text)
 	dateMsg := ""
 	if err != nil {
@@ -84,14 +78,13 @@ func (a *memberAction) submit() {
 	}
 	ui.SetFieldError(a.reasErr, reasMsg)
 	if dateMsg != "" || choMsg != "" || reasMsg != "" {
-		return
+		return errors.New("请按红字提示补全后再确定")
 	}
 	if err := a.run(day, a.choice.Selected, strings.TrimSpace(a.reason.Text)); err != nil {
-		a.wb.ShowError("未能完成", err)
-		return
+		return err
 	}
-	a.dlg.Hide()
 	a.wb.Changed(ui.Members, ui.Orgs)
+	return nil
 }
 
 // showTransferDialog moves a member to another branch of the institute or out of it.

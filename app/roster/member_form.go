@@ -2,13 +2,13 @@ package roster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,8 +48,8 @@ type memberForm struct {
 	errs    map[string]*widget.Label
 	touched map[string]bool
 	summary *widget.Label
-	save    *widget.Button
-	dlg     dialog.Dialog
+	save    *widget.Button // the dialog's 保存, disabled while anything is wrong
+	dlg     *ui.StayDialog
 }
 
 // showMemberForm opens the form for m (a zero Member for a new one); onSaved, when not nil,
@@ -64,10 +64,11 @@ func showMemberForm(wb *ui.Workbench, m data.Member, onSaved func(data.Member)) 
 			f.touched[k] = true // an existing record shows its problems at once
 		}
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, content, wb.Window)
-	f.dlg.Resize(fyne.NewSize(900, 660))
+	d := ui.FormDialog(wb, title, content, "保存", fyne.NewSize(900, 660), f.trySave)
+	f.dlg, f.save, f.summary = d, d.OK, d.Msg
+	f.save.Icon = theme.DocumentSaveIcon()
+	f.save.Refresh()
 	f.validate()
-	f.dlg.Show()
 	wb.Window.Canvas().Focus(f.name)
 	return f
 }
@@ -162,13 +163,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	)
 	flags := container.NewHBox(f.backbone, f.returnee, f.head)
 
-	f.summary = widget.NewLabel("")
-	f.summary.Wrapping = fyne.TextWrapWord
-	f.summary.Importance = widget.DangerImportance
-	f.save = &widget.Button{Text: "保存", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: f.trySave}
-	cancel := &widget.Button{Text: "取消", Icon: theme.CancelIcon(), OnTapped: func() { f.dlg.Hide() }}
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, f.save), f.summary)
-	return container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(container.NewVBox(grid, flags)))
+	return container.NewVScroll(container.NewVBox(grid, flags))
 }
 
 // fillFromID fills birth date and gender from a valid ID number, which is authoritative.
@@ -244,19 +239,20 @@ func (f *memberForm) validate() data.Invalid {
 		}
 	}
 	if len(v) == 0 {
-		f.summary.SetText("")
+		ui.SetFieldError(f.summary, "")
 		f.save.Enable()
 	} else {
-		f.summary.SetText(fmt.Sprintf("还有 %d 处需要填写或更正：%s", len(left), strings.Join(left, "、")))
+		ui.SetFieldError(f.summary, fmt.Sprintf("还有 %d 处需要填写或更正：%s", len(left), strings.Join(left, "、")))
 		f.save.Disable()
 	}
 	return v
 }
 
-// trySave saves through the store; a refusal there (a duplicate ID number) shows at its field.
-func (f *memberForm) trySave() {
+// trySave saves through the store; a refusal there (a duplicate ID number) shows at its field
+// and in the form's red line.
+func (f *memberForm) trySave() error {
 	if len(f.validate()) > 0 {
-		return
+		return errors.New(f.summary.Text)
 	}
 	m, _ := f.read()
 	if err := f.wb.Store.SaveMember(context.Background(), &m); err != nil {
@@ -267,13 +263,12 @@ func (f *memberForm) trySave() {
 				}
 			}
 		}
-		f.wb.ShowError("保存失败", err)
-		return
+		return err
 	}
-	f.dlg.Hide()
 	f.wb.Notify("已保存党员 %s", m.Name)
 	if f.onSaved != nil {
 		f.onSaved(m)
 	}
 	f.wb.Changed(ui.Members, ui.Orgs)
+	return nil
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -103,15 +102,12 @@ func (h *batchTab) onUndo() {
 	msg := widget.NewLabel(fmt.Sprintf("撤销 %s 的%s（%s）？\n%s\n\n这次导入新增的记录会被删除，改过的记录会还原。",
 		b.At.Local().Format("2006-01-02 15:04"), b.Kind, b.Source, b.Summary))
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm("撤销导入", "撤销", "取消", []*widget.FormItem{
-		{Widget: msg}, {Text: "原因", Widget: reason},
-	}, func(ok bool) {
-		if ok {
-			h.undoBatch(b, reason.Text)
-		}
-	}, h.wb.Window)
-	d.Resize(fyne.NewSize(520, 300))
-	d.Show()
+	var d *ui.StayDialog
+	d = ui.FormDialog(h.wb, "撤销导入", widget.NewForm(&widget.FormItem{Widget: msg}, &widget.FormItem{Text: "原因", Widget: reason}),
+		"撤销", fyne.NewSize(520, 300), func() error {
+			d.AfterClose(func() { h.undoBatch(b, reason.Text) })
+			return nil
+		})
 }
 
 func (h *batchTab) undoBatch(b data.Batch, reason string) {

@@ -13,7 +13,7 @@ import (
 // with the path, the extension added when the user typed a name without it. The dialog is
 // large enough to read Chinese file names, starts in the folder last used for a sheet — or,
 // the first time, beside the database, not in the home folder — and remembers the folder.
-// saveAs (roster_export.go) is this for .xlsx.
+// It is the app's one save dialog, as ChooseFile is its one open dialog.
 func SaveFile(wb *Workbench, name, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
@@ -24,7 +24,7 @@ func SaveFile(wb *Workbench, name, ext string, then func(path string)) {
 		if !strings.HasSuffix(strings.ToLower(path), ext) {
 			path += ext
 		}
-		RememberFolder(path)
+		rememberFolder(path)
 		then(path)
 	}, wb.Window)
 	startNearData(wb, d)
@@ -40,7 +40,7 @@ var fileDialogSize = fyne.NewSize(900, 600)
 // startNearData starts d in the last folder used, else in the database's folder.
 func startNearData(wb *Workbench, d *dialog.FileDialog) {
 	if a := fyne.CurrentApp(); a != nil && a.Preferences().String(lastFolderKey) != "" {
-		StartInLastFolder(d)
+		startInLastFolder(d)
 		return
 	}
 	if wb.Store == nil {
@@ -51,20 +51,25 @@ func startNearData(wb *Workbench, d *dialog.FileDialog) {
 	}
 }
 
-// ChooseFile asks for an existing file of the given extension, starting where SaveFile would,
-// and calls then with its path.
-func ChooseFile(wb *Workbench, ext string, then func(path string)) {
+// ChooseFile asks for an existing file with one of the extensions (".xlsx", ".csv"; in either
+// case, as Windows keeps what the sender typed), starting where SaveFile would, and calls then
+// with its path.
+func ChooseFile(wb *Workbench, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		RememberFolder(path)
+		rememberFolder(path)
 		then(path)
 	}, wb.Window)
 	startNearData(wb, d)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	var both []string
+	for _, e := range exts {
+		both = append(both, strings.ToLower(e), strings.ToUpper(e))
+	}
+	d.SetFilter(storage.NewExtensionFileFilter(both))
 	d.Resize(fileDialogSize)
 	d.Show()
 }
@@ -74,14 +79,15 @@ func ChooseFile(wb *Workbench, ext string, then func(path string)) {
 // the home folder every time.
 const lastFolderKey = "roster.lastFolder"
 
-func RememberFolder(path string) {
+// rememberFolder keeps the folder of a file just chosen for the next file dialog.
+func rememberFolder(path string) {
 	if a := fyne.CurrentApp(); a != nil {
 		a.Preferences().SetString(lastFolderKey, filepath.Dir(path))
 	}
 }
 
-// StartInLastFolder opens a file dialog where the last roster file was, if it still exists.
-func StartInLastFolder(d *dialog.FileDialog) {
+// startInLastFolder opens a file dialog where the last roster file was, if it still exists.
+func startInLastFolder(d *dialog.FileDialog) {
 	a := fyne.CurrentApp()
 	if a == nil {
 		return

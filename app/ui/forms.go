@@ -6,8 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -106,62 +104,32 @@ func OnScreen(wb *Workbench, obj fyne.CanvasObject) bool {
 // LayoutSpacer pushes the buttons after it to the right of an HBox.
 func LayoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-// FormDialog shows content with 取消 and an OK button; ok runs on the button and the dialog
-// stays open showing the error in red when ok refuses, so nothing typed is lost.
-func FormDialog(wb *Workbench, title string, content fyne.CanvasObject, okText string, size fyne.Size, ok func() error) *StayDialog {
-	f := &StayDialog{msg: NewFieldError()}
-	okBtn := &widget.Button{Text: okText, Importance: widget.HighImportance, OnTapped: func() {
-		err := ok()
-		if err == nil {
-			f.Hide()
-			return
-		}
-		f.Refuse(err)
-	}}
-	f.submit = okBtn.OnTapped
-	cancel := widget.NewButton("取消", func() { f.Hide() })
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, okBtn), f.msg)
-	f.Dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, content), wb.Window)
-	f.Resize(size)
-	f.Show()
-	return f
-}
-
-// StayDialog is a form dialog that stays open until its action succeeds or it is cancelled.
-type StayDialog struct {
-	dialog.Dialog
-	msg    *widget.Label
-	submit func()
-}
-
-// Submit presses the OK button, as Enter in one of the form's fields does.
-func (f *StayDialog) Submit() { f.submit() }
-
-// Refuse shows err in red under the fields, for actions of the form other than its OK
-// button; a store's field errors are listed one a line, anything else in Chinese words.
-func (f *StayDialog) Refuse(err error) {
-	text := data.Explain(err)
-	if v, isInvalid := data.AsInvalid(err); isInvalid {
-		var lines []string
-		for _, e := range v {
-			lines = append(lines, e.Message)
-		}
-		text = strings.Join(lines, "\n")
+// DayField reads a date entry for a form (data/civil reads the spelling), naming the field in
+// the message.
+func DayField(label string, e *EscapeEntry, need DayNeed) (time.Time, error) {
+	r, err := civil.Parse(e.Text)
+	switch {
+	case err != nil:
+		return r.Date, fmt.Errorf("%s：%w", label, err)
+	case need != DayOptional && r.Date.IsZero():
+		return r.Date, fmt.Errorf("请填写%s", label)
+	case need == DayExact && r.MonthOnly:
+		return r.Date, fmt.Errorf("%s请写成 2026-01-05 这样的完整日期", label)
 	}
-	SetFieldError(f.msg, text)
+	return r.Date, nil
 }
 
-// DayField reads a date entry for a form, naming the field in the message.
-func DayField(label string, e *EscapeEntry, required bool) (time.Time, error) {
-	d, err := ParseDay(e.Text)
-	if err != nil {
-		return d, fmt.Errorf("%s：%w", label, err)
-	}
-	if required && d.IsZero() {
-		return d, fmt.Errorf("请填写%s", label)
-	}
-	return d, nil
-}
+// DayNeed says what a date field must hold.
+type DayNeed int
+
+const (
+	// DayOptional may be empty (unknown); a month alone (1985年3月) counts as its first day.
+	DayOptional DayNeed = iota
+	// DayRequired must be filled in.
+	DayRequired
+	// DayExact must be a whole day: an absence or a post change starts on a day, not in a month.
+	DayExact
+)
 
 // MaxDay is the later of two dates.
 func MaxDay(a, b time.Time) time.Time {

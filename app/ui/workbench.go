@@ -2,9 +2,7 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -36,17 +34,7 @@ func (wb *Workbench) ShowError(title string, err error) {
 	if err == nil {
 		return
 	}
-	msg := data.Explain(err)
-	if v, ok := data.AsInvalid(err); ok {
-		var lines []string
-		for _, e := range v {
-			lines = append(lines, "• "+e.Message)
-		}
-		msg = strings.Join(lines, "\n")
-	}
-	if errors.Is(err, context.Canceled) {
-		msg = "已取消，数据未作任何改动。"
-	}
+	msg := MessageText(err)
 	label := widget.NewLabel(msg)
 	label.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(title, "知道了", container.NewGridWrap(fyne.NewSize(460, label.MinSize().Height+40), label), wb.Window)
