@@ -92,8 +92,8 @@ func TestCalendarDialogAddsAHoliday(t *testing.T) {
 func TestPersonPickerSaysWhenCutAndEnterChoosesTheOne(t *testing.T) {
 	wb, _ := abOpen(t, fyne.NewSize(1200, 760))
 	persons, err := wb.Store.Persons()
-	if err != nil || len(persons) <= abPickerShown {
-		t.Fatalf("the demo has %d persons (%v); the test needs more than %d", len(persons), err, abPickerShown)
+	if err != nil || len(persons) <= ui.PersonsShown {
+		t.Fatalf("the demo has %d persons (%v); the test needs more than %d", len(persons), err, ui.PersonsShown)
 	}
 	p := newABPersonPicker(wb, persons, 0, "A岗")
 	p.open(wb, "A岗")
@@ -110,7 +110,7 @@ func TestPersonPickerSaysWhenCutAndEnterChoosesTheOne(t *testing.T) {
 	var id int64
 	for _, x := range persons {
 		if counts[x.Name] == 1 && len([]rune(x.Name)) == 3 {
-			if n, _ := p.find(x.Name); len(n) == 1 {
+			if n, _ := p.search.Find(x.Name); len(n) == 1 {
 				one, id = x.Name, x.ID
 				break
 			}
@@ -119,11 +119,11 @@ func TestPersonPickerSaysWhenCutAndEnterChoosesTheOne(t *testing.T) {
 	if one == "" {
 		t.Fatal("no unique name in the demo")
 	}
-	test.Type(p.search, one)
+	test.Type(p.search.Search, one)
 	if got := abTopTexts(wb); !strings.Contains(got, "找到 1 人") {
 		t.Fatalf("after typing %s: %s", one, got)
 	}
-	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	p.search.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if p.id != id || !strings.HasPrefix(p.button.Text, one) {
 		t.Fatalf("Enter chose %d %q, want %d %s", p.id, p.button.Text, id, one)
 	}

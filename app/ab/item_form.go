@@ -3,7 +3,6 @@ package ab
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -105,7 +104,7 @@ type abPersonPicker struct {
 	id      int64
 	button  *widget.Button
 	persons []data.Person
-	search  *ui.EscapeEntry // the open dialog's search field (tests type into it)
+	search  *ui.PersonPicker // the open dialog's picker (tests type into its search)
 }
 
 func newABPersonPicker(wb *ui.Workbench, persons []data.Person, id int64, what string) *abPersonPicker {
@@ -135,71 +134,20 @@ func abPersonLabel(x data.Person) string {
 	return x.Name + "（" + x.UnitName + "）"
 }
 
-// abPickerShown is how many persons the picker lists at most; more would make the list slow
-// to scroll and no one reads past it — typing part of the name is quicker.
-const abPickerShown = 200
-
-// find returns the persons whose name or department contains q (the first abPickerShown of
-// them) and the line that says so.
-func (p *abPersonPicker) find(q string) ([]data.Person, string) {
-	q = data.FoldName(q)
-	var matches []data.Person
-	total := 0
-	for _, x := range p.persons {
-		if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
-			total++
-			if len(matches) < abPickerShown {
-				matches = append(matches, x)
-			}
-		}
-	}
-	switch {
-	case total == 0:
-		return nil, "没有找到，请换个姓名或部门再试"
-	case total > abPickerShown:
-		return matches, fmt.Sprintf("显示前 %d 人，请输入姓名缩小范围", abPickerShown)
-	case total == 1:
-		return matches, "找到 1 人，按回车选定"
-	}
-	return matches, fmt.Sprintf("找到 %d 人，点选一人", total)
-}
-
-// open shows the search dialog: type part of a name or a department, tap a person, or press
-// Enter when only one person matches.
+// open shows the search dialog (ui.PersonPicker): type part of a name or a department, tap a
+// person, or press Enter when only one person matches.
 func (p *abPersonPicker) open(wb *ui.Workbench, what string) dialog.Dialog {
-	var matches []data.Person
-	list := widget.NewList(func() int { return len(matches) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(abPersonLabel(matches[i])) })
-	search := ui.NewEscapeEntry()
-	search.SetPlaceHolder("输入姓名或部门搜索")
-	info := widget.NewLabel("")
-	info.Wrapping = fyne.TextWrapWord
-	filter := func(q string) {
-		var line string
-		matches, line = p.find(q)
-		info.SetText(line)
-		list.UnselectAll()
-		list.Refresh()
-	}
-	search.OnChanged = filter
-	filter("")
+	pick := ui.NewPersonPicker(p.persons, abPersonLabel)
 	var d dialog.Dialog
-	list.OnSelected = func(i widget.ListItemID) {
-		p.set(matches[i].ID)
+	pick.OnChosen = func(x data.Person) {
+		p.set(x.ID)
 		d.Hide()
 	}
-	search.OnSubmitted = func(string) {
-		if len(matches) == 1 {
-			p.set(matches[0].ID)
-			d.Hide()
-		}
-	}
-	d = dialog.NewCustom("选择"+what, "取消", container.NewBorder(search, info, nil, nil, list), wb.Window)
+	d = dialog.NewCustom("选择"+what, "取消", pick.Widget(), wb.Window)
 	d.Resize(fyne.NewSize(380, 460))
 	d.Show()
-	wb.Window.Canvas().Focus(search)
-	p.search = search
+	wb.Window.Canvas().Focus(pick.Search)
+	p.search = pick
 	return d
 }
 

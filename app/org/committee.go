@@ -41,33 +41,7 @@ func (o *Screen) newTerm() {
 	})
 }
 
-// personPicker finds a person by name as it is typed: a search entry over a short list.
-type personPicker struct {
-	search  *ui.EscapeEntry
-	list    *widget.List
-	all     []data.Person
-	shown   []data.Person
-	chosen  data.Person
-	current *widget.Label
-}
-
-func newPersonPicker(all []data.Person) *personPicker {
-	p := &personPicker{all: all, search: ui.NewEscapeEntry(), current: widget.NewLabel("尚未选择")}
-	p.search.SetPlaceHolder("输入姓名查找")
-	p.list = widget.NewList(func() int { return len(p.shown) },
-		func() fyne.CanvasObject {
-			return widget.NewLabel("某某某 · 超导托卡马克实验室 · 科研骨干")
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(personLine(p.shown[i])) })
-	p.list.OnSelected = func(i widget.ListItemID) {
-		p.chosen = p.shown[i]
-		p.current.SetText("已选：" + personLine(p.chosen))
-	}
-	p.search.OnChanged = func(string) { p.filter() }
-	p.filter()
-	return p
-}
-
+// personLine is how the seat picker lists a person: name, unit and what matters for a seat.
 func personLine(p data.Person) string {
 	parts := []string{p.Name}
 	if p.UnitName != "" {
@@ -80,22 +54,6 @@ func personLine(p data.Person) string {
 		parts = append(parts, "科研骨干")
 	}
 	return strings.Join(parts, " · ")
-}
-
-func (p *personPicker) filter() {
-	q := data.FoldName(p.search.Text)
-	p.shown = p.shown[:0]
-	for _, x := range p.all {
-		if q == "" || strings.Contains(x.Name, q) {
-			p.shown = append(p.shown, x)
-		}
-	}
-	p.list.UnselectAll()
-	p.list.Refresh()
-}
-
-func (p *personPicker) widget() fyne.CanvasObject {
-	return container.NewBorder(p.search, p.current, nil, nil, p.list)
 }
 
 // appoint gives a person a seat on the current term.
@@ -118,14 +76,16 @@ func (o *Screen) appoint() {
 		o.wb.ShowError("读取人员失败", err)
 		return
 	}
-	pick := newPersonPicker(persons)
+	pick := ui.NewPersonPicker(persons, personLine)
+	pick.Info.SetText("尚未选择")
+	pick.OnChosen = func(x data.Person) { pick.Info.SetText("已选：" + personLine(x)) }
 	role := widget.NewSelect(data.SeatRoles, nil)
 	role.PlaceHolder = "请选择职务"
 	from := ui.NewDayEntry(o.wb.Store.Today())
 	form := widget.NewForm(widget.NewFormItem("职务", role), widget.NewFormItem("任职日期", from))
-	body := container.NewBorder(nil, form, nil, nil, pick.widget())
+	body := container.NewBorder(nil, form, nil, nil, pick.Widget())
 	ui.FormDialog(o.wb, "任命支委 · "+x.Name, body, "任命", fyne.NewSize(560, 560), func() error {
-		if pick.chosen.ID == 0 {
+		if pick.Chosen.ID == 0 {
 			return errors.New("请在列表中选择一个人")
 		}
 		if role.Selected == "" {
@@ -135,11 +95,11 @@ func (o *Screen) appoint() {
 		if err != nil {
 			return err
 		}
-		if _, err := o.wb.Store.Appoint(context.Background(), terms[0].ID, pick.chosen.ID, role.Selected, d); err != nil {
+		if _, err := o.wb.Store.Appoint(context.Background(), terms[0].ID, pick.Chosen.ID, role.Selected, d); err != nil {
 			return err
 		}
 		o.wb.Changed(ui.Orgs)
-		o.wb.Notify("已任命 %s 为%s%s", pick.chosen.Name, x.Name, role.Selected)
+		o.wb.Notify("已任命 %s 为%s%s", pick.Chosen.Name, x.Name, role.Selected)
 		return nil
 	})
 }
