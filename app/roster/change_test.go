@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -11,7 +10,6 @@ import (
 
 	"dangjian/app/apptest"
 	"dangjian/app/org"
-	"dangjian/data/sheets"
 )
 
 // A roster import, and its undo from the wizard's last page, reload the roster and the
@@ -24,15 +22,7 @@ func TestRosterImportAndUndoReloadTheRosterAndTheTree(t *testing.T) {
 	rosterLoad, treeLoad := members.Settled(), tree.Settled()
 	before := apptest.MemberCount(t, wb.Store)
 
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOn(t, wb)
 	wizardWait(t, w)
 	test.Tap(w.next) // preview
 	test.Tap(w.next) // the unknown branch, created by default

@@ -68,15 +68,7 @@ func wizardFile(t *testing.T, s *data.Store) string {
 func TestImportWizardEndToEnd(t *testing.T) {
 	wb := importWorkbench(t)
 	before, _ := wb.Store.Members(data.MemberFilter{})
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOn(t, wb)
 	wizardWait(t, w) // the unknown branch is planned as new by default
 	size := fyne.NewSize(920, 560)
 	apptest.SaveScreenshot(t, "import-wizard-mapping", w.root, size, "第 1 步", "*公民身份号码", "下一步")
@@ -134,6 +126,21 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	if again, _ := wb.Store.Members(data.MemberFilter{}); len(again) != len(before) {
 		t.Errorf("undo left %d members, want %d", len(again), len(before))
 	}
+}
+
+// wizardOn plans wizardFile for wb's store and opens the wizard on the plan, as the file
+// dialog would.
+func wizardOn(t *testing.T, wb *ui.Workbench) *importWizard {
+	t.Helper()
+	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newImportWizard(wb, plan)
 }
 
 // wizardWait waits for the background re-plan started last.
