@@ -21,7 +21,7 @@ import (
 type abAbsences struct {
 	wb       *ui.Workbench
 	root     fyne.CanvasObject
-	table    *abTable
+	table    *ui.KeyTable
 	list     []abpost.Absence
 	selected int
 	edit     *widget.Button
@@ -36,7 +36,7 @@ var (
 
 func newABAbsences(wb *ui.Workbench) *abAbsences {
 	a := &abAbsences{wb: wb, selected: -1}
-	a.table = newABTable(
+	a.table = ui.NewKeyTable(
 		func() (int, int) { return len(a.list), len(abAbsenceHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.cell(id)) })

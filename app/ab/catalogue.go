@@ -22,7 +22,7 @@ type abCatalogue struct {
 	root     fyne.CanvasObject
 	search   *abSearchEntry
 	dept     *widget.Select
-	table    *abTable
+	table    *ui.KeyTable
 	count    *widget.Label
 	edit     *widget.Button
 	remove   *widget.Button
@@ -48,7 +48,7 @@ func newABCatalogue(wb *ui.Workbench) *abCatalogue {
 	c.search.OnChanged = func(string) { c.apply() }
 	c.dept = widget.NewSelect(nil, func(string) { c.apply() })
 	c.count = widget.NewLabel("")
-	c.table = newABTable(
+	c.table = ui.NewKeyTable(
 		func() (int, int) { return len(c.shown), len(abCatalogueHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.cell(id)) })

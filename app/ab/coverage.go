@@ -18,7 +18,7 @@ import (
 type abCoverageView struct {
 	wb       *ui.Workbench
 	root     fyne.CanvasObject
-	table    *abTable
+	table    *ui.KeyTable
 	summary  *widget.Label
 	warnings *widget.List
 	cov      *abpost.Coverage
@@ -35,7 +35,7 @@ var (
 func newABCoverageView(wb *ui.Workbench) *abCoverageView {
 	v := &abCoverageView{wb: wb, summary: widget.NewLabel("")}
 	v.summary.Wrapping = fyne.TextWrapWord
-	v.table = newABTable(v.size, newABCoverageCell, v.update)
+	v.table = ui.NewKeyTable(v.size, newABCoverageCell, v.update)
 	v.table.ShowHeaderColumn = false
 	v.table.StickyColumnCount = 1
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {

@@ -3,7 +3,6 @@ package ab
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/ui"
 )
@@ -47,46 +46,6 @@ func (a *Screen) focus(o fyne.Focusable) {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(a.root); c != nil {
 		c.Focus(o)
 	}
-}
-
-// abTable is a table that edits its row on Enter and passes the screen's shortcuts on.
-type abTable struct {
-	widget.Table
-	OnEnter    func()
-	onShortcut func(fyne.Shortcut) bool
-}
-
-// newABTable is widget.NewTableWithHeaders for abTable.
-func newABTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *abTable {
-	t := &abTable{}
-	t.Length, t.CreateCell, t.UpdateCell = length, create, update
-	t.ShowHeaderRow = true
-	t.ExtendBaseWidget(t)
-	return t
-}
-
-// Tapped selects the row under the pointer and keeps the keyboard on the table (see ui.FocusLater).
-func (t *abTable) Tapped(e *fyne.PointEvent) {
-	t.Table.Tapped(e)
-	ui.FocusLater(t)
-}
-
-// TypedKey selects the row under the keyboard cursor and edits it on Enter.
-func (t *abTable) TypedKey(k *fyne.KeyEvent) {
-	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && t.OnEnter != nil {
-		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // Space selects the focused cell
-		t.OnEnter()
-		return
-	}
-	t.Table.TypedKey(k)
-}
-
-// TypedShortcut runs the screen's shortcuts and hands the rest (Ctrl+1 …) to the window.
-func (t *abTable) TypedShortcut(s fyne.Shortcut) {
-	if t.onShortcut != nil && t.onShortcut(s) {
-		return
-	}
-	ui.ForwardShortcut(t, s)
 }
 
 // abSearchEntry is the catalogue's search box: the screen's shortcuts work while typing in it.

@@ -49,8 +49,8 @@ func Open(wb *ui.Workbench) *Screen {
 		&widget.Button{Text: "导出报备表", Icon: theme.DocumentSaveIcon(), OnTapped: func() { a.onExport("AB岗位设置报备表", ".xlsx") }},
 	)
 	a.root = container.NewBorder(container.NewPadded(bar), nil, nil, nil, a.tabs)
-	a.cat.search.onShortcut, a.cat.table.onShortcut = a.shortcut, a.shortcut
-	a.abs.table.onShortcut, a.cov.table.onShortcut = a.shortcut, a.shortcut
+	a.cat.search.onShortcut, a.cat.table.OnShortcut = a.shortcut, a.shortcut
+	a.abs.table.OnShortcut, a.cov.table.OnShortcut = a.shortcut, a.shortcut
 	wb.OnChange(ui.AB|ui.Members, a.reload) // the A and B posts are persons
 	return a
 }

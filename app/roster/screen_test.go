@@ -156,6 +156,12 @@ func TestRosterKeyboard(t *testing.T) {
 	if f := rsButton(c.Overlays().Top(), "取消"); f != nil {
 		test.Tap(f)
 	}
+	// Ctrl+F with the focus in the table goes to the window, as a focused widget would swallow it.
+	c.Focus(r.table)
+	r.table.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if c.Focused() != r.search {
+		t.Fatal("Ctrl+F in the table did not focus the search box")
+	}
 	// Ctrl+N with the focus in the search box still opens a new member form.
 	c.Focus(r.search)
 	r.search.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault})

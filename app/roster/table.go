@@ -156,13 +156,12 @@ func sortOrder(idx *data.RosterIndex, col int, desc bool, r *Screen) []int {
 // rosterTable is the roster's Table with keyboard and double-click: ↑/↓ move the selected
 // row, Enter or a double-click opens it.
 type rosterTable struct {
-	widget.Table
-	open func()
-	move func(delta int)
+	ui.KeyTable
 }
 
 func newRosterTable(r *Screen) *rosterTable {
-	t := &rosterTable{open: r.editSelected, move: r.moveSelection}
+	t := &rosterTable{}
+	t.OnEnter, t.OnMove = r.editSelected, r.moveSelection
 	t.Length = func() (int, int) { return len(r.view), len(rosterColumns) }
 	t.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -211,22 +210,8 @@ func newRosterTable(r *Screen) *rosterTable {
 	return t
 }
 
-// TypedKey moves the selection with ↑/↓ and opens it with Enter; other keys go to the Table.
-func (t *rosterTable) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		t.open()
-	case fyne.KeyUp:
-		t.move(-1)
-	case fyne.KeyDown:
-		t.move(1)
-	default:
-		t.Table.TypedKey(e)
-	}
-}
-
-// Tapped selects the row under the pointer and keeps the keyboard on the table, so ↑/↓ and
-// Enter work after a click; a selection made from the keyboard or by code leaves focus alone.
+// Tapped selects the row under the pointer and keeps the keyboard on this table (the embedded
+// KeyTable would focus itself, not the widget the window holds).
 func (t *rosterTable) Tapped(e *fyne.PointEvent) {
 	t.Table.Tapped(e)
 	ui.FocusLater(t)
@@ -236,5 +221,9 @@ func (t *rosterTable) Tapped(e *fyne.PointEvent) {
 // its first tap, so the row is selected here first.
 func (t *rosterTable) DoubleTapped(e *fyne.PointEvent) {
 	t.Table.Tapped(e)
-	t.open()
+	t.OnEnter()
 }
+
+// TypedShortcut hands the window's shortcuts (Ctrl+N, Ctrl+F, Ctrl+1 …) on while the table has
+// the keyboard — from this widget, which the window knows, not the embedded KeyTable.
+func (t *rosterTable) TypedShortcut(s fyne.Shortcut) { ui.ForwardShortcut(t, s) }
