@@ -110,7 +110,7 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 	v.table.Refresh()
 	titles, err := criteria.ModelOrgans(v.wb.Store)
 	if err != nil {
-		v.titles.SetText("无法计算模范机关：" + err.Error())
+		v.titles.SetText("无法计算模范机关：" + ui.MessageText(err))
 		return
 	}
 	var lines []string

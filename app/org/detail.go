@@ -86,7 +86,7 @@ func (o *Screen) committeeBox(x data.Org) fyne.CanvasObject {
 	box := container.NewVBox(heading(committeeTitle(x)))
 	terms, err := o.wb.Store.Terms(x.ID)
 	if err != nil {
-		box.Add(ui.Colored("读取支委会失败："+err.Error(), widget.DangerImportance))
+		box.Add(ui.Colored("读取支委会失败："+ui.MessageText(err), widget.DangerImportance))
 		return box
 	}
 	if len(terms) == 0 || !terms[0].ActualEnd.IsZero() {
@@ -141,7 +141,7 @@ func (o *Screen) membersBox(x data.Org) fyne.CanvasObject {
 	}
 	ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
 	if err != nil {
-		return ui.Colored("读取党员失败："+err.Error(), widget.DangerImportance)
+		return ui.Colored("读取党员失败："+ui.MessageText(err), widget.DangerImportance)
 	}
 	full := 0
 	names := container.NewGridWithColumns(4)
@@ -163,7 +163,7 @@ func (o *Screen) tempMembersBox(x data.Org) fyne.CanvasObject {
 	box := container.NewVBox()
 	tms, err := o.wb.Store.TempMembers(x.ID)
 	if err != nil {
-		return ui.Colored("读取临时党员失败："+err.Error(), widget.DangerImportance)
+		return ui.Colored("读取临时党员失败："+ui.MessageText(err), widget.DangerImportance)
 	}
 	box.Add(heading(fmt.Sprintf("临时党支部党员 %d 人（组织关系仍在原支部）", len(tms))))
 	grid := container.New(layout.NewFormLayout())

@@ -123,7 +123,7 @@ func (l *auditTab) reload() {
 	f.Limit = auditShown + 1
 	entries, err := l.wb.Store.AuditLog(f)
 	if err != nil {
-		l.count.SetText("无法读取操作日志：" + err.Error())
+		l.count.SetText("无法读取操作日志：" + ui.MessageText(err))
 		return
 	}
 	more := len(entries) > auditShown

@@ -120,7 +120,7 @@ func (b *backupTab) show(rows []backupRow, err error) {
 	b.table.Refresh()
 	switch {
 	case err != nil:
-		b.info.SetText("无法读取备份文件夹：" + err.Error())
+		b.info.SetText("无法读取备份文件夹：" + ui.MessageText(err))
 	case len(rows) == 0:
 		b.info.SetText("还没有备份。点“立即备份”做第一份。备份文件夹：" + b.wb.Store.BackupDir())
 	default:
@@ -135,7 +135,7 @@ func (b *backupTab) choose(r int) {
 	b.selected = r
 	if b.rows[r].err != nil {
 		b.restore.Disable()
-		b.info.SetText("这份备份已损坏，不能用来恢复：" + b.rows[r].err.Error())
+		b.info.SetText("这份备份已损坏，不能用来恢复：" + ui.MessageText(b.rows[r].err))
 		return
 	}
 	b.restore.Enable()

@@ -70,7 +70,7 @@ func (h *batchTab) reload() {
 	h.table.Refresh()
 	switch {
 	case err != nil:
-		h.info.SetText("无法读取导入历史：" + err.Error())
+		h.info.SetText("无法读取导入历史：" + ui.MessageText(err))
 	case len(list) == 0:
 		h.info.SetText("还没有导入过。")
 	default:

@@ -80,7 +80,7 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 			restore.Disable()
 			if err := data.Restore(dbPath, chosen.Path); err != nil {
 				restore.Enable()
-				why.SetText("恢复没有成功：" + err.Error())
+				why.SetText("恢复没有成功：" + ui.MessageText(err))
 				return
 			}
 			// Retry first, so the main window is up before this one closes (closing the
