@@ -7,7 +7,7 @@ import (
 	"dangjian/app/ui"
 )
 
-// The 模范机关 screen's forms are stayDialogs (ui.FormDialog): a form the store refuses stays
+// The 模范机关 screen's forms are ui.FormDialogs: a form the store refuses stays
 // open with the reason in red under its fields, so nothing typed has to be typed again.
 
 // evalForm shows the form items in a ui.FormDialog; ok returns the store's refusal, if any.

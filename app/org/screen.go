@@ -28,7 +28,7 @@ type Screen struct {
 	findings []data.Finding
 	selected int64
 
-	// The rule check runs in the background (org_findings.go).
+	// The rule check runs in the background (findings.go).
 	checkGen    int
 	checked     chan struct{} // closed when the latest check has landed (tests wait on it)
 	checkedOnce bool

@@ -25,7 +25,7 @@ type Workbench struct {
 	// revealed is the session's choice to show full ID numbers and phones (privacy.go).
 	revealed bool
 	// OnRestore, when set, is told about the store that replaced wb.Store after a restore
-	// (safety_restore.go), so main can close the right store at exit.
+	// (safety.RestoreBackup), so main can close the right store at exit.
 	OnRestore func(s *data.Store)
 }
 
