@@ -1,0 +1,49 @@
+package safety
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The three tabs of the 备份与日志 screen each show a read-only table with a header row; this
+// is the one table they share.
+
+type gridColumn struct {
+	title string
+	width float32
+}
+
+// newGrid builds a table of rows() rows; cell gives a cell's text, and onSelect (may be nil) is
+// told which row the user picked.
+func newGrid(cols []gridColumn, rows func() int, cell func(r, c int) string, onSelect func(r int)) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return rows(), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < rows() {
+				o.(*widget.Label).SetText(cell(id.Row, id.Col))
+			}
+		})
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 && id.Col < len(cols) {
+			o.(*widget.Label).SetText(cols[id.Col].title)
+		}
+	}
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if onSelect != nil && id.Row >= 0 {
+			onSelect(id.Row)
+		}
+	}
+	return t
+}
