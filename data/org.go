@@ -153,8 +153,13 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 			return fmt.Errorf("撤销日期 %s 早于“%s”的成立日期 %s，请核对撤销日期", DateText(day), name, founded)
 		}
 		var members, children int
-		tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal).Scan(&members)
-		tx.QueryRow(`SELECT COUNT(*) FROM org WHERE parent_id=? AND abolished=''`, id).Scan(&children)
+		// A count that failed must not read as 0 and let the update through.
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM membership WHERE branch_id=? AND status=?`, id, StatusNormal).Scan(&members); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(`SELECT COUNT(*) FROM org WHERE parent_id=? AND abolished=''`, id).Scan(&children); err != nil {
+			return err
+		}
 		if members > 0 {
 			return fmt.Errorf("“%s”还有 %d 名党员，不能撤销；请先把他们转到其他支部", name, members)
 		}
@@ -192,6 +197,9 @@ func ensureUnit(q queryer, name, kind string) (int64, error) {
 			_, err = q.Exec(`UPDATE unit SET kind=? WHERE id=? AND kind=''`, kind, id)
 		}
 		return id, err
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err // the read failed: its transaction may be gone, so no insert may follow
 	}
 	res, err := q.Exec(`INSERT INTO unit(name, kind) VALUES (?, ?)`, name, kind)
 	if err != nil {

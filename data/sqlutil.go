@@ -2,7 +2,11 @@ package data
 
 import (
 	"database/sql"
+	"errors"
 	"time"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"dangjian/data/civil"
 )
@@ -69,4 +73,15 @@ func collect[T any](q queryer, scan func(scanner) (T, error), query string, args
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// KeepsTransaction tells whether the transaction a statement failed in is still open: SQLite
+// undoes only the statement on a constraint failure (a duplicate ID number, a missing branch),
+// but on a full disk, an I/O error or lack of memory it may roll the whole transaction back by
+// itself, and every later statement on that *sql.Tx then runs, and commits, on its own. Code
+// that goes on after a failed statement (to name the row at fault) may do so only when this
+// says true; anything else must end the action at once.
+func KeepsTransaction(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
 }
