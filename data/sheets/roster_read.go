@@ -152,6 +152,9 @@ func sniff(path string) (string, error) {
 		return "", refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
 	}
 	defer f.Close()
+	if err := checkInputFile(f, path); err != nil {
+		return "", err
+	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -214,12 +217,9 @@ func halted(err error) bool {
 
 func (rd *reader) readXLSX(path string) error {
 	base := filepath.Base(path)
-	if err := checkZip(path); err != nil {
-		return err
-	}
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnpacked})
+	f, err := openWorkbook(path, excelize.Options{RawCellValue: true}, maxUnpacked)
 	if err != nil {
-		return refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开（可能下载或复制时中断）；请重新获取该文件，或在 Excel 中打开后另存为 .xlsx 再导入", base)
+		return err
 	}
 	defer f.Close()
 	list := f.GetSheetList()
@@ -291,17 +291,22 @@ func (rd *reader) readCSV(path string) error {
 			}
 		}
 	}
-	cr := csv.NewReader(text)
+	in := &csvInput{r: text}
+	cr := csv.NewReader(in)
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = comma, -1, true, false
 	rd.sawSheet = rd.opt.Sheet == ""
 	sh := rd.newSheet(strings.TrimSuffix(base, filepath.Ext(base)), false)
 	err = rd.readSheet(sh, func() ([]string, bool, error) {
 		rec, err := cr.Read()
+		in.record()
 		if err == io.EOF {
 			return nil, false, nil
 		}
 		return rec, err == nil, err
 	})
+	if errors.Is(err, errCSVRecord) {
+		return csvTooLong(path)
+	}
 	if err != nil && !halted(err) {
 		return refused(RefuseNotSpreadsheet, "“%s”无法按 CSV 读取（%s）；请用 Excel 打开后另存为 .xlsx 再导入", base, csvProblem(err))
 	}
