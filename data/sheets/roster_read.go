@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -78,15 +79,42 @@ type Row struct {
 	Member data.Member
 	Notes  []string
 	Errors []RowError
-	// cells are the row's cells joined by cellSep: one string instead of fourteen, since a
+	// cells are the row's cells packed by packCells: one string instead of fourteen, since a
 	// 100 000-row file keeps every row in memory until the commit.
 	cells string
 }
 
-const cellSep = "\x1f"
-
 // Cells are the row's cells as stored in the file (raw values: a date is its serial).
-func (r *Row) Cells() []string { return strings.Split(r.cells, cellSep) }
+func (r *Row) Cells() []string { return unpackCells(r.cells) }
+
+// packCells puts cells into one string, each preceded by its length in bytes (a uvarint), so
+// that whatever a cell holds comes back as it was. Joining them with a separator (U+001F) let a
+// cell holding that character split in two and shift the rest of its row in the 错误行 file.
+func packCells(cells []string) string {
+	n := 0
+	for _, c := range cells {
+		n += binary.MaxVarintLen64 + len(c)
+	}
+	b := make([]byte, 0, n)
+	for _, c := range cells {
+		b = binary.AppendUvarint(b, uint64(len(c)))
+		b = append(b, c...)
+	}
+	return string(b)
+}
+
+func unpackCells(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 || uint64(len(s)-k) < n {
+			break // cannot happen: only packCells writes the string
+		}
+		out = append(out, s[k:k+int(n)])
+		s = s[k+int(n):]
+	}
+	return out
+}
 
 // RosterFile is what a roster file holds.
 type RosterFile struct {
