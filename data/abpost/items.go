@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -211,7 +212,11 @@ func writeItem(tx *sql.Tx, b *data.Batch, it *Item) error {
 		}
 		it.DeptID = id
 	}
-	tx.QueryRow(`SELECT name FROM unit WHERE id=?`, it.DeptID).Scan(&it.Dept)
+	// A failed read must end here: its transaction may be gone, and the write below would
+	// then commit on its own.
+	if err := tx.QueryRow(`SELECT name FROM unit WHERE id=?`, it.DeptID).Scan(&it.Dept); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	args := []any{it.Code, it.Name, it.DeptID, strings.TrimSpace(it.Door), it.TimeLimit, it.Materials, it.Basis, it.Visits, it.Phone, it.Sort}
 	if it.ID == 0 {
 		res, err := tx.Exec(`INSERT INTO ab_item(code,name,unit_id,door,time_limit,materials,basis,visits,phone,sort)

@@ -299,6 +299,9 @@ func (rd *reader) readCSV(path string) error {
 		return refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
 	}
 	defer f.Close()
+	if err := checkInputFile(f, path); err != nil {
+		return err // the file read is the one checked, even if it was swapped since sniff
+	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	peek, _ := br.Peek(64 << 10)
 	var text io.Reader = br
