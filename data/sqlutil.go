@@ -83,5 +83,7 @@ func collect[T any](q queryer, scan func(scanner) (T, error), query string, args
 // says true; anything else must end the action at once.
 func KeepsTransaction(err error) bool {
 	var e *sqlite.Error
-	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_CONSTRAINT
+	// A commit refused by the guard (tx_guard.go) is a constraint code too, but it says the
+	// transaction is already gone.
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_CONSTRAINT && e.Code() != sqlite3.SQLITE_CONSTRAINT_COMMITHOOK
 }

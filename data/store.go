@@ -215,15 +215,7 @@ func (s *Store) migrate() error {
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }
 
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return guardedTx(ctx, s.db, fn) // nothing commits once SQLite has ended it (tx_guard.go)
 }
 
 func osUser() string {
