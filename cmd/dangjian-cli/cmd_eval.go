@@ -105,8 +105,12 @@ func evalSheets(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// -out naming the database (or its backup folder) is said as such, not as mkdir's English.
+	if err := data.CheckOutput(out); err != nil {
+		return refuse(err)
+	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
-		return refuse(fmt.Errorf("无法创建输出目录 %s：%w", out, err))
+		return refuse(fmt.Errorf("无法创建输出目录 %s（同名的文件已存在，或没有写入权限）；请另选一个文件夹", out))
 	}
 	files, err := writeEvalFiles(sn, out, format, blank)
 	if err != nil {

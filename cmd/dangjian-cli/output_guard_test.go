@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -91,6 +93,9 @@ func TestOutputNeverLandsOnTheDatabase(t *testing.T) {
 	cases["ab export → 指向数据库的链接"] = []string{"ab", "export", linkXLSX}
 	cases["ab export -guide → 指向数据库的链接"] = []string{"ab", "export", "-guide", linkXLSX}
 	cases["ab export -guide PDF → 指向数据库的链接"] = []string{"ab", "export", "-guide", linkPDF}
+	round := firstRound(t, db)
+	cases["eval sheets -out → 数据库"] = []string{"eval", "sheets", "-round", round, "-out", db}
+	cases["eval sheets -out → 备份文件夹"] = []string{"eval", "sheets", "-round", round, "-out", filepath.Dir(backups[0])}
 	inputBefore, _ := os.ReadFile(input)
 	for name, args := range cases {
 		_, e, code := cli(t, append([]string{"-db", db}, args...)...)
@@ -114,4 +119,15 @@ func TestOutputNeverLandsOnTheDatabase(t *testing.T) {
 	if _, e, code := cli(t, "-db", db, "export", "roster", filepath.Join(filepath.Dir(db), "花名册.xlsx")); code != 0 {
 		t.Errorf("an export beside the database was refused: %s", e)
 	}
+}
+
+// firstRound is the id of the newest evaluation round, as eval rounds -json prints it.
+func firstRound(t *testing.T, db string) string {
+	t.Helper()
+	out, e, code := cli(t, "-db", db, "eval", "rounds", "-json")
+	var r struct{ ID int64 }
+	if code != 0 || json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &r) != nil {
+		t.Fatalf("eval rounds: %d %q %s", code, out, e)
+	}
+	return strconv.FormatInt(r.ID, 10)
 }

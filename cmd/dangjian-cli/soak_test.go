@@ -4,7 +4,6 @@ package main
 
 import (
 	"database/sql"
-	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -220,17 +219,9 @@ func TestKillNineAnywhereLosesNothing(t *testing.T) {
 // score cell, as the office would fill them on paper and type them back.
 func filledScoreSheet(t *testing.T, db, dir string) string {
 	t.Helper()
-	out, e, code := cli(t, "-db", db, "eval", "rounds", "-json")
-	if code != 0 {
-		t.Fatalf("eval rounds: %d %s", code, e)
-	}
-	var round struct{ ID int64 }
-	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &round); err != nil {
-		t.Fatalf("eval rounds: %q", out)
-	}
-	id := strconv.FormatInt(round.ID, 10)
+	id := firstRound(t, db)
 	sheets := filepath.Join(dir, "考评表")
-	out, e, code = cli(t, "-db", db, "eval", "sheets", "-round", id, "-out", sheets, "-format", "xlsx")
+	out, e, code := cli(t, "-db", db, "eval", "sheets", "-round", id, "-out", sheets, "-format", "xlsx")
 	if code != 0 {
 		t.Fatalf("eval sheets: %d %s", code, e)
 	}
