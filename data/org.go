@@ -56,6 +56,9 @@ func ValidateOrg(o Org) Invalid {
 	if strings.TrimSpace(o.Name) == "" {
 		v = append(v, FieldError{"Name", "请填写党组织名称"})
 	}
+	if msg := OrgNameTooLong(o.Name); msg != "" {
+		v = append(v, FieldError{"Name", msg})
+	}
 	if TypeName(o.TypeCode) == "其他" {
 		v = append(v, FieldError{"TypeCode", "请选择组织类别（党委、党总支、党支部、联合党支部或临时党支部）"})
 	}

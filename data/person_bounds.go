@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// How long a person's text fields may be. A 7 000 000-character name and a 32 767-digit phone
+// How long a person's (and an organisation's) text fields may be. A 7 000 000-character name and a 32 767-digit phone
 // were saved as they came (every later backup grew by 21 MB); no real name, post or phone comes
 // near these bounds, so one beyond them is a mistake in the sheet, and is said as one.
 var personBounds = []struct {
@@ -34,4 +34,17 @@ func validatePersonLengths(p Person) Invalid {
 		}
 	}
 	return v
+}
+
+// maxOrgName bounds an organisation's name: the longest real ones (中共某某研究院某某研究所
+// 某某实验室第一党支部) are under 40 characters.
+const maxOrgName = 60
+
+// OrgNameTooLong says why name cannot be an organisation's name, "" when its length is fine:
+// the organisation form and a roster import that would create the branch ask the same.
+func OrgNameTooLong(name string) string {
+	if n := utf8.RuneCountInString(name); n > maxOrgName {
+		return fmt.Sprintf("党组织名称有 %d 个字，超过上限 %d 个字，不像是党组织名称；请核对后改短", n, maxOrgName)
+	}
+	return ""
 }

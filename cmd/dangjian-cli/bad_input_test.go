@@ -26,6 +26,7 @@ func TestOverlongFieldsAndCarriageReturnLines(t *testing.T) {
 		{strings.Repeat("长", 5000), id(1980, 1), "新建的党支部", "2005-07-01", ""},
 		{"电话长", id(1981, 2), "新建的党支部", "2006-07-01", strings.Repeat("1", 32767)},
 		{"正常人", id(1982, 3), "新建的党支部", "2006-07-01", "13905511234"},
+		{"支部名长", id(1985, 6), strings.Repeat("支", 5000), "2006-07-01", ""},
 	}
 	for i, r := range rows {
 		ref, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -36,8 +37,11 @@ func TestOverlongFieldsAndCarriageReturnLines(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := importJSON(t, "-db", db, "import", "roster", book, "-json", "-create-branches")
-	if s.Imported != 1 || s.Rejected != 2 {
-		t.Fatalf("want the two overlong rows rejected and the third imported: %+v", s)
+	if s.Imported != 1 || s.Rejected != 3 {
+		t.Fatalf("want the three overlong rows rejected and 正常人 imported: %+v", s)
+	}
+	if orgs, _, _ := cli(t, "-db", db, "orgs"); strings.Contains(orgs, "支支支") {
+		t.Error("a branch of a 5000-character name was created")
 	}
 	cols := map[string]bool{}
 	for _, e := range s.Errors {
@@ -46,8 +50,8 @@ func TestOverlongFieldsAndCarriageReturnLines(t *testing.T) {
 			t.Errorf("row %d: %q, want a reason saying the field is too long", e.Row, e.Message)
 		}
 	}
-	if !cols["姓名"] || !cols["联系电话"] {
-		t.Errorf("the reasons name the columns %v, want 姓名 and 联系电话", cols)
+	if !cols["姓名"] || !cols["联系电话"] || !cols["所在党支部"] {
+		t.Errorf("the reasons name the columns %v, want 姓名, 联系电话 and 所在党支部", cols)
 	}
 
 	// Classic Mac line ends: "\r" alone.
