@@ -25,39 +25,6 @@ func smallDisk(t *testing.T, size string) string {
 	return dir
 }
 
-// dbCounts is what a user would check after a refused import: members, persons, persons that
-// no membership holds (invisible in the roster, not undoable; the demo's A/B staff are such
-// persons, so the count must stay as it was), batches.
-type dbCounts struct{ persons, members, orphans, batches int }
-
-func countDB(t *testing.T, db string) dbCounts {
-	t.Helper()
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatalf("the database does not open after the full disk: %v", err)
-	}
-	defer s.Close()
-	var check string
-	if err := s.DB().QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("integrity_check = %q, %v", check, err)
-	}
-	var c dbCounts
-	for _, q := range []struct {
-		dst *int
-		sql string
-	}{
-		{&c.persons, `SELECT COUNT(*) FROM person`},
-		{&c.members, `SELECT COUNT(*) FROM membership`},
-		{&c.orphans, `SELECT COUNT(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id)`},
-		{&c.batches, `SELECT COUNT(*) FROM batch`},
-	} {
-		if err := s.DB().QueryRow(q.sql).Scan(q.dst); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return c
-}
-
 // A roster import that fills the disk must leave the database exactly as it was: SQLite rolls
 // the transaction back by itself on SQLITE_FULL, and a retry of the failed rows then ran outside
 // any transaction, committing persons without a membership or a batch. Both the command line's
@@ -81,7 +48,7 @@ func fillDiskWithImport(t *testing.T, size, roster string) {
 	if _, e, code := cli(t, "-db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %d %s", code, e)
 	}
-	before := countDB(t, db)
+	before := stateOf(t, db)
 
 	_, e, code := cli(t, "-db", db, "import", "roster", roster, "-create-branches")
 	t.Logf("command line: exit %d, %s", code, strings.TrimSpace(e))
@@ -93,7 +60,7 @@ func fillDiskWithImport(t *testing.T, size, roster string) {
 			t.Errorf("the refusal shows SQLite's text %q: %q", english, e)
 		}
 	}
-	if after := countDB(t, db); after != before {
+	if after := stateOf(t, db); after != before {
 		t.Errorf("the command line's import on a full disk changed the database: before %+v, after %+v", before, after)
 	}
 
@@ -127,7 +94,7 @@ func fillDiskWithImport(t *testing.T, size, roster string) {
 	if msg := data.Explain(err); err == nil || !strings.Contains(msg, "磁盘") || !strings.Contains(msg, "已满") {
 		t.Errorf("the window's commit on a full disk: %v (shown as %q); want the disk named full", err, msg)
 	}
-	if after := countDB(t, db); after != before {
+	if after := stateOf(t, db); after != before {
 		t.Errorf("the window's commit on a full disk changed the database: before %+v, after %+v", before, after)
 	}
 }
