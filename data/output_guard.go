@@ -102,7 +102,7 @@ func databaseContent(path string) string {
 	n, _ := f.Read(head)
 	switch {
 	case n == 16 && string(head) == "SQLite format 3\x00":
-		return "一个数据库文件（或数据库备份）"
+		return "一个已存在的数据库文件（或数据库备份）"
 	case n >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
 		return "数据库的日志文件（-wal）"
 	}

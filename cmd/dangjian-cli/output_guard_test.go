@@ -81,12 +81,13 @@ func TestOutputNeverLandsOnTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string][]string{}
-	for name, target := range map[string]string{"数据库": db, "另一种写法的数据库": dotted, "-wal": db + "-wal", "-shm": db + "-shm",
+	for name, target := range map[string]string{"数据库": db, "另一种写法的数据库": dotted, "-wal": db + "-wal", "-shm": db + "-shm", "-journal（尚不存在）": db + "-journal",
 		"锁文件": db + ".lock", "备份": backups[0], "指向数据库的链接": linkXLSX} {
 		cases["export roster → "+name] = []string{"export", "roster", target}
 		cases["export template → "+name] = []string{"export", "template", target}
 		cases["import -rejects → "+name] = []string{"import", "roster", input, "-rejects", target}
 		cases["import -dry-run -rejects → "+name] = []string{"import", "roster", input, "-dry-run", "-rejects", target}
+		cases["backup → "+name] = []string{"backup", target}
 	}
 	cases["import -rejects → 输入文件"] = []string{"import", "roster", input, "-rejects", input}
 	cases["import -dry-run -rejects → 输入文件"] = []string{"import", "roster", input, "-dry-run", "-rejects", input}
@@ -110,6 +111,9 @@ func TestOutputNeverLandsOnTheDatabase(t *testing.T) {
 		}
 		if now, _ := os.ReadFile(input); !bytes.Equal(now, inputBefore) {
 			t.Fatalf("%s: the input file changed", name)
+		}
+		if _, err := os.Stat(db + "-journal"); err == nil {
+			t.Fatalf("%s: a file was written as the database's -journal", name)
 		}
 	}
 	if err := window.QueryRow(`SELECT COUNT(*) FROM person`).Scan(&n); err != nil || n == 0 {
