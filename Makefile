@@ -8,7 +8,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 # so Fyne can skip its thread checks — what `fyne build` adds from FyneApp.toml.
 APP_TAGS := migrated_fynedo
 
-.PHONY: deps run test lint build screenshots bench windows
+.PHONY: deps run test lint soak build screenshots bench windows
 
 # Windows: the desktop app cross-compiled with mingw-w64 and packaged by the fyne tool (GUI .exe
 # with the icon embedded); the CLI is pure Go.
@@ -68,6 +68,12 @@ lint: $(STATICCHECK) $(GOFUMPT) $(GOCYCLO)
 	echo "gocyclo -over 20 (non-test code):"; $(GOCYCLO) -over 20 -ignore '_test\.go$$' . || fail=1; \
 	echo "staticcheck:"; CGO_ENABLED=0 $(STATICCHECK) -tags ci ./... || fail=1; \
 	exit $$fail
+
+## soak: kill -9 the CLI 20 times at random points of each writing command (import roster,
+## restore, backup, ab import, eval import) and check the database after each kill; `make test`
+## runs the same test with 3 kills each. SOAK_SEED=N repeats a run's kill points.
+soak:
+	SOAK_KILLS=$${SOAK_KILLS:-20} CGO_ENABLED=0 $(GO) test -tags ci -count=1 -timeout 30m -v -run 'TestKillNineAnywhereLosesNothing|TestKilledImport' ./cmd/dangjian-cli
 
 ## build: the desktop app (cgo) and the window-less CLI (pure Go) into bin/
 build: deps

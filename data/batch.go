@@ -281,6 +281,9 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 			}
 			return fmt.Errorf("导入后以下记录又被修改过，撤销会丢掉这些修改，因此未撤销：%s。请先手工核对这些记录", strings.Join(edited, "、"))
 		}
+		if err := laterDependents(tx, id); err != nil {
+			return err
+		}
 		for _, c := range changes {
 			if !undoable[c.table] {
 				return fmt.Errorf("table %s is not undoable", c.table)

@@ -66,3 +66,61 @@ func referencesTo(q queryer, table string, id int64) []string {
 	}
 	return out
 }
+
+// laterDependents refuses an undo while rows outside the batch point, through any foreign key,
+// at a row the batch inserted: rows entered after the import (a 临时党支部 placement, a transfer
+// record). A key that forbids the delete would stop it with stillUsedError, but one with ON
+// DELETE CASCADE or SET NULL let the undo delete or blank those rows without a word.
+func laterDependents(q queryer, batch int64) error {
+	rows, err := q.Query(`SELECT m.name, f."table", f."from" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+		WHERE m.type = 'table' AND f."table" IN (SELECT DISTINCT tbl FROM batch_change WHERE batch_id = ? AND op = 'insert')
+		ORDER BY m.name, f."from"`, batch)
+	if err != nil {
+		return err
+	}
+	type ref struct{ child, parent, col string }
+	var refs []ref
+	for rows.Next() {
+		var r ref
+		if err := rows.Scan(&r.child, &r.parent, &r.col); err != nil {
+			rows.Close()
+			return err
+		}
+		refs = append(refs, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	const shown = 10
+	var found []string
+	total := 0
+	for _, r := range refs {
+		// The batch's own rows (an imported member's membership) go with it; so do rows it
+		// changed, whose before-images undo puts back.
+		type dep struct{ parent int64 }
+		deps, err := collect(q, func(sc scanner) (dep, error) {
+			var d dep
+			return d, sc.Scan(&d.parent)
+		}, `SELECT c."`+r.col+`" FROM "`+r.child+`" c
+			WHERE c."`+r.col+`" IN (SELECT row_id FROM batch_change WHERE batch_id = ? AND tbl = ? AND op = 'insert')
+			AND c.rowid NOT IN (SELECT row_id FROM batch_change WHERE batch_id = ? AND tbl = ?)`, batch, r.parent, batch, r.child)
+		if err != nil {
+			return err
+		}
+		total += len(deps)
+		for _, d := range deps {
+			if len(found) < shown {
+				found = append(found, describeRow(q, r.parent, d.parent)+"的"+tableLabel(r.child))
+			}
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	list := strings.Join(found, "、")
+	if total > len(found) {
+		list += fmt.Sprintf("等共 %d 条", total)
+	}
+	return fmt.Errorf("未撤销：导入后又录入了挂在本批新增记录上的%s，撤销会把它们一并删掉；请先删除或改掉这些记录，再撤销本批导入", list)
+}

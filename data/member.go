@@ -35,7 +35,7 @@ func FoldName(s string) string {
 // ValidateMember says, field by field, what is wrong with a member record; today is the
 // store's date, for "a date in the future".
 func ValidateMember(m Member, today time.Time) Invalid {
-	var v Invalid
+	v := validatePersonLengths(m.Person)
 	add := func(field, msg string) { v = append(v, FieldError{field, msg}) }
 	if FoldName(m.Name) == "" {
 		add("Name", "请填写姓名")
@@ -44,7 +44,7 @@ func ValidateMember(m Member, today time.Time) Invalid {
 		add("Gender", "性别只能是“男”或“女”")
 	}
 	birth := m.Birth
-	if m.IDNumber != "" {
+	if m.IDNumber != "" && v.For("IDNumber") == "" {
 		info, err := idcard.Parse(m.IDNumber)
 		if err != nil {
 			add("IDNumber", err.Error())
@@ -91,7 +91,7 @@ func ValidateMember(m Member, today time.Time) Invalid {
 	if m.Category == CategoryProbation && !m.Full.IsZero() {
 		add("Full", "预备党员尚未转正，不应有转正日期；如已转正，请把人员类别改为正式党员")
 	}
-	if p := strings.TrimSpace(m.Phone); p != "" && !phoneOK(p) {
+	if p := strings.TrimSpace(m.Phone); p != "" && v.For("Phone") == "" && !phoneOK(p) {
 		add("Phone", "联系电话只能包含数字、空格、“-”和“+”，如 13905511234 或 0551-65591234")
 	}
 	return v
@@ -211,6 +211,9 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 	p.Name = FoldName(p.Name)
 	if p.Name == "" {
 		return Invalid{{"Name", "请填写姓名"}}
+	}
+	if v := validatePersonLengths(*p); len(v) > 0 {
+		return v
 	}
 	if p.UnitID == 0 && strings.TrimSpace(p.UnitName) != "" {
 		id, err := ensureUnit(tx, p.UnitName, "")

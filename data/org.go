@@ -62,6 +62,9 @@ func ValidateOrg(o Org, today time.Time) Invalid {
 	if strings.TrimSpace(o.Name) == "" {
 		v = append(v, FieldError{"Name", "请填写党组织名称"})
 	}
+	if msg := OrgNameTooLong(o.Name); msg != "" {
+		v = append(v, FieldError{"Name", msg})
+	}
 	if TypeName(o.TypeCode) == "其他" {
 		v = append(v, FieldError{"TypeCode", "请选择组织类别（党委、党总支、党支部、联合党支部或临时党支部）"})
 	}
@@ -281,6 +284,9 @@ func ensureUnit(q queryer, name, kind string) (int64, error) {
 			_, err = q.Exec(`UPDATE unit SET kind=? WHERE id=? AND kind=''`, kind, id)
 		}
 		return id, err
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, err // the read failed: its transaction may be gone, so no insert may follow
 	}
 	res, err := q.Exec(`INSERT INTO unit(name, kind) VALUES (?, ?)`, name, kind)
 	if err != nil {

@@ -98,6 +98,7 @@ func Open(path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
+	s.protect() // no export may ever land on this file (output_guard.go)
 	return s, nil
 }
 
@@ -187,6 +188,7 @@ func checkHeader(path string) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.unprotect()
 	err := s.db.Close()
 	s.temp.close()
 	s.temp = nil
@@ -279,15 +281,7 @@ func (s *Store) migrate() error {
 func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }
 
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return guardedTx(ctx, s.db, fn) // nothing commits once SQLite has ended it (tx_guard.go)
 }
 
 func osUser() string {

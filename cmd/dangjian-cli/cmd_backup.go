@@ -33,7 +33,11 @@ func runBackup(e *env, args []string) error {
 	var out string
 	if len(pos) == 1 {
 		out = pos[0]
-		err = s.BackupTo(out)
+		// Never onto the database's own files: a name not made yet (its -journal) is no
+		// "file exists" to BackupTo.
+		if err = data.CheckOutput(out); err == nil {
+			err = s.BackupTo(out)
+		}
 	} else {
 		out, err = s.AutoBackup("手动")
 	}

@@ -105,6 +105,13 @@ func evalSheets(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// -out naming the database (or its backup folder) is said as such, not as mkdir's English.
+	if err := data.CheckOutput(out); err != nil {
+		return refuse(err)
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return refuse(fmt.Errorf("无法创建输出目录 %s（同名的文件已存在，或没有写入权限）；请另选一个文件夹", out))
+	}
 	formats := report.EvalFormats{XLSX: format != "pdf", PDF: format != "xlsx"}
 	files, err := report.WriteEvalFiles(context.Background(), sn, out, report.AllEvalFiles, formats, blank, nil)
 	if err != nil {

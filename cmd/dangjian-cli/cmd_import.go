@@ -42,6 +42,13 @@ func runImport(e *env, args []string) error {
 		return usagef("请写成 import roster FILE")
 	}
 	file := pos[1]
+	if rejects != "" {
+		// Before the backup and the long read: the rejects file would otherwise be refused
+		// only once the whole roster is written.
+		if err := data.CheckOutput(rejects, file); err != nil {
+			return refuse(err)
+		}
+	}
 	s, err := e.WriteStore()
 	if err != nil {
 		return err

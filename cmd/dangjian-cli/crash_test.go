@@ -61,10 +61,7 @@ func TestKilledImportLeavesNoneOrAllOfTheBatch(t *testing.T) {
 		t.Skip("import roster is not implemented yet")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "dangjian-cli")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildCLI(t)
 	roster := filepath.Join(dir, "全院 党员名单.xlsx")
 	writeBigRoster(t, roster, crashRows)
 	db := filepath.Join(dir, "党建 数据", "库.db")

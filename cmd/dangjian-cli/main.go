@@ -117,6 +117,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return 2
 	}
+	// Every file a command writes keeps off the database, opened or not (export template).
+	defer data.Protect(*db)()
 	e := &env{dbPath: *db, stdout: stdout, stderr: stderr}
 	defer func() {
 		if e.store != nil {

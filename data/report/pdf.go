@@ -10,6 +10,7 @@ import (
 	"github.com/go-pdf/fpdf"
 
 	"dangjian/assets"
+	"dangjian/data"
 )
 
 // Font is the family name every document uses for Chinese text.
@@ -36,6 +37,9 @@ func NewA4(landscape bool) *fpdf.Fpdf {
 func Save(pdf *fpdf.Fpdf, path string) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("生成 PDF 失败：%w", err)
+	}
+	if err := data.CheckOutput(path); err != nil {
+		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".~"+filepath.Base(path)+"-*")
 	if err != nil {

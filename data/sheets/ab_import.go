@@ -43,9 +43,9 @@ func ReadABCatalogue(ctx context.Context, path string) ([]abpost.ImportRow, erro
 	if kind != "xlsx" {
 		return nil, refused(RefuseNotSpreadsheet, "“%s”不是 .xlsx 工作簿；AB岗目录请用 Excel 或 WPS 另存为 .xlsx 后再导入", base)
 	}
-	f, err := excelize.OpenFile(path, private(excelize.Options{}))
+	f, err := openWorkbook(path, excelize.Options{}, maxUnpackedSmall)
 	if err != nil {
-		return nil, refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开；请在 Excel 中打开后另存为 .xlsx 再导入", base)
+		return nil, err
 	}
 	defer f.Close()
 	var out []abpost.ImportRow

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
+
+	"dangjian/data"
 )
 
 // Print-ready workbooks share one page set-up: A4, narrow margins, fit to one page wide, the
@@ -42,8 +44,12 @@ func PrintSetup(f *excelize.File, sheet string, landscape bool, repeatRows strin
 }
 
 // SaveAtomic writes the workbook to a temp file beside path and renames it into place, so a
-// failed or cancelled export never leaves a half-written file where the user expects one.
+// failed or cancelled export never leaves a half-written file where the user expects one. It
+// refuses a path that is the database, one of its files or a backup (data.CheckOutput).
 func SaveAtomic(f *excelize.File, path string) error {
+	if err := data.CheckOutput(path); err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".~"+filepath.Base(path)+"-*.xlsx")
 	if err != nil {
 		return fmt.Errorf("无法写入 %s：%w", path, err)

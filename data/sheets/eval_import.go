@@ -155,8 +155,11 @@ type EvalImport struct {
 // writer stored in the file's properties, else the year in the title), and every score.
 // An error means the whole file is refused.
 func ReadEvalWorkbook(s *data.Store, r io.Reader, file string) (*EvalImport, error) {
-	f, err := excelize.OpenReader(r, private(excelize.Options{}))
+	f, err := readWorkbook(r, file, excelize.Options{})
 	if err != nil {
+		if IsRefused(err) {
+			return nil, err
+		}
 		if strings.Contains(err.Error(), "encrypt") {
 			return nil, fmt.Errorf("%s 设有密码，请在 Excel 中取消密码后再导入", file)
 		}

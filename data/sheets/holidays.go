@@ -36,9 +36,9 @@ func ReadHolidays(path string) ([]abpost.CalendarDay, []HolidayError, error) {
 	if kind != "xlsx" {
 		return nil, nil, refused(RefuseNotSpreadsheet, "“%s”不是 .xlsx 工作簿；节假日表请另存为 .xlsx 后再导入", base)
 	}
-	f, err := excelize.OpenFile(path, private(excelize.Options{RawCellValue: true}))
+	f, err := openWorkbook(path, excelize.Options{RawCellValue: true}, maxUnpackedSmall)
 	if err != nil {
-		return nil, nil, refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开；请另存为 .xlsx 后再导入", base)
+		return nil, nil, err
 	}
 	defer f.Close()
 	list := f.GetSheetList()

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"dangjian/data"
 	"dangjian/data/civil"
 )
 
@@ -16,6 +17,14 @@ import (
 // WriteRejects writes the plan's rejected rows to path; it writes nothing and returns false
 // when no row was rejected.
 func WriteRejects(path string, p *Plan) (bool, error) {
+	// Refused even when no row was rejected: `-rejects` naming the database is a mistake to say.
+	var input string
+	if p.File != nil {
+		input = p.File.Path
+	}
+	if err := data.CheckOutput(path, input); err != nil {
+		return false, err
+	}
 	bySheet := map[*Sheet][]PlanItem{}
 	var order []*Sheet
 	for _, it := range p.Items {

@@ -127,6 +127,9 @@ func (c *classifier) classify(it *PlanItem, old *data.Member) {
 	if m.BranchName != "" {
 		if id, ok := byName[m.BranchName]; ok {
 			branchID = id
+		} else if msg := data.OrgNameTooLong(m.BranchName); msg != "" {
+			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeInvalid, msg))
+			return
 		} else {
 			c.unknown[m.BranchName]++
 			switch ch := c.choice(m.BranchName); {

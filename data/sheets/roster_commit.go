@@ -310,8 +310,10 @@ func (w *commitWriter) insert(items []*PlanItem) error {
 }
 
 // insertRows runs the inserts of args (r.cols values per item), rowsPerInsert rows a
-// statement. When a statement fails, its rows are tried one by one to name the row at fault;
-// SQLite undoes only the failed statement, and the transaction is rolled back anyway.
+// statement. When a statement fails on a constraint, its rows are tried one by one to name the
+// row at fault: SQLite undid only the failed statement, and the transaction is rolled back
+// anyway. Any other failure (a full disk above all) may have rolled the transaction back
+// already, so nothing more may run: each retry would commit on its own.
 func (w *commitWriter) insertRows(r insertRows, full **sql.Stmt, args []any, items []*PlanItem) error {
 	if *full == nil {
 		var err error
@@ -331,8 +333,14 @@ func (w *commitWriter) insertRows(r insertRows, full **sql.Stmt, args []any, ite
 		if err == nil {
 			continue
 		}
+		if !data.KeepsTransaction(err) {
+			return err
+		}
 		for i := range n {
 			if _, e := w.tx.Exec(r.sql(1), vals[i*r.cols:(i+1)*r.cols]...); e != nil {
+				if !data.KeepsTransaction(e) {
+					return e
+				}
 				return rowFailed(items[start+i], e)
 			}
 		}

@@ -137,6 +137,18 @@ func fieldOfGo(name string) Field {
 		return FieldFull
 	case "Phone":
 		return FieldPhone
+	case "Ethnicity":
+		return FieldEthnicity
+	case "Education":
+		return FieldEducation
+	case "Degree":
+		return FieldDegree
+	case "Title":
+		return FieldTitle
+	case "Unit":
+		return FieldUnit
+	case "Post":
+		return FieldPost
 	}
 	return FieldNone
 }

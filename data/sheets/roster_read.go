@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -78,15 +79,42 @@ type Row struct {
 	Member data.Member
 	Notes  []string
 	Errors []RowError
-	// cells are the row's cells joined by cellSep: one string instead of fourteen, since a
+	// cells are the row's cells packed by packCells: one string instead of fourteen, since a
 	// 100 000-row file keeps every row in memory until the commit.
 	cells string
 }
 
-const cellSep = "\x1f"
-
 // Cells are the row's cells as stored in the file (raw values: a date is its serial).
-func (r *Row) Cells() []string { return strings.Split(r.cells, cellSep) }
+func (r *Row) Cells() []string { return unpackCells(r.cells) }
+
+// packCells puts cells into one string, each preceded by its length in bytes (a uvarint), so
+// that whatever a cell holds comes back as it was. Joining them with a separator (U+001F) let a
+// cell holding that character split in two and shift the rest of its row in the 错误行 file.
+func packCells(cells []string) string {
+	n := 0
+	for _, c := range cells {
+		n += binary.MaxVarintLen64 + len(c)
+	}
+	b := make([]byte, 0, n)
+	for _, c := range cells {
+		b = binary.AppendUvarint(b, uint64(len(c)))
+		b = append(b, c...)
+	}
+	return string(b)
+}
+
+func unpackCells(s string) []string {
+	var out []string
+	for len(s) > 0 {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 || uint64(len(s)-k) < n {
+			break // cannot happen: only packCells writes the string
+		}
+		out = append(out, s[k:k+int(n)])
+		s = s[k+int(n):]
+	}
+	return out
+}
 
 // RosterFile is what a roster file holds.
 type RosterFile struct {
@@ -152,6 +180,9 @@ func sniff(path string) (string, error) {
 		return "", refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
 	}
 	defer f.Close()
+	if err := checkInputFile(f, path); err != nil {
+		return "", err
+	}
 	head := make([]byte, 8)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -214,12 +245,9 @@ func halted(err error) bool {
 
 func (rd *reader) readXLSX(path string) error {
 	base := filepath.Base(path)
-	if err := checkZip(path); err != nil {
-		return err
-	}
-	f, err := excelize.OpenFile(path, private(excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnpacked}))
+	f, err := openWorkbook(path, excelize.Options{RawCellValue: true}, maxUnpacked)
 	if err != nil {
-		return refused(RefuseTruncated, "“%s”不完整或已损坏，无法打开（可能下载或复制时中断）；请重新获取该文件，或在 Excel 中打开后另存为 .xlsx 再导入", base)
+		return err
 	}
 	defer f.Close()
 	list := f.GetSheetList()
@@ -271,6 +299,9 @@ func (rd *reader) readCSV(path string) error {
 		return refused(RefuseUnreadable, "无法打开“%s”：文件不存在或没有读取权限", base)
 	}
 	defer f.Close()
+	if err := checkInputFile(f, path); err != nil {
+		return err // the file read is the one checked, even if it was swapped since sniff
+	}
 	br := bufio.NewReaderSize(f, 64<<10)
 	peek, _ := br.Peek(64 << 10)
 	var text io.Reader = br
@@ -291,17 +322,22 @@ func (rd *reader) readCSV(path string) error {
 			}
 		}
 	}
-	cr := csv.NewReader(text)
+	in := &csvInput{r: text}
+	cr := csv.NewReader(in)
 	cr.Comma, cr.FieldsPerRecord, cr.LazyQuotes, cr.ReuseRecord = comma, -1, true, false
 	rd.sawSheet = rd.opt.Sheet == ""
 	sh := rd.newSheet(strings.TrimSuffix(base, filepath.Ext(base)), false)
 	err = rd.readSheet(sh, func() ([]string, bool, error) {
 		rec, err := cr.Read()
+		in.record()
 		if err == io.EOF {
 			return nil, false, nil
 		}
 		return rec, err == nil, err
 	})
+	if errors.Is(err, errCSVRecord) {
+		return csvTooLong(path)
+	}
 	if err != nil && !halted(err) {
 		return refused(RefuseNotSpreadsheet, "“%s”无法按 CSV 读取（%s）；请用 Excel 打开后另存为 .xlsx 再导入", base, csvProblem(err))
 	}

@@ -130,7 +130,7 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 			w.rd.opt.Progress(w.rd.count)
 		}
 	}
-	row := &Row{Sheet: w.sh, Line: line, cells: strings.Join(cells, cellSep)}
+	row := &Row{Sheet: w.sh, Line: line, cells: packCells(cells)}
 	w.fill(row, cells)
 	w.sh.Rows++
 	if w.rd.emit != nil {

@@ -1,0 +1,92 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"testing"
+
+	"dangjian/data/civil"
+)
+
+// importOne records a roster import of one new member of branch b and returns the batch and
+// the person.
+func importOne(t *testing.T, f *fixture, b Org, name string) (batch, person int64) {
+	t.Helper()
+	err := f.s.Tx(context.Background(), func(tx *sql.Tx) error {
+		bt, err := f.s.BeginBatch(tx, "花名册导入", "名册.xlsx")
+		if err != nil {
+			return err
+		}
+		batch = bt.ID
+		res, err := tx.Exec(`INSERT INTO person(name) VALUES (?)`, name)
+		if err != nil {
+			return err
+		}
+		person, _ = res.LastInsertId()
+		if err := bt.Inserted("person", person); err != nil {
+			return err
+		}
+		res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, person, b.ID)
+		if err != nil {
+			return err
+		}
+		mid, _ := res.LastInsertId()
+		if err := bt.Inserted("membership", mid); err != nil {
+			return err
+		}
+		return bt.Finish(f.s, "新增 1")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return batch, person
+}
+
+// Undoing an import deleted, through ON DELETE CASCADE, what the office entered afterwards on
+// an imported member: his placement in a 临时党支部 and his transfer record vanished without a
+// word. Undo must see every row that hangs off an imported row, through any foreign key, as
+// "used since" and refuse, naming it.
+func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	b := f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
+	temp := f.org(0, TypeTempBranch, "科考临时党支部", "", "")
+
+	batch, pid := importOne(t, f, b, "王新")
+	if err := f.s.AddTempMembers(ctx, temp.ID, []int64{pid}, civil.Date(2026, 3, 1), civil.Date(2026, 9, 30)); err != nil {
+		t.Fatal(err)
+	}
+	err := f.s.UndoBatch(ctx, batch, "导错了")
+	if err == nil {
+		t.Fatal("undo deleted, through the cascade, the 临时党支部 placement made after the import")
+	}
+	if msg := err.Error(); !strings.Contains(msg, "王新") || !strings.Contains(msg, "临时党支部") || strings.Contains(msg, "constraint") {
+		t.Errorf("refusal %q: want one Chinese sentence naming 王新 and his 临时党支部 placement", msg)
+	}
+	if tm, err := f.s.TempMembers(temp.ID); err != nil || len(tm) != 1 {
+		t.Errorf("the refused undo left %d placements (%v), want 1", len(tm), err)
+	}
+
+	// A transfer recorded after the import hangs off the person the same way.
+	batch2, pid2 := importOne(t, f, b, "李华")
+	other := f.org(0, TypeBranch, "乙支部", "乙实验室", "实验室")
+	if err := f.s.TransferMember(ctx, pid2, other.ID, civil.Date(2026, 4, 1), "调动"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.UndoBatch(ctx, batch2, ""); err == nil || !strings.Contains(err.Error(), "李华") {
+		t.Errorf("undo after a transfer: %v; want a refusal naming 李华", err)
+	}
+	if ts, _ := f.s.Transfers(pid2); len(ts) == 0 {
+		t.Error("the refused undo deleted the transfer record")
+	}
+
+	// Once the later rows are gone, the undo goes through.
+	tm, _ := f.s.TempMembers(temp.ID)
+	if err := f.s.RemoveTempMember(ctx, tm[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.s.UndoBatch(ctx, batch, ""); err != nil {
+		t.Fatalf("undo with nothing hanging off the import: %v", err)
+	}
+}
