@@ -16,6 +16,8 @@ type Snapshot struct {
 	Values  map[[2]int64]Value // organ, indicator → computed/balloted value
 	Ballots map[int64]BallotCount
 	Vetoes  map[int64]string
+	// TitleName is the institute (else the root 党委) every printed title of the round names.
+	TitleName string
 }
 
 // Load reads a round and computes its data-driven values.
@@ -29,6 +31,11 @@ func Load(s *data.Store, roundID int64) (*Snapshot, error) {
 		return nil, err
 	}
 	sn := &Snapshot{Round: r, Set: set}
+	p, err := s.Profile()
+	if err != nil {
+		return nil, err
+	}
+	sn.TitleName = p.TitleName()
 	if sn.Scores, err = scores(s.DB(), roundID); err != nil {
 		return nil, err
 	}
