@@ -18,7 +18,7 @@ const (
 	evalPad    = 0.9
 	evalFontPt = 9
 	// evalSignLine is the height of a signature line: room to sign by hand.
-	evalSignLine = 8.0
+	evalSignLine = 7.5
 )
 
 // evalTable draws a bordered table with wrapped cells, breaking pages and repeating the
@@ -146,9 +146,9 @@ func newEvalDoc() *fpdf.Fpdf {
 func pageTitle(p *fpdf.Fpdf, title, line string) {
 	p.AddPage()
 	p.SetFont(Font, "B", 16)
-	p.CellFormat(0, 10, title, "", 1, "C", false, 0, "")
+	p.CellFormat(0, 9, title, "", 1, "C", false, 0, "")
 	p.SetFont(Font, "", 10.5)
-	p.CellFormat(0, 8, line, "", 1, "L", false, 0, "")
+	p.CellFormat(0, 7, line, "", 1, "L", false, 0, "")
 	p.Ln(1)
 }
 
@@ -197,12 +197,12 @@ func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 			t.group(d.Label, rows)
 		}
 		y := p.GetY()
-		need := 8 + 4 + evalSignLine*float64(len(sheets.EvalSignLines))
+		need := 8 + 3 + evalSignLine*float64(len(sheets.EvalSignLines))
 		if pg.Veto != "" {
 			need += 6
 		}
 		if blank {
-			need += 3 + instructionsHeight(p)
+			need += 2 + instructionsHeight(p)
 		}
 		if y+need > t.bottom() { // the total, veto and signatures stay together
 			p.AddPage()
@@ -218,7 +218,7 @@ func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 			x += widths[4+gi]
 		}
 		t.cell(x, y, widths[len(widths)-1], 8, pg.TotalNote(), "L", false)
-		p.SetXY(t.left(), y+9)
+		p.SetXY(t.left(), y+8)
 		if pg.Veto != "" {
 			p.SetFont(Font, "B", 11)
 			p.SetTextColor(192, 0, 0)
@@ -231,7 +231,7 @@ func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 			p.CellFormat(0, evalSignLine, line, "", 1, "L", false, 0, "")
 		}
 		if blank {
-			p.Ln(3)
+			p.Ln(2)
 			p.SetFont(Font, "", instructionsPt)
 			for _, line := range sheets.EvalInstructions {
 				noteAt(p, line, instructionsLine)
@@ -248,7 +248,7 @@ func EvalBallotsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	widths := []float64{16, 64, 25, 25, 25, 25}
 	t := &evalTable{pdf: p, widths: widths, header: header, align: []string{"C", "C", "C", "C", "C", "C"}}
 	for _, cat := range criteria.BallotCategories {
-		pageTitle(p, sheets.BallotTitle(sn.Round.Year), "测评人类别："+cat+"（不记名）")
+		pageTitle(p, sheets.BallotTitle(sn), "测评人类别："+cat+"（不记名）")
 		t.drawHeader()
 		for i, o := range sn.Round.Organs {
 			y := p.GetY()
@@ -275,12 +275,11 @@ func EvalBallotsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	p := newEvalDoc()
 	header := sheets.ResultsHeader(sn.Round)
-	widths := []float64{12, 28}
-	for range sn.Round.Groups {
-		widths = append(widths, 22)
+	var widths []float64
+	xw := sheets.ResultsWidths(len(header))
+	for _, w := range xw {
+		widths = append(widths, w*180/sum(xw)) // the workbook's proportions
 	}
-	widths = append(widths, 16, 16)
-	widths = append(widths, 180-sum(widths))
 	align := make([]string, len(widths))
 	for i := range align {
 		align[i] = "C"
@@ -291,7 +290,7 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	if sn.Round.Locked {
 		line += "（已定稿）"
 	}
-	pageTitle(p, sheets.ResultsTitle(sn.Round.Year), line)
+	pageTitle(p, sheets.ResultsTitle(sn), line)
 	t.drawHeader()
 	for _, x := range sn.Results() {
 		r := sheets.ResultsRow(sn.Round, x)
@@ -309,7 +308,15 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	}
 	p.Ln(3)
 	p.SetFont(Font, "", 9.5)
-	note(p, "等级：总分 ≥ 90 优秀，80–89.9 良好，70–79.9 合格，< 70 不合格；一票否决者为不合格。")
+	note(p, sheets.ResultsGradeNote)
+	if p.GetY()+6+evalSignLine*float64(len(sheets.ResultsSignLines)) > t.bottom() {
+		p.AddPage()
+	}
+	p.Ln(6)
+	p.SetFont(Font, "", 10.5)
+	for _, line := range sheets.ResultsSignLines {
+		p.CellFormat(0, evalSignLine+2, line, "", 1, "L", false, 0, "")
+	}
 	return p
 }
 
@@ -334,7 +341,7 @@ func pageWidth(p *fpdf.Fpdf) float64 {
 // The 填表说明 of a blank sheet: small (but not under 8 pt) so it fits under the signatures.
 const (
 	instructionsPt   = 8.5
-	instructionsLine = 4.0
+	instructionsLine = 3.7
 )
 
 func instructionsHeight(p *fpdf.Fpdf) float64 {

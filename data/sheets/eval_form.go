@@ -59,12 +59,12 @@ func totalFormula(col, valueCol int, ranges []evalRange, blank bool) string {
 }
 
 // setTotal writes the 合计 formula with its value cached, so the file shows the total before
-// Excel recalculates it (and readers that do not calculate see it too).
+// Excel recalculates it (and readers that do not calculate see it too). excelize can cache only
+// a number under a formula (a string would be cached as its shared-string index), so 未完成 is
+// left to the calculation on open (BuildEvalSheets asks for it).
 func setTotal(f *excelize.File, sh, cell string, col, valueCol int, ranges []evalRange, shown string, blank bool) error {
 	if v, err := strconv.ParseFloat(shown, 64); err == nil {
 		f.SetCellValue(sh, cell, v)
-	} else {
-		f.SetCellValue(sh, cell, shown)
 	}
 	return f.SetCellFormula(sh, cell, totalFormula(col, valueCol, ranges, blank))
 }

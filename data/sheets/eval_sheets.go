@@ -113,6 +113,10 @@ func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) 
 		Subject: sn.Round.Name, Keywords: fmt.Sprintf("%s%d", evalKeywordPfx, sn.Round.ID), Creator: "党建融合工作台"}); err != nil {
 		return nil, err
 	}
+	calc := true // 合计 is a formula: Excel and WPS work it out as the file opens
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc}); err != nil {
+		return nil, err
+	}
 	for i, o := range sn.Round.Organs {
 		name := sheetName(o.Name, i)
 		if i == 0 {
