@@ -157,14 +157,16 @@ func pageTitle(p *fpdf.Fpdf, title, line string) {
 func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 	p := newEvalDoc()
 	groups := sn.Round.ScoreGroups()
-	// Column proportions of the workbook's (sheets.evalWidths: 9, 10, 40, 6, 7 per group, 24).
-	widths := []float64{16, 18, 64, 11}
+	// The workbook's column proportions, on the page's 180 mm.
+	xw := sheets.EvalWidths(len(groups) + 5)
+	var widths []float64
+	for _, w := range xw {
+		widths = append(widths, w*180/sum(xw))
+	}
 	align := []string{"C", "C", "L", "C"}
 	for range groups {
-		widths = append(widths, 13)
 		align = append(align, "C")
 	}
-	widths = append(widths, 180-sum(widths))
 	align = append(align, "L")
 	for _, o := range sn.Round.Organs {
 		pg := sheets.NewEvalPage(sn, o, blank)

@@ -92,8 +92,9 @@ func evalColumns(r criteria.Round) []string {
 	return append(cols, evalNoteHeader)
 }
 
-// evalWidths in Excel character units; the content and note columns wrap.
-func evalWidths(n int) []float64 {
+// EvalWidths are the sheet's n column widths in Excel character units (the PDF draws the same
+// proportions); the content and note columns wrap.
+func EvalWidths(n int) []float64 {
 	w := []float64{9, 10, 40, 6}
 	for len(w) < n-1 {
 		w = append(w, 7)
@@ -170,7 +171,7 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 	pg := NewEvalPage(sn, o, blank)
 	n := len(pg.Columns)
 	last, _ := excelize.ColumnNumberToName(n)
-	for i, w := range evalWidths(n) {
+	for i, w := range EvalWidths(n) {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sh, col, col, w)
 	}
@@ -278,7 +279,7 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 			f.SetCellValue(sh, ecell(1, row), line)
 			f.MergeCell(sh, ecell(1, row), ecell(n, row))
 			f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.wrapLine)
-			f.SetRowHeight(sh, row, float64(linesIn(line, sumWidths(evalWidths(n))))*13.5+4)
+			f.SetRowHeight(sh, row, float64(linesIn(line, sumWidths(EvalWidths(n))))*13.5+4)
 			row++
 		}
 	}

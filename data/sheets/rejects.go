@@ -126,6 +126,10 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 		if err := PrintSetup(f, name, true, "$1:$1"); err != nil {
 			return false, err
 		}
+		// The rows come back as typed: full ID numbers and phones.
+		if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+			return false, err
+		}
 	}
 	return true, SaveAtomic(f, path)
 }

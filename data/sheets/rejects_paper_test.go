@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -51,6 +52,9 @@ func TestRejectsPaper(t *testing.T) {
 	st, _ := f.GetStyle(id)
 	if st.Font == nil || st.Font.Family == "" || len(st.Border) < 4 || st.Alignment == nil || !st.Alignment.WrapText {
 		t.Errorf("错误提示 style %+v: want a named font, borders and wrapping", st)
+	}
+	if hf, _ := f.GetHeaderFooter(sh); !strings.Contains(hf.OddHeader, ConfidentialMark) {
+		t.Errorf("page header %q: rows with full IDs must say %s", hf.OddHeader, ConfidentialMark)
 	}
 	text, _ := f.GetCellValue(sh, msg)
 	if h, _ := f.GetRowHeight(sh, 2); h < float64(linesIn(text, rejectNoteWidth))*13.5 {
