@@ -132,7 +132,7 @@ func ResultsWidths(n int) []float64 {
 	for len(w) < n-3 {
 		w = append(w, 12)
 	}
-	return append(w, 9, 8, 96-sumWidths(w)-17)
+	return append(w, 9, 8, 93-sumWidths(w)-17)
 }
 
 func numberOr(s string) any {

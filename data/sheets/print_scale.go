@@ -31,6 +31,9 @@ func PrintScale(widths []float64, landscape bool) float64 {
 	for _, w := range widths {
 		total += columnMM(w)
 	}
+	// LibreOffice (and WPS) measure characters a little wider than Excel: keep 3 % spare, or
+	// the last columns go to a page of their own.
+	page *= 0.97
 	if total <= page {
 		return 1
 	}

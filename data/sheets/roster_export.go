@@ -3,7 +3,6 @@ package sheets
 import (
 	"context"
 	"fmt"
-	"math"
 	"regexp"
 	"strings"
 	"time"
@@ -30,13 +29,13 @@ var exportColumns = Fields
 
 // widths fit the 17 columns on A4 landscape at 81 %, so 10 pt text prints at 8 pt or more;
 // 所在党支部, 工作单位, 职称 and 职务 wrap (their rows grow) rather than being cut.
-var widths = map[Field]float64{FieldName: 8, FieldGender: 4.5, FieldEthnicity: 6, FieldBirth: 10.5, FieldIDNumber: 19,
-	FieldEducation: 8, FieldDegree: 6, FieldTitle: 10, FieldBranch: 20, FieldCategory: 8, FieldJoined: 10.5,
-	FieldFull: 10.5, FieldUnit: 16, FieldPost: 10, FieldPhone: 12.5}
+var widths = map[Field]float64{FieldName: 7, FieldGender: 4.5, FieldEthnicity: 6, FieldBirth: 10, FieldIDNumber: 18,
+	FieldEducation: 8, FieldDegree: 6, FieldTitle: 11, FieldBranch: 18, FieldCategory: 8, FieldJoined: 10,
+	FieldFull: 10, FieldUnit: 15, FieldPost: 11, FieldPhone: 12}
 
 // Widths of the export's first and last columns (序号, 名册状态).
 const (
-	seqWidth    = 5
+	seqWidth    = 4.5
 	statusWidth = 7
 )
 
@@ -54,10 +53,6 @@ func RosterWidths() []float64 {
 	}
 	return append(out, statusWidth)
 }
-
-// rosterScale is the print scale that fits the export one page wide on A4 landscape: the
-// stream writer drops fitToPage, so the scale is computed from the widths.
-func rosterScale() uint { return uint(math.Floor(PrintScale(RosterWidths(), true) * 100)) }
 
 // ExportRoster writes the members the filter selects to path and says how many it wrote: the
 // one roster export of the window and the command line. A roster of one branch is titled after
@@ -143,20 +138,6 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, insti
 	ncol := len(exportColumns) + 2 // 序号, the fields, 状态
 	last, _ := excelize.ColumnNumberToName(ncol)
 	lastRow := len(ms) + 2
-	if err := PrintSetup(f, sheet, true, "$2:$2"); err != nil {
-		return err
-	}
-	// The stream writer does not write the sheet properties that switch fit-to-width on, so
-	// the scale that fits the columns on A4 landscape is set as well.
-	scale := rosterScale()
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &scale}); err != nil {
-		return err
-	}
-	// Every export carries phones (and full IDs when asked): each page says it is confidential,
-	// and whose roster it is (the title itself names the branch).
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L" + headerText(institute) + "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
-		return err
-	}
 	wrap, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Border: []excelize.Border{{Type: "left", Color: "000000", Style: 1},
 		{Type: "right", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, CustomNumFmt: &textFormat})
@@ -167,6 +148,17 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, insti
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A2:%s%d", last, max(lastRow, 3)), nil); err != nil {
 		return err
 	}
+	// Fit to one page wide, set after the filter: the filter replaces the sheet properties that
+	// hold fit-to-page (and a fixed scale set here, as before, switched it off too), so the
+	// columns printed across two pages. The widths are chosen so the fit is 80 % or more.
+	if err := PrintSetup(f, sheet, true, "$2:$2"); err != nil {
+		return err
+	}
+	// Every export carries phones (and full IDs when asked): each page says it is confidential,
+	// and whose roster it is (the title itself names the branch).
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L" + headerText(institute) + "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
 		return err
@@ -174,8 +166,11 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, insti
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	for i, w := range RosterWidths() {
-		sw.SetColWidth(i+1, i+1, w)
+	// Last column first: the stream writer puts each new column before the ones it has, and
+	// LibreOffice applies columns listed out of order to the wrong ones.
+	ws := RosterWidths()
+	for i := len(ws) - 1; i >= 0; i-- {
+		sw.SetColWidth(i+1, i+1, ws[i])
 	}
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.Title, Value: title + "  " + today.Format("2006年1月2日") + "导出"}},
 		excelize.RowOpts{Height: 30}); err != nil {

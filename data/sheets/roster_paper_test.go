@@ -11,8 +11,8 @@ import (
 	"dangjian/data"
 )
 
-// The roster export prints its 10 pt text at 8 pt or more on A4 landscape (the stream writer
-// drops fitToPage, so the scale is set from the widths), says 内部资料 注意保密 and the
+// The roster export is fit to one page wide on A4 landscape (a fixed 56 % scale used to switch
+// fit-to-page off) and its widths fit at 80 % or more, so 10 pt text prints at 8 pt; it says 内部资料 注意保密 and the
 // institute at the top of every page, and grows the rows of long branch names instead of
 // cutting them.
 func TestRosterExportPaper(t *testing.T) {
@@ -27,21 +27,25 @@ func TestRosterExportPaper(t *testing.T) {
 	}
 	defer f.Close()
 	sh := f.GetSheetName(0)
+	props, _ := f.GetSheetProps(sh)
 	lay, _ := f.GetPageLayout(sh)
-	if lay.AdjustTo == nil || *lay.AdjustTo < 80 {
-		t.Fatalf("prints at %v %%: 10 pt text below 8 pt", lay.AdjustTo)
+	if props.FitToPage == nil || !*props.FitToPage || lay.FitToWidth == nil || *lay.FitToWidth != 1 || lay.AdjustTo != nil && *lay.AdjustTo != 100 {
+		t.Errorf("not fit to one page wide: fitToPage %v, fitToWidth %v, scale %v", props.FitToPage, lay.FitToWidth, lay.AdjustTo)
 	}
-	t.Logf("prints at %d %%", *lay.AdjustTo)
-	if sc := PrintScale(SheetWidths(f, sh, len(RosterWidths())), true); float64(*lay.AdjustTo) > sc*100+0.5 {
-		t.Errorf("scale %d %% does not fit the columns one page wide (fit is %.0f %%)", *lay.AdjustTo, sc*100)
+	sc := PrintScale(SheetWidths(f, sh, len(RosterWidths())), true)
+	t.Logf("fits at %.0f %%", sc*100)
+	if 10*sc < 8 {
+		t.Errorf("fits at %.0f %%: 10 pt text at %.1f pt", sc*100, 10*sc)
 	}
 	hf, _ := f.GetHeaderFooter(sh)
 	p, _ := s.Profile()
 	if !strings.Contains(hf.OddHeader, ConfidentialMark) || !strings.Contains(hf.OddHeader, p.TitleName()) {
 		t.Errorf("page header %q, want the institute and %s", hf.OddHeader, ConfidentialMark)
 	}
-	if w, _ := f.GetColWidth(sh, "J"); w < 20 {
-		t.Errorf("所在党支部 is %v wide: branch names are cut", w)
+	id, _ := f.GetCellStyle(sh, "J3")
+	st, _ := f.GetStyle(id)
+	if w, _ := f.GetColWidth(sh, "J"); w < 18 || st.Alignment == nil || !st.Alignment.WrapText {
+		t.Errorf("所在党支部 is %v wide and wraps %v: branch names are cut", w, st.Alignment)
 	}
 	rows, _ := f.GetRows(sh)
 	for i, r := range rows[2:] {
