@@ -98,6 +98,8 @@ type Result struct {
 	Grade      string
 	Groups     map[string]float64 // evaluator group → its total
 	Missing    int                // scores and ballots not yet in
+	// GroupMissing counts, per evaluator group, the scores (or ballots) not yet in.
+	GroupMissing map[string]int
 	VetoReason string             // "" when not vetoed
 }
 
@@ -106,11 +108,12 @@ type Result struct {
 func (sn *Snapshot) Results() []Result {
 	out := make([]Result, 0, len(sn.Round.Organs))
 	for _, o := range sn.Round.Organs {
-		res := Result{Organ: o, Groups: map[string]float64{}, VetoReason: sn.Vetoes[o.ID]}
+		res := Result{Organ: o, Groups: map[string]float64{}, GroupMissing: map[string]int{}, VetoReason: sn.Vetoes[o.ID]}
 		var sum, weights float64
 		for _, g := range sn.Round.Groups {
 			t, miss := sn.GroupTotal(o.ID, g)
 			res.Groups[g.Name] = t
+			res.GroupMissing[g.Name] = miss
 			res.Missing += miss
 			sum += g.Weight * t
 			weights += g.Weight

@@ -133,6 +133,11 @@ func TestEvalInProgressPrintsIncomplete(t *testing.T) {
 	if row[0] != "—" || row[len(row)-3] != criteria.Incomplete {
 		t.Errorf("a unit in progress prints rank %q total %q", row[0], row[len(row)-3])
 	}
+	for gi, g := range sn.Round.Groups {
+		if pending.GroupMissing[g.Name] > 0 && row[2+gi] != "—" {
+			t.Errorf("%s of a unit in progress prints %q, want —", g.Name, row[2+gi])
+		}
+	}
 	f, err := BuildEvalResults(sn)
 	if err != nil {
 		t.Fatal(err)

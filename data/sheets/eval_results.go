@@ -43,6 +43,10 @@ func ResultsRow(r criteria.Round, x criteria.Result) []string {
 	}
 	row := []string{rank, x.Organ.Name}
 	for _, g := range r.Groups {
+		if x.GroupMissing[g.Name] > 0 {
+			row = append(row, "—") // a group not finished has no total yet, not a 0
+			continue
+		}
 		row = append(row, criteria.FormatPoints(x.Groups[g.Name]))
 	}
 	note := ""
