@@ -92,15 +92,15 @@ func (sn *Snapshot) GroupTotal(organ int64, g Group) (total float64, missing int
 
 // Result is an organ's standing in a round.
 type Result struct {
-	Organ      Organ
-	Total      float64
-	Rank       int
-	Grade      string
-	Groups     map[string]float64 // evaluator group → its total
-	Missing    int                // scores and ballots not yet in
+	Organ   Organ
+	Total   float64
+	Rank    int
+	Grade   string
+	Groups  map[string]float64 // evaluator group → its total
+	Missing int                // scores and ballots not yet in
 	// GroupMissing counts, per evaluator group, the scores (or ballots) not yet in.
 	GroupMissing map[string]int
-	VetoReason string             // "" when not vetoed
+	VetoReason   string // "" when not vetoed
 }
 
 // Results weighs each group's total by its weight, ranks the organs (equal totals share a
