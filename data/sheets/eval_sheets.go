@@ -95,11 +95,11 @@ func evalColumns(r criteria.Round) []string {
 // EvalWidths are the sheet's n column widths in Excel character units (the PDF draws the same
 // proportions); the content and note columns wrap.
 func EvalWidths(n int) []float64 {
-	w := []float64{9, 10, 40, 6}
+	w := []float64{9, 10, 39, 6}
 	for len(w) < n-1 {
-		w = append(w, 7)
+		w = append(w, 9) // room for 系统计算 on one line
 	}
-	return append(w, 24)
+	return append(w, 22)
 }
 
 // BuildEvalSheets makes the workbook of evaluation sheets for every organ of the round; blank
@@ -171,7 +171,8 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 	pg := NewEvalPage(sn, o, blank)
 	n := len(pg.Columns)
 	last, _ := excelize.ColumnNumberToName(n)
-	for i, w := range EvalWidths(n) {
+	ws := EvalWidths(n)
+	for i, w := range ws {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sh, col, col, w)
 	}
@@ -232,7 +233,7 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 			}
 			f.SetCellValue(sh, ecell(n, row), r.Note)
 			f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.noteInput)
-			f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, 40, r.Note, 24))
+			f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, ws[2], r.Note, ws[n-1]))
 			if err := addScoreValidation(f, sh, r, row, ng); err != nil {
 				return err
 			}

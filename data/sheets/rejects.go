@@ -142,36 +142,37 @@ const rejectNoteWidth = 30
 const rejectPageWidth = 170
 
 // rejectWidths are the columns' widths: the export's width for each recognised field, 10 for
-// others, shrunk together (the ID column excepted: eighteen digits and the X must show whole)
+// others, shrunk together (IDs, dates and phones excepted: they must show whole)
 // until the sheet and its 错误提示 print at 8 pt or more; the cells wrap and rows grow instead.
 func rejectWidths(m Mapping, ncol int) []float64 {
 	out := make([]float64, ncol)
-	idCol := m[FieldIDNumber]
+	keep := map[int]bool{} // IDs, dates and phones stay whole: they must not wrap
 	for c := range out {
 		out[c] = 10
 	}
 	for fl := FieldName; fl < fieldCount; fl++ {
 		if c := m[fl]; c >= 0 && c < ncol && widths[fl] > 0 {
 			out[c] = widths[fl]
+			switch fl {
+			case FieldIDNumber, FieldBirth, FieldJoined, FieldFull, FieldPhone:
+				keep[c] = true
+			}
 		}
-	}
-	if idCol >= 0 && idCol < ncol {
-		out[idCol] = 21
 	}
 	// The budget is in Excel characters; each column also takes 5 px of padding (under one).
 	budget := float64(rejectPageWidth) - rejectNoteWidth - float64(ncol)
 	fixed, free := 0.0, 0.0
 	for c, w := range out {
-		if c == idCol {
+		if keep[c] {
 			fixed += w
 		} else {
 			free += w
 		}
 	}
 	if fixed+free > budget && free > 0 {
-		k := max(budget-fixed, 4.5*float64(ncol-1)) / free
+		k := max(budget-fixed, 4.5*float64(len(out)-len(keep))) / free
 		for c := range out {
-			if c != idCol {
+			if !keep[c] {
 				out[c] = max(4.5, out[c]*k)
 			}
 		}
