@@ -125,3 +125,14 @@ func TestEvalBallotsPDFPaper(t *testing.T) {
 	}
 	_ = strings.Contains
 }
+
+// Every document NewA4 starts numbers its pages 第 X 页 共 Y 页 (the service guide included).
+func TestNewA4NumbersPages(t *testing.T) {
+	p := NewA4(true)
+	p.AddPage()
+	p.AddPage()
+	has := pdfText(t, p)
+	if !has("第 1 页 共 2 页") || !has("第 2 页 共 2 页") {
+		t.Error("pages are not numbered 第 X 页 共 Y 页")
+	}
+}
