@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -123,7 +122,6 @@ func TestEvalBallotsPDFPaper(t *testing.T) {
 	if !has(p.TitleName()+"2025年度模范机关创建群众满意度测评表") || !has("第 1 页 共 ") {
 		t.Error("the ballots PDF lacks the named title or page numbers")
 	}
-	_ = strings.Contains
 }
 
 // Every document NewA4 starts numbers its pages 第 X 页 共 Y 页 (the service guide included).

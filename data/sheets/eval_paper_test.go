@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data/criteria"
 )
 
@@ -161,5 +159,3 @@ func flat(rows [][]string) []string {
 	}
 	return out
 }
-
-var _ = excelize.NewFile
