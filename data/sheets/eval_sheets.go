@@ -218,11 +218,13 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 					f.MergeCell(sh, ecell(5, row), ecell(3+ng, row))
 					f.SetCellStyle(sh, ecell(5, row), ecell(3+ng, row), st.mark)
 				}
-				if r.Has[ng-1] {
+				if ng > 0 && r.Has[ng-1] {
 					f.SetCellValue(sh, ecell(4+ng, row), r.Points[ng-1])
 				}
-				f.SetCellStyle(sh, ecell(4+ng, row), ecell(4+ng, row), st.computed)
-				computed = append(computed, row)
+				if ng > 0 {
+					f.SetCellStyle(sh, ecell(4+ng, row), ecell(4+ng, row), st.computed)
+					computed = append(computed, row)
+				}
 			} else {
 				for gi := range pg.Groups {
 					if r.Has[gi] {
@@ -234,8 +236,10 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 			f.SetCellValue(sh, ecell(n, row), r.Note)
 			f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.noteInput)
 			f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, ws[2], r.Note, ws[n-1]))
-			if err := addScoreValidation(f, sh, r, row, ng); err != nil {
-				return err
+			if ng > 0 {
+				if err := addScoreValidation(f, sh, r, row, ng); err != nil {
+					return err
+				}
 			}
 			row++
 		}
