@@ -272,18 +272,28 @@ func (e *Screen) previewImport(imp *sheets.EvalImport, path string) {
 			lines = append(lines, "• "+x.Message)
 		}
 	}
+	if len(imp.Kept) > 0 {
+		lines = append(lines, fmt.Sprintf("以下 %d 个空格未读取，保留原分数：", len(imp.Kept)))
+		for i, x := range imp.Kept {
+			if i == 12 {
+				lines = append(lines, fmt.Sprintf("…… 等共 %d 处", len(imp.Kept)))
+				break
+			}
+			lines = append(lines, "• "+x.Message)
+		}
+	}
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("导入评分表", "导入", "取消", container.NewVScroll(msg), func(ok bool) {
-		if !ok || len(imp.Scores)+len(imp.Overrides) == 0 {
+		if !ok || imp.Read().Empty() {
 			return
 		}
-		sum, err := criteria.ImportScores(context.Background(), e.wb.Store, imp.Round.ID, imp.Scores, imp.Overrides, path)
+		sum, err := criteria.ImportRead(context.Background(), e.wb.Store, imp.Round.ID, imp.Read(), path)
 		if err != nil {
 			e.wb.ShowError("导入失败，数据未改动", err)
 			return
 		}
-		e.wb.Notify("已导入评分：新增 %d，修改 %d，未变 %d；可在“备份与日志”中撤销第 %d 批", sum.Inserted, sum.Updated, sum.Unchanged, sum.BatchID)
+		e.wb.Notify("已导入评分：新增 %d，修改 %d，未变 %d，考评日期 %d 个；可在“备份与日志”中撤销第 %d 批", sum.Inserted, sum.Updated, sum.Unchanged, sum.Dates, sum.BatchID)
 		e.wb.Changed(ui.Eval)
 	}, e.wb.Window)
 	d.Resize(fyne.NewSize(640, 420))

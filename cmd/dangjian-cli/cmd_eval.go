@@ -133,9 +133,11 @@ type evalImportJSON struct {
 	Updated   int                    `json:"updated"`
 	Unchanged int                    `json:"unchanged"`
 	Overrides int                    `json:"overrides"`
+	Dates     int                    `json:"dates"`
 	Rejected  int                    `json:"rejected"`
 	Batch     int64                  `json:"batch"`
 	Errors    []sheets.EvalCellError `json:"errors"`
+	Kept      []sheets.EvalCellError `json:"kept"` // empty cells: the round keeps its score
 }
 
 func evalImport(e *env, args []string) error {
@@ -165,20 +167,26 @@ func evalImport(e *env, args []string) error {
 	if res.Errors == nil {
 		res.Errors = []sheets.EvalCellError{}
 	}
-	if len(imp.Scores)+len(imp.Overrides) > 0 {
-		sum, err := criteria.ImportScores(context.Background(), s, imp.Round.ID, imp.Scores, imp.Overrides, file)
+	if res.Kept = imp.Kept; res.Kept == nil {
+		res.Kept = []sheets.EvalCellError{}
+	}
+	if !imp.Read().Empty() {
+		sum, err := criteria.ImportRead(context.Background(), s, imp.Round.ID, imp.Read(), file)
 		if err != nil {
 			return refuse(err)
 		}
-		res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Batch = sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.BatchID
+		res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Dates, res.Batch = sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.Dates, sum.BatchID
 	}
 	if asJSON {
 		return json.NewEncoder(e.stdout).Encode(res)
 	}
-	fmt.Fprintf(e.stdout, "%s：读取 %d 张考评表、%d 个分数；新增 %d，修改 %d，未变 %d，修正计算值 %d，拒绝 %d\n",
-		imp.Round.Name, res.Sheets, res.Scores, res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Rejected)
+	fmt.Fprintf(e.stdout, "%s：读取 %d 张考评表、%d 个分数；新增 %d，修改 %d，未变 %d，修正计算值 %d，考评日期 %d，未导入 %d\n",
+		imp.Round.Name, res.Sheets, res.Scores, res.Imported, res.Updated, res.Unchanged, res.Overrides, res.Dates, res.Rejected)
 	for _, x := range imp.Errors {
-		fmt.Fprintln(e.stdout, "  拒绝："+x.Message)
+		fmt.Fprintln(e.stdout, "  未导入："+x.Message)
+	}
+	for _, x := range imp.Kept {
+		fmt.Fprintln(e.stdout, "  未读取："+x.Message)
 	}
 	return nil
 }

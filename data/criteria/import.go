@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"dangjian/data"
 )
@@ -22,17 +23,42 @@ type OverrideEntry struct {
 	Reason           string
 }
 
+// OrganDate is the 考评日期 written on an organ's filled sheet.
+type OrganDate struct {
+	Organ int64
+	Date  time.Time
+}
+
+// SheetRead is everything taken from filled sheets: scores, overrides of computed values and
+// the 考评日期 of each sheet.
+type SheetRead struct {
+	Scores    []ScoreEntry
+	Overrides []OverrideEntry
+	Dates     []OrganDate
+}
+
+// Empty tells whether nothing was taken.
+func (r SheetRead) Empty() bool { return len(r.Scores)+len(r.Overrides)+len(r.Dates) == 0 }
+
 // ImportSummary says what an import did.
 type ImportSummary struct {
 	BatchID                      int64
 	Inserted, Updated, Unchanged int
 	Overrides                    int
+	Dates                        int // 考评日期 stored or changed
 }
 
-// ImportScores writes scores and overrides read from filled sheets into a round as one
-// undoable batch (评分导入), after a backup. Every entry is checked again here; one bad entry
-// refuses the whole file and changes nothing.
+// ImportScores writes scores and overrides read from filled sheets into a round; see ImportRead.
 func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []ScoreEntry, ovs []OverrideEntry, source string) (ImportSummary, error) {
+	return ImportRead(ctx, s, roundID, SheetRead{Scores: entries, Overrides: ovs}, source)
+}
+
+// ImportRead writes what filled sheets hold into a round as one undoable batch (评分导入),
+// after a backup. Every entry is checked again here; one bad entry refuses the whole file and
+// changes nothing. What is already so is counted unchanged and written nowhere, so importing
+// the same file twice changes nothing the second time.
+func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRead, source string) (ImportSummary, error) {
+	entries, ovs := read.Scores, read.Overrides
 	var sum ImportSummary
 	if _, err := s.AutoBackup("评分导入前"); err != nil {
 		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
@@ -84,9 +110,38 @@ func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []S
 				}
 			}
 		}
-		return b.Finish(s, fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides))
+		for _, d := range read.Dates {
+			if organName(r, d.Organ) == "" || d.Date.IsZero() {
+				return fmt.Errorf("评分表中有不属于考评轮次“%s”的考评日期，未导入", r.Name)
+			}
+			changed, err := setEvalDate(tx, d, b)
+			if err != nil {
+				return err
+			}
+			if changed {
+				sum.Dates++
+			}
+		}
+		return b.Finish(s, fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项，考评日期 %d 个", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.Dates))
 	})
 	return sum, err
+}
+
+// setEvalDate stores an organ's 考评日期 when it differs, recording the old row in the batch.
+func setEvalDate(tx *sql.Tx, d OrganDate, b *data.Batch) (bool, error) {
+	var old string
+	if err := tx.QueryRow(`SELECT eval_date FROM eval_organ WHERE id=?`, d.Organ).Scan(&old); err != nil {
+		return false, err
+	}
+	text := data.DateText(d.Date)
+	if old == text {
+		return false, nil
+	}
+	if err := b.Updating("eval_organ", d.Organ); err != nil {
+		return false, err
+	}
+	_, err := tx.Exec(`UPDATE eval_organ SET eval_date=? WHERE id=?`, text, d.Organ)
+	return err == nil, err
 }
 
 func count(sum *ImportSummary, op string) {

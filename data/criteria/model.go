@@ -11,7 +11,7 @@ import (
 
 func init() {
 	// Score imports go through data.Batch; undo may write these tables.
-	data.RegisterUndoable("eval_score", "eval_ballot", "eval_override")
+	data.RegisterUndoable("eval_score", "eval_ballot", "eval_override", "eval_organ")
 }
 
 // Method is how an indicator is scored.
@@ -68,6 +68,24 @@ type Indicator struct {
 	Source  string    // computed source key; "" when entered by hand
 }
 
+// LevelWords are the words of the four graded levels, highest first, as the scoring standards
+// write them (好8/较好6/一般4/差0): a sheet may carry the word or the number.
+var LevelWords = []string{"好", "较好", "一般", "差"}
+
+// LevelOf is the points of a graded level's word (好 → the highest level); ok is false for any
+// other word or an indicator that is not graded in four levels.
+func (i Indicator) LevelOf(word string) (float64, bool) {
+	if i.Method != Graded || len(i.Levels) != len(LevelWords) {
+		return 0, false
+	}
+	for k, w := range LevelWords {
+		if word == w {
+			return i.Levels[k], true
+		}
+	}
+	return 0, false
+}
+
 // IsComputed tells whether the value comes from the data (the evaluator may override it).
 func (i Indicator) IsComputed() bool { return i.Source != "" }
 
@@ -100,9 +118,10 @@ type Round struct {
 
 // Organ is a department evaluated in a round.
 type Organ struct {
-	ID     int64 // eval_organ id
-	UnitID int64
-	Name   string
+	ID       int64 // eval_organ id
+	UnitID   int64
+	Name     string
+	EvalDate time.Time // 考评日期 as written on its filled sheet; zero until one is read back
 }
 
 // GroupKind tells whether a group scores indicators or counts ballots.
@@ -166,6 +185,8 @@ const (
 	Good      = "良好"
 	Pass      = "合格"
 	Fail      = "不合格"
+	// Incomplete is printed for a total or rank while an organ's scores are not all in.
+	Incomplete = "未完成"
 	// Pending is the grade of an organ whose scores or ballots are not all in yet.
 	Pending = "待定"
 )

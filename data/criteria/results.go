@@ -16,6 +16,8 @@ type Snapshot struct {
 	Values  map[[2]int64]Value // organ, indicator → computed/balloted value
 	Ballots map[int64]BallotCount
 	Vetoes  map[int64]string
+	// TitleName is the institute (else the root 党委) every printed title of the round names.
+	TitleName string
 }
 
 // Load reads a round and computes its data-driven values.
@@ -29,6 +31,11 @@ func Load(s *data.Store, roundID int64) (*Snapshot, error) {
 		return nil, err
 	}
 	sn := &Snapshot{Round: r, Set: set}
+	p, err := s.Profile()
+	if err != nil {
+		return nil, err
+	}
+	sn.TitleName = p.TitleName()
 	if sn.Scores, err = scores(s.DB(), roundID); err != nil {
 		return nil, err
 	}
@@ -85,13 +92,15 @@ func (sn *Snapshot) GroupTotal(organ int64, g Group) (total float64, missing int
 
 // Result is an organ's standing in a round.
 type Result struct {
-	Organ      Organ
-	Total      float64
-	Rank       int
-	Grade      string
-	Groups     map[string]float64 // evaluator group → its total
-	Missing    int                // scores and ballots not yet in
-	VetoReason string             // "" when not vetoed
+	Organ   Organ
+	Total   float64
+	Rank    int
+	Grade   string
+	Groups  map[string]float64 // evaluator group → its total
+	Missing int                // scores and ballots not yet in
+	// GroupMissing counts, per evaluator group, the scores (or ballots) not yet in.
+	GroupMissing map[string]int
+	VetoReason   string // "" when not vetoed
 }
 
 // Results weighs each group's total by its weight, ranks the organs (equal totals share a
@@ -99,11 +108,12 @@ type Result struct {
 func (sn *Snapshot) Results() []Result {
 	out := make([]Result, 0, len(sn.Round.Organs))
 	for _, o := range sn.Round.Organs {
-		res := Result{Organ: o, Groups: map[string]float64{}, VetoReason: sn.Vetoes[o.ID]}
+		res := Result{Organ: o, Groups: map[string]float64{}, GroupMissing: map[string]int{}, VetoReason: sn.Vetoes[o.ID]}
 		var sum, weights float64
 		for _, g := range sn.Round.Groups {
 			t, miss := sn.GroupTotal(o.ID, g)
 			res.Groups[g.Name] = t
+			res.GroupMissing[g.Name] = miss
 			res.Missing += miss
 			sum += g.Weight * t
 			weights += g.Weight

@@ -155,8 +155,11 @@ func loadRound(q queryer, id int64) (Round, error) {
 	ctx := context.Background()
 	r.Organs, err = sqldb.Collect(ctx, q, func(rows sqldb.Scanner) (Organ, error) {
 		var o Organ
-		return o, rows.Scan(&o.ID, &o.UnitID, &o.Name)
-	}, `SELECT o.id, o.unit_id, u.name FROM eval_organ o JOIN unit u ON u.id=o.unit_id WHERE o.round_id=? ORDER BY o.sort, o.id`, id)
+		var date string
+		err := rows.Scan(&o.ID, &o.UnitID, &o.Name, &date)
+		o.EvalDate = data.ParseDateText(date)
+		return o, err
+	}, `SELECT o.id, o.unit_id, u.name, o.eval_date FROM eval_organ o JOIN unit u ON u.id=o.unit_id WHERE o.round_id=? ORDER BY o.sort, o.id`, id)
 	if err != nil {
 		return r, err
 	}

@@ -14,9 +14,11 @@ import (
 // embedded font parses 10 MB, so a document per organ would cost a second per ten organs.
 
 const (
-	evalLine   = 4.4 // mm per text line at 9 pt
-	evalPad    = 1.2
+	evalLine   = 4.0 // mm per text line at 9 pt
+	evalPad    = 0.9
 	evalFontPt = 9
+	// evalSignLine is the height of a signature line: room to sign by hand.
+	evalSignLine = 7.5
 )
 
 // evalTable draws a bordered table with wrapped cells, breaking pages and repeating the
@@ -83,6 +85,10 @@ func (t *evalTable) bottom() float64 {
 	return h - b
 }
 
+// spanCell in a row joins that cell to the one on its left (a computed value printed once
+// across the score columns, as the workbook merges them).
+const spanCell = "\x00"
+
 // group draws rows whose first column is one merged cell labelled first; the label repeats
 // when the group continues on the next page.
 func (t *evalTable) group(first string, rows [][]string) {
@@ -114,7 +120,13 @@ func (t *evalTable) group(first string, rows [][]string) {
 		y := p.GetY()
 		x := t.left() + t.widths[0]
 		for i := 1; i < len(r); i++ {
-			t.cell(x, y, t.widths[i], h, r[i], t.align[i], false)
+			w := t.widths[i]
+			for j := i + 1; j < len(r) && r[j] == spanCell; j++ {
+				w += t.widths[j]
+			}
+			if r[i] != spanCell {
+				t.cell(x, y, w, h, r[i], t.align[i], false)
+			}
 			x += t.widths[i]
 		}
 		p.SetXY(t.left(), y+h)
@@ -134,92 +146,99 @@ func newEvalDoc() *fpdf.Fpdf {
 func pageTitle(p *fpdf.Fpdf, title, line string) {
 	p.AddPage()
 	p.SetFont(Font, "B", 16)
-	p.CellFormat(0, 10, title, "", 1, "C", false, 0, "")
+	p.CellFormat(0, 9, title, "", 1, "C", false, 0, "")
 	p.SetFont(Font, "", 10.5)
-	p.CellFormat(0, 8, line, "", 1, "L", false, 0, "")
+	p.CellFormat(0, 7, line, "", 1, "L", false, 0, "")
 	p.Ln(1)
 }
 
-// EvalSheetsPDF draws the evaluation sheet of every organ, one organ per page.
+// EvalSheetsPDF draws the evaluation sheet of every organ, one organ per page, from the same
+// page model as the workbook (sheets.NewEvalPage).
 func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 	p := newEvalDoc()
 	groups := sn.Round.ScoreGroups()
-	header := []string{"一级指标", "二级指标", "考评内容及评分标准", "分值"}
-	widths := []float64{18, 20, 54, 12}
+	// The workbook's column proportions, on the page's 180 mm.
+	xw := sheets.EvalWidths(len(groups) + 5)
+	var widths []float64
+	for _, w := range xw {
+		widths = append(widths, w*180/sum(xw))
+	}
 	align := []string{"C", "C", "L", "C"}
-	for _, g := range groups {
-		header = append(header, g.Column())
-		widths = append(widths, 14)
+	for range groups {
 		align = append(align, "C")
 	}
-	header = append(header, "扣分/加分说明")
-	widths = append(widths, 180-sum(widths))
 	align = append(align, "L")
-	t := &evalTable{pdf: p, widths: widths, header: header, align: align}
 	for _, o := range sn.Round.Organs {
-		date := "__________"
-		if !blank && !sn.Round.RefDate.IsZero() {
-			date = sn.Round.RefDate.Format("2006年1月2日")
+		pg := sheets.NewEvalPage(sn, o, blank)
+		t := &evalTable{pdf: p, widths: widths, header: pg.Columns, align: align}
+		date := pg.Date
+		if date == "" {
+			date = "________年____月____日"
 		}
-		pageTitle(p, fmt.Sprintf("%d年度模范机关创建考评表", sn.Round.Year), fmt.Sprintf("被考评单位：%s          考评日期：%s", o.Name, date))
+		pageTitle(p, pg.Title, fmt.Sprintf("被考评单位：%s          考评日期：%s", o.Name, date))
 		t.drawHeader()
-		totals := make([]float64, len(groups))
-		maxSum := 0.0
-		for _, d := range sn.Set.Dimensions {
+		for _, d := range pg.Dims {
 			var rows [][]string
-			dimSums := make([]float64, len(groups))
-			for _, in := range d.Indicators {
-				r := []string{"", in.Name, in.Content, criteria.FormatPoints(in.Max)}
-				note := ""
-				for gi, g := range groups {
-					v, ok := sn.Points(o.ID, in, g.ID)
+			for _, r := range d.Rows {
+				cells := []string{"", r.Ind.Name, r.Ind.Content, criteria.FormatPoints(r.Ind.Max)}
+				for gi := range groups {
 					text := ""
-					if ok && (!blank || in.FromData()) {
-						text = criteria.FormatPoints(v)
-						dimSums[gi] += v
+					if r.Has[gi] {
+						text = criteria.FormatPoints(r.Points[gi])
 					}
-					r = append(r, text)
-					if sc, has := sn.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}]; has && !blank && note == "" {
-						note = sc.Note
+					if r.Computed && gi < len(groups)-1 {
+						text = spanCell
+						if gi == 0 {
+							text = "系统计算"
+						}
 					}
+					cells = append(cells, text)
 				}
-				if in.FromData() {
-					note = sheets.ValueNote(sn.Values[[2]int64{o.ID, in.ID}])
-				}
-				rows = append(rows, append(r, note))
+				rows = append(rows, append(cells, r.Note))
 			}
-			label := fmt.Sprintf("%s\n（%s分）", d.Name, criteria.FormatPoints(d.Weight))
-			if d.Bonus {
-				label = fmt.Sprintf("%s\n（上限%s分）", d.Name, criteria.FormatPoints(d.Cap))
-			} else {
-				maxSum += d.Weight
-			}
-			t.group(label, rows)
-			for gi := range groups {
-				if d.Bonus && d.Cap > 0 {
-					dimSums[gi] = min(dimSums[gi], d.Cap)
-				}
-				totals[gi] += dimSums[gi]
-			}
+			t.group(d.Label, rows)
 		}
 		y := p.GetY()
+		need := 8 + 3 + evalSignLine*float64(len(sheets.EvalSignLines))
+		if pg.Veto != "" {
+			need += 6
+		}
+		if blank {
+			need += 2 + instructionsHeight(p)
+		}
+		if y+need > t.bottom() { // the total, veto and signatures stay together
+			p.AddPage()
+			y = p.GetY()
+		}
 		x := t.left()
 		t.cell(x, y, widths[0]+widths[1]+widths[2], 8, "合计", "C", true)
 		x += widths[0] + widths[1] + widths[2]
-		t.cell(x, y, widths[3], 8, criteria.FormatPoints(maxSum), "C", true)
+		t.cell(x, y, widths[3], 8, criteria.FormatPoints(pg.MaxSum), "C", true)
 		x += widths[3]
 		for gi := range groups {
-			text := ""
-			if !blank {
-				text = criteria.FormatPoints(totals[gi])
-			}
-			t.cell(x, y, widths[4+gi], 8, text, "C", true)
+			t.cell(x, y, widths[4+gi], 8, pg.Totals[gi], "C", true)
 			x += widths[4+gi]
 		}
-		t.cell(x, y, widths[len(widths)-1], 8, "加分项另计，最高加分见上", "L", false)
-		p.SetXY(t.left(), y+14)
+		t.cell(x, y, widths[len(widths)-1], 8, pg.TotalNote(), "L", false)
+		p.SetXY(t.left(), y+8)
+		if pg.Veto != "" {
+			p.SetFont(Font, "B", 11)
+			p.SetTextColor(192, 0, 0)
+			note(p, pg.Veto)
+			p.SetTextColor(0, 0, 0)
+		}
+		p.Ln(1)
 		p.SetFont(Font, "", 10.5)
-		p.CellFormat(0, 8, "考评人签字：__________    被考评单位负责人签字：__________    日期：__________", "", 1, "L", false, 0, "")
+		for _, line := range sheets.EvalSignLines {
+			p.CellFormat(0, evalSignLine, line, "", 1, "L", false, 0, "")
+		}
+		if blank {
+			p.Ln(2)
+			p.SetFont(Font, "", instructionsPt)
+			for _, line := range sheets.EvalInstructions {
+				noteAt(p, line, instructionsLine)
+			}
+		}
 	}
 	return p
 }
@@ -231,7 +250,7 @@ func EvalBallotsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	widths := []float64{16, 64, 25, 25, 25, 25}
 	t := &evalTable{pdf: p, widths: widths, header: header, align: []string{"C", "C", "C", "C", "C", "C"}}
 	for _, cat := range criteria.BallotCategories {
-		pageTitle(p, sheets.BallotTitle(sn.Round.Year), "测评人类别："+cat+"（不记名）")
+		pageTitle(p, sheets.BallotTitle(sn), "测评人类别："+cat+"（不记名）")
 		t.drawHeader()
 		for i, o := range sn.Round.Organs {
 			y := p.GetY()
@@ -258,12 +277,11 @@ func EvalBallotsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	p := newEvalDoc()
 	header := sheets.ResultsHeader(sn.Round)
-	widths := []float64{12, 28}
-	for range sn.Round.Groups {
-		widths = append(widths, 22)
+	var widths []float64
+	xw := sheets.ResultsWidths(len(header))
+	for _, w := range xw {
+		widths = append(widths, w*180/sum(xw)) // the workbook's proportions
 	}
-	widths = append(widths, 16, 16)
-	widths = append(widths, 180-sum(widths))
 	align := make([]string, len(widths))
 	for i := range align {
 		align[i] = "C"
@@ -274,7 +292,7 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	if sn.Round.Locked {
 		line += "（已定稿）"
 	}
-	pageTitle(p, sheets.ResultsTitle(sn.Round.Year), line)
+	pageTitle(p, sheets.ResultsTitle(sn), line)
 	t.drawHeader()
 	for _, x := range sn.Results() {
 		r := sheets.ResultsRow(sn.Round, x)
@@ -292,18 +310,49 @@ func EvalResultsPDF(sn *criteria.Snapshot) *fpdf.Fpdf {
 	}
 	p.Ln(3)
 	p.SetFont(Font, "", 9.5)
-	note(p, "等级：总分 ≥ 90 优秀，80–89.9 良好，70–79.9 合格，< 70 不合格；一票否决者为不合格。")
+	note(p, sheets.ResultsGradeNote)
+	if p.GetY()+6+evalSignLine*float64(len(sheets.ResultsSignLines)) > t.bottom() {
+		p.AddPage()
+	}
+	p.Ln(6)
+	p.SetFont(Font, "", 10.5)
+	for _, line := range sheets.ResultsSignLines {
+		p.CellFormat(0, evalSignLine+2, line, "", 1, "L", false, 0, "")
+	}
 	return p
 }
 
 // note writes a paragraph under a table across the page, wrapped like the table's cells.
-func note(p *fpdf.Fpdf, text string) {
+func note(p *fpdf.Fpdf, text string) { noteAt(p, text, 5) }
+
+// noteAt writes a paragraph with lines h mm apart.
+func noteAt(p *fpdf.Fpdf, text string, h float64) {
+	for _, line := range wrapText(p, text, pageWidth(p)) {
+		l, _, _, _ := p.GetMargins()
+		p.SetX(l)
+		p.CellFormat(0, h, line, "", 1, "L", false, 0, "")
+	}
+}
+
+func pageWidth(p *fpdf.Fpdf) float64 {
 	l, _, r, _ := p.GetMargins()
 	w, _ := p.GetPageSize()
-	for _, line := range wrapText(p, text, w-l-r) {
-		p.SetX(l)
-		p.CellFormat(0, 5, line, "", 1, "L", false, 0, "")
+	return w - l - r
+}
+
+// The 填表说明 of a blank sheet: small (but not under 8 pt) so it fits under the signatures.
+const (
+	instructionsPt   = 8.5
+	instructionsLine = 3.7
+)
+
+func instructionsHeight(p *fpdf.Fpdf) float64 {
+	p.SetFont(Font, "", instructionsPt)
+	n := 0
+	for _, line := range sheets.EvalInstructions {
+		n += len(wrapText(p, line, pageWidth(p)))
 	}
+	return float64(n) * instructionsLine
 }
 
 func sum(ws []float64) float64 {

@@ -48,12 +48,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 	pdf := NewA4(true)
 	pdf.SetCellMargin(0) // cells are drawn at exactly the width wrapText measured
 	pdf.SetTitle("一站式服务指南", true)
-	pdf.AliasNbPages("{nb}")
-	pdf.SetFooterFunc(func() {
-		pdf.SetY(-12)
-		pdf.SetFont(Font, "", 8)
-		pdf.CellFormat(0, 5, fmt.Sprintf("第 %d 页，共 {nb} 页", pdf.PageNo()), "", 0, "C", false, 0, "")
-	})
+	// 第 X 页 共 Y 页 comes with NewA4, as on every PDF.
 	cols := guideCols
 	header := func() {
 		pdf.SetFont(Font, "B", 9)

@@ -29,8 +29,18 @@ func NewA4(landscape bool) *fpdf.Fpdf {
 	pdf.AddUTF8FontFromBytes(Font, "", assets.FontRegular)
 	pdf.AddUTF8FontFromBytes(Font, "B", assets.FontBold)
 	pdf.SetFont(Font, "", 10)
+	// Every page says where it is in the document: an office files and counts the pages.
+	pdf.AliasNbPages(pageTotalAlias)
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-11)
+		pdf.SetFont(Font, "", 9)
+		pdf.CellFormat(0, 5, fmt.Sprintf("第 %d 页 共 %s 页", pdf.PageNo(), pageTotalAlias), "", 0, "C", false, 0, "")
+	})
 	return pdf
 }
+
+// pageTotalAlias is replaced by the page count when the document is written.
+const pageTotalAlias = "{nb}"
 
 // Save writes the document to a temp file beside path and renames it, so a failed write never
 // leaves a half-written PDF where the user expects one.

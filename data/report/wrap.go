@@ -11,7 +11,8 @@ import (
 // a formula "6 − 2 = 4" came out as "6 −" over "2 = 4" and a line could begin with "；" or "）".
 // wrapLines breaks the way printed Chinese does: between characters, but never inside a number
 // or Latin word, never around the operators of a formula, never before closing punctuation and
-// never after opening punctuation. Every PDF of the package (evaluation sheets, the service
+// never after opening punctuation, and never between a number and its unit or measure word
+// (扣1分, （上限5分）, 12个, 2025年, 第3行). Every PDF of the package (evaluation sheets, the service
 // guide) wraps its cells with it.
 
 // noLineStart may not begin a line; noLineEnd may not end one.
@@ -19,13 +20,21 @@ const (
 	noLineStart = "，。、；：？！）》」』】”’％,.;:?!)%…·"
 	noLineEnd   = "（《「『【“‘("
 	formulaOps  = "−-+×÷=/≈<>≤≥"
+	// units and measure words that stay on the line of the number before them
+	numberUnits = "分个次项年月日号人名天元倍页条张岁届件位家所周行列栏%％"
 )
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
 // canBreak reports whether a line may break between rs[i-1] and rs[i].
 func canBreak(rs []rune, i int) bool {
 	a, b := rs[i-1], rs[i]
 	switch {
 	case strings.ContainsRune(noLineStart, b), strings.ContainsRune(noLineEnd, a):
+		return false
+	case (isDigit(a) || a == ' ') && isDigit(prevNonSpace(rs, i-1)) && strings.ContainsRune(numberUnits, nextNonSpace(rs, i)):
+		return false // 扣1分, 2 个: the number keeps its unit
+	case a == '第' && isDigit(nextNonSpace(rs, i)):
 		return false
 	case isWordRune(a) && isWordRune(b):
 		return false

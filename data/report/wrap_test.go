@@ -33,6 +33,14 @@ func TestWrapLinesKeepsFormulasAndPunctuation(t *testing.T) {
 		{"加分项（上限5）", 14, []string{"加分项（上限", "5）"}},
 		// Numbers are not split.
 		{"书记由部门负责人担任 17/18 = 94.4% × 6 = 5.67", 24, []string{"书记由部门负责人担任", "17/18 = 94.4% × 6 = 5.67"}},
+		// A number keeps its unit or measure word: 扣1分, （上限5分）, 12个, 2 个.
+		{"每少一次扣1分", 12, []string{"每少一次扣", "1分"}},
+		{"加分项（上限5分）", 15, []string{"加分项（上限", "5分）"}},
+		{"共有服务事项12个", 15, []string{"共有服务事项", "12个"}},
+		{"逾期未换届支部 2 个", 17, []string{"逾期未换届支部", "2 个"}},
+		{"见第3行", 6, []string{"见", "第3行"}},
+		// Chinese quotes: the closing one never begins a line.
+		{"结合科研实际“压满实弹”：每少一次", 24, []string{"结合科研实际“压满实", "弹”：每少一次"}},
 	}
 	for _, c := range cases {
 		got := wrapLines(c.text, c.w, width)

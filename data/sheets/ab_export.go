@@ -37,7 +37,7 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
 	const sheet = "一站式服务指南"
-	f, st, err := abSheet(sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
+	f, st, err := abSheet(sheet, sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
 	if err != nil {
 		return err
 	}
@@ -64,8 +64,8 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	return SaveAtomic(f, path)
 }
 
-// ExportFiling writes the AB岗位设置报备表: each item's A and B as of day, since when, and the
-// signature lines of the department head and the leader in charge.
+// ExportFiling writes the AB岗位设置报备表: a summary sheet of every item's A and B as of day,
+// since when, and one sheet per department that the department signs and seals on its own.
 func ExportFiling(s *data.Store, path string, on time.Time) error {
 	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
 	if err != nil {
@@ -75,6 +75,10 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		return fmt.Errorf("服务事项目录是空的，没有可报备的AB岗；请先导入或录入服务事项")
 	}
 	hist, err := abpost.Assignments(s, 0)
+	if err != nil {
+		return err
+	}
+	p, err := s.Profile()
 	if err != nil {
 		return err
 	}
@@ -90,53 +94,112 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 			}
 		}
 	}
-	const sheet = "AB岗位设置报备表"
-	headers := []string{"序号", "部门", "服务事项", "办理窗口", "A岗（主办）", "B岗（协办）", "设置日期", "备注"}
-	f, st, err := abSheet(sheet, fmt.Sprintf("报备单位：＿＿＿＿＿＿＿＿　　　　截至日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), headers)
+	day := fmt.Sprintf("%d年%d月%d日", on.Year(), on.Month(), on.Day())
+	title := p.TitleName() + FilingSheet
+	f, st, err := abSheet(FilingSheet, title, "汇总（各部门分表见后）　　　　截至日期："+day, filingHeaders)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	last := colName(len(headers))
-	for i, it := range items {
-		row := i + 4
+	row := func(it abpost.Item, n int, withDept bool) []any {
 		b := it.BName
 		if b == "" {
 			b = "（未设）"
 		}
-		vals := []any{i + 1, it.Dept, it.Name, it.Door, it.AName, b, nil, strings.Join(notes[it.ID], "；")}
-		f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &vals)
-		f.SetRowHeight(sheet, row, abRowHeight(vals, filingWidths))
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), st.Wrap)
+		var from any
 		if d := since[it.ID]; !d.IsZero() {
-			f.SetCellValue(sheet, fmt.Sprintf("G%d", row), d)
+			from = d
 		}
-		f.SetCellStyle(sheet, fmt.Sprintf("G%d", row), fmt.Sprintf("G%d", row), st.Date)
+		vals := []any{n, it.Name, it.Door, it.AName, b, from, strings.Join(notes[it.ID], "；")}
+		if withDept {
+			vals = append([]any{n, it.Dept}, vals[1:]...)
+		}
+		return vals
 	}
-	for i, w := range filingWidths {
+	var depts []string
+	byDept := map[string][]abpost.Item{}
+	for i, it := range items {
+		writeFilingRow(f, st, FilingSheet, i+4, row(it, i+1, true), filingWidths)
+		if _, ok := byDept[it.Dept]; !ok {
+			depts = append(depts, it.Dept)
+		}
+		byDept[it.Dept] = append(byDept[it.Dept], it)
+	}
+	if err := filingFooter(f, FilingSheet, filingWidths, len(items)+5, FilingSummarySign); err != nil {
+		return err
+	}
+	for i, d := range depts {
+		sheet := sheetName(d, i)
+		if _, err := f.NewSheet(sheet); err != nil {
+			return err
+		}
+		startABSheet(f, st, sheet, title, "报备单位："+d+"　　　　截至日期："+day, deptFilingHeaders)
+		for n, it := range byDept[d] {
+			writeFilingRow(f, st, sheet, n+4, row(it, n+1, false), deptFilingWidths)
+		}
+		if err := filingFooter(f, sheet, deptFilingWidths, len(byDept[d])+5, FilingDeptSign); err != nil {
+			return err
+		}
+	}
+	return SaveAtomic(f, path)
+}
+
+// The 报备表's sheets: the summary, and a department's own.
+const FilingSheet = "AB岗位设置报备表"
+
+var (
+	filingHeaders     = []string{"序号", "部门", "服务事项", "办理窗口", "A岗（主办）", "B岗（协办）", "设置日期", "备注"}
+	deptFilingHeaders = []string{"序号", "服务事项", "办理窗口", "A岗（主办）", "B岗（协办）", "设置日期", "备注"}
+)
+
+// The signature blocks: each department signs and seals its own sheet; the summary is checked
+// by the office and signed by the leader in charge.
+var (
+	FilingDeptSign = []string{
+		"部门负责人（签字）：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日",
+		"（部门盖章）",
+	}
+	FilingSummarySign = []string{
+		"部门负责人（签字）：见各部门分表　　　　审核（党委办公室）：＿＿＿＿＿＿＿＿",
+		"分管领导（签字）：＿＿＿＿＿＿＿＿　　　　日期：＿＿＿＿年＿＿月＿＿日　　　　（盖章）",
+	}
+)
+
+func writeFilingRow(f *excelize.File, st Styles, sheet string, row int, vals []any, widths []float64) {
+	last := colName(len(vals))
+	f.SetSheetRow(sheet, fmt.Sprintf("A%d", row), &vals)
+	f.SetRowHeight(sheet, row, abRowHeight(vals, widths))
+	f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("%s%d", last, row), st.Wrap)
+	date := colName(len(vals) - 1)
+	f.SetCellStyle(sheet, fmt.Sprintf("%s%d", date, row), fmt.Sprintf("%s%d", date, row), st.Date)
+}
+
+// filingFooter sets a filing sheet's widths, signature lines from row on, print area and page.
+func filingFooter(f *excelize.File, sheet string, widths []float64, row int, sign []string) error {
+	for i, w := range widths {
 		c := colName(i + 1)
 		f.SetColWidth(sheet, c, c, w)
 	}
-	sign := len(items) + 6
-	for k, line := range []string{
-		"部门负责人（签字）：＿＿＿＿＿＿＿＿　　　　分管领导（签字）：＿＿＿＿＿＿＿＿",
-		"日期：＿＿＿＿年＿＿月＿＿日　　　　（部门盖章）",
-	} {
-		r := sign + k*2
+	last := colName(len(widths))
+	for k, line := range sign {
+		r := row + 1 + k*2
 		f.MergeCell(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("%s%d", last, r))
 		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), line)
-		f.SetRowHeight(sheet, r, 24)
+		f.SetRowHeight(sheet, r, 26)
+		row = r
 	}
-	if err := PrintSetup(f, sheet, false, "$3:$3"); err != nil {
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, last, row), Scope: sheet}); err != nil {
 		return err
 	}
-	return SaveAtomic(f, path)
+	return PrintSetup(f, sheet, false, "$3:$3")
 }
 
 // Column widths in characters of the guide and the filing.
 var (
 	guideWidths  = []float64{5, 11, 20, 21, 11, 40, 16, 8, 8}
 	filingWidths = []float64{5, 11, 22, 21, 11, 11, 12, 20}
+	// a department's sheet has no 部门 column: the service item takes its room
+	deptFilingWidths = []float64{5, 28, 22, 12, 12, 12, 21}
 )
 
 // abRowHeight is the height of a row of wrapped cells: its longest cell's lines.
@@ -150,27 +213,34 @@ func abRowHeight(vals []any, widths []float64) float64 {
 	return float64(lines)*13.5 + 3
 }
 
-// abSheet starts a workbook of one sheet named title: the title across the columns, a bold
-// line under it and the header row (row 3, the one repeated on every printed page).
-func abSheet(title, subtitle string, headers []string) (*excelize.File, Styles, error) {
+// abSheet starts a workbook of one sheet: the title across the columns, a bold line under it
+// and the header row (row 3, the one repeated on every printed page).
+func abSheet(sheet, title, subtitle string, headers []string) (*excelize.File, Styles, error) {
 	f := newBook()
-	f.SetSheetName("Sheet1", title)
+	f.SetSheetName("Sheet1", sheet)
 	st, err := NewStyles(f)
 	if err != nil {
 		f.Close()
 		return nil, st, err
 	}
-	last := colName(len(headers))
-	f.MergeCell(title, "A1", last+"1")
-	f.SetCellValue(title, "A1", title)
-	f.SetCellStyle(title, "A1", "A1", st.Title)
-	f.SetRowHeight(title, 1, 30)
-	f.MergeCell(title, "A2", last+"2")
-	f.SetCellValue(title, "A2", subtitle)
-	f.SetCellStyle(title, "A2", "A2", st.Bold)
-	f.SetSheetRow(title, "A3", &headers)
-	f.SetCellStyle(title, "A3", last+"3", st.Header)
+	startABSheet(f, st, sheet, title, subtitle, headers)
 	return f, st, nil
+}
+
+// startABSheet writes the title, the line under it and the header row of a sheet.
+func startABSheet(f *excelize.File, st Styles, sheet, title, subtitle string, headers []string) {
+	last := colName(len(headers))
+	f.MergeCell(sheet, "A1", last+"1")
+	f.SetCellValue(sheet, "A1", title)
+	f.SetCellStyle(sheet, "A1", "A1", st.Title)
+	f.SetRowHeight(sheet, 1, 30)
+	f.MergeCell(sheet, "A2", last+"2")
+	f.SetCellValue(sheet, "A2", subtitle)
+	f.SetCellStyle(sheet, "A2", "A2", st.Bold)
+	f.SetRowHeight(sheet, 2, 20)
+	f.SetSheetRow(sheet, "A3", &headers)
+	f.SetCellStyle(sheet, "A3", last+"3", st.Header)
+	f.SetRowHeight(sheet, 3, 22)
 }
 
 func colName(n int) string {

@@ -14,9 +14,9 @@ import (
 // BallotChoices are the tick columns in order.
 var BallotChoices = []string{"满意", "基本满意", "不满意", "不了解"}
 
-// BallotTitle is the ballot's heading for a round.
-func BallotTitle(year int) string {
-	return fmt.Sprintf("%d年度模范机关创建群众满意度测评表", year)
+// BallotTitle is the ballot's heading for a round, with the institute's (else the 党委's) name.
+func BallotTitle(sn *criteria.Snapshot) string {
+	return fmt.Sprintf("%s%d年度模范机关创建群众满意度测评表", sn.TitleName, sn.Round.Year)
 }
 
 // BallotNote is the instruction printed under the table.
@@ -39,7 +39,7 @@ func BuildEvalBallots(sn *criteria.Snapshot) (*excelize.File, error) {
 		f.SetColWidth(sh, "A", "A", 7)
 		f.SetColWidth(sh, "B", "B", 26)
 		f.SetColWidth(sh, "C", "F", 12)
-		f.SetCellValue(sh, "A1", BallotTitle(sn.Round.Year))
+		f.SetCellValue(sh, "A1", BallotTitle(sn))
 		f.MergeCell(sh, "A1", "F1")
 		f.SetCellStyle(sh, "A1", "F1", st.Title)
 		f.SetRowHeight(sh, 1, 30)

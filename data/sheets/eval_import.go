@@ -5,7 +5,7 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"sort"
+
 	"strconv"
 	"strings"
 
@@ -19,12 +19,14 @@ import (
 // 被考评单位 line, the header row and 合计 — never by fixed positions, so a row or column a user
 // inserted does not shift the scores onto the wrong indicator.
 
-// EvalCellError is one rejected cell, named as a person finds it on paper and in Excel.
+// EvalCellError is one cell (or column, or sheet) that was not taken, named as a person finds
+// it on paper and in Excel, with what was kept instead.
 type EvalCellError struct {
 	Sheet   string `json:"sheet"`
 	Row     int    `json:"row"`
 	Cell    string `json:"cell"`
 	Message string `json:"message"`
+	Kept    string `json:"kept,omitempty"` // what stays in the round, e.g. "原分数 7"
 }
 
 // EvalSheetRow is one indicator row as read: the 二级指标 name, the score cells by column
@@ -37,15 +39,31 @@ type EvalSheetRow struct {
 	Note      string
 }
 
+// EvalColumn is one heading of the header row, with how many data cells below it hold text.
+type EvalColumn struct {
+	Label  string
+	Cell   string // the heading's cell, e.g. "E3"
+	Filled int
+	Dup    bool // a second column with a heading already read: not read
+}
+
 // EvalSheet is one worksheet as read.
 type EvalSheet struct {
-	Name  string
-	Year  int
-	Organ string
-	Rows  []EvalSheetRow
+	Name     string
+	Year     int
+	Organ    string
+	Date     string // what follows 考评日期：, blanks and underlines removed
+	DateCell string
+	Columns  []EvalColumn // in column order
+	Rows     []EvalSheetRow
 }
 
 var evalYearRe = regexp.MustCompile(`(\d{4})\s*` + evalTitleSuffix)
+
+// isNoteHeader tells the 说明 column by its heading: 扣分/加分说明 as printed, or 说明 / 备注.
+func isNoteHeader(label string) bool {
+	return strings.Contains(label, "说明") || label == "备注"
+}
 
 // ParseEvalGrid reads one worksheet's cells (rows of text). ok is false when the sheet is not
 // an evaluation sheet at all (no header row with 二级指标).
@@ -53,8 +71,9 @@ func ParseEvalGrid(name string, rows [][]string) (EvalSheet, bool) {
 	sh := EvalSheet{Name: name}
 	header := -1
 	cols := map[string]int{}
+	note := -1
 	for ri, r := range rows {
-		for _, c := range r {
+		for ci, c := range r {
 			c = strings.TrimSpace(c)
 			if m := evalYearRe.FindStringSubmatch(c); m != nil && sh.Year == 0 {
 				sh.Year, _ = strconv.Atoi(m[1])
@@ -63,14 +82,34 @@ func ParseEvalGrid(name string, rows [][]string) (EvalSheet, bool) {
 				rest, _, _ = strings.Cut(rest, evalDateLabel)
 				sh.Organ = strings.Trim(strings.TrimSpace(rest), "_ ")
 			}
+			if _, rest, ok := strings.Cut(c, evalDateLabel); ok && sh.DateCell == "" && header < 0 {
+				sh.Date = strings.Map(func(r rune) rune {
+					if r == '_' || r == ' ' || r == '\u3000' {
+						return -1
+					}
+					return r
+				}, rest)
+				if !strings.ContainsAny(sh.Date, "0123456789０１２３４５６７８９") {
+					sh.Date = "" // the printed line to fill in: 年 月 日 between underlines
+				}
+				sh.DateCell = ecell(ci+1, ri+1)
+			}
 		}
 		if header < 0 && hasCell(r, evalIndHeader) {
 			header = ri
 			for ci, c := range r {
 				if c = strings.TrimSpace(c); c != "" {
-					if _, dup := cols[c]; !dup {
-						cols[c] = ci
+					_, dup := cols[c]
+					if isNoteHeader(c) && !dup {
+						dup = note >= 0
 					}
+					if !dup {
+						cols[c] = ci
+						if isNoteHeader(c) {
+							note = ci
+						}
+					}
+					sh.Columns = append(sh.Columns, EvalColumn{Label: c, Cell: ecell(ci+1, ri+1), Dup: dup})
 				}
 			}
 		}
@@ -89,14 +128,20 @@ func ParseEvalGrid(name string, rows [][]string) (EvalSheet, bool) {
 			continue // a row the user inserted for notes, or a blank one
 		}
 		row := EvalSheetRow{Row: ri + 1, Indicator: name, Scores: map[string]string{}, Cells: map[string]string{}}
-		for label, ci := range cols {
-			switch label {
-			case evalDimHeader, evalIndHeader, evalContHeader, evalMaxHeader:
-			case evalNoteHeader:
-				row.Note = strings.TrimSpace(at(r, ci))
+		for i, c := range sh.Columns {
+			ci, _, _ := excelize.CellNameToCoordinates(c.Cell)
+			text := strings.TrimSpace(at(r, ci-1))
+			if text != "" {
+				sh.Columns[i].Filled++
+			}
+			switch {
+			case c.Dup:
+			case ci-1 == note:
+				row.Note = text
+			case c.Label == evalDimHeader || c.Label == evalIndHeader || c.Label == evalContHeader || c.Label == evalMaxHeader:
 			default:
-				row.Scores[label] = strings.TrimSpace(at(r, ci))
-				row.Cells[label] = ecell(ci+1, ri+1)
+				row.Scores[c.Label] = text
+				row.Cells[c.Label] = ecell(ci, ri+1)
 			}
 		}
 		sh.Rows = append(sh.Rows, row)
@@ -114,7 +159,7 @@ func hasCell(r []string, label string) bool {
 }
 
 func at(r []string, i int) string {
-	if i < len(r) {
+	if i >= 0 && i < len(r) {
 		return r[i]
 	}
 	return ""
@@ -141,14 +186,23 @@ func ParsePoints(s string) (float64, bool) {
 	return v, true
 }
 
-// EvalImport is what a filled workbook holds for a round: scores and overrides to write, and
-// the cells refused with the reason.
+// EvalImport is what a filled workbook holds for a round: scores, overrides and 考评日期 to
+// write, and every cell that was not taken with the reason and what was kept.
 type EvalImport struct {
 	Round     criteria.Round
 	Sheets    []string // organs read
 	Scores    []criteria.ScoreEntry
 	Overrides []criteria.OverrideEntry
+	Dates     []criteria.OrganDate
 	Errors    []EvalCellError
+	// Kept lists the empty cells where the round keeps the score it has: nothing is wrong, but
+	// the person importing should see that those cells were not read.
+	Kept []EvalCellError
+}
+
+// Read is what the import writes: pass it to criteria.ImportRead.
+func (imp *EvalImport) Read() criteria.SheetRead {
+	return criteria.SheetRead{Scores: imp.Scores, Overrides: imp.Overrides, Dates: imp.Dates}
 }
 
 // ReadEvalWorkbook reads a filled workbook: which round it belongs to (the round id the
@@ -226,93 +280,4 @@ func evalRoundOf(s *data.Store, f *excelize.File, sheets []EvalSheet) (int64, er
 		return 0, fmt.Errorf("%d 年度有 %d 个考评轮次，无法确定属于哪一个；请从该轮次重新打印考评表填写", year, len(match))
 	}
 	return match[0].ID, nil
-}
-
-// MatchEval checks the sheets against the round: known organs and indicators, numbers within
-// the max, changed computed values only with a reason.
-func MatchEval(sn *criteria.Snapshot, sheets []EvalSheet) *EvalImport {
-	imp := &EvalImport{Round: sn.Round}
-	inds := map[string]criteria.Indicator{}
-	for _, in := range sn.Set.Indicators() {
-		inds[in.Name] = in
-	}
-	groups := map[string]criteria.Group{}
-	for _, g := range sn.Round.ScoreGroups() {
-		groups[g.Column()] = g
-	}
-	for _, sh := range sheets {
-		o, ok := sn.Round.OrganByName(sh.Organ)
-		if !ok {
-			imp.Errors = append(imp.Errors, EvalCellError{Sheet: sh.Name, Message: fmt.Sprintf("工作表“%s”的被考评单位“%s”不在考评轮次“%s”中，整张表未导入", sh.Name, sh.Organ, sn.Round.Name)})
-			continue
-		}
-		imp.Sheets = append(imp.Sheets, o.Name)
-		for _, row := range sh.Rows {
-			in, ok := inds[row.Indicator]
-			if !ok {
-				imp.Errors = append(imp.Errors, EvalCellError{sh.Name, row.Row, "", fmt.Sprintf("%s 第%d行 二级指标“%s”不在本轮指标体系中，该行未导入", o.Name, row.Row, row.Indicator)})
-				continue
-			}
-			matchRow(imp, sn, o, in, groups, row, sh.Name)
-		}
-	}
-	return imp
-}
-
-func matchRow(imp *EvalImport, sn *criteria.Snapshot, o criteria.Organ, in criteria.Indicator, groups map[string]criteria.Group, row EvalSheetRow, sheet string) {
-	overridden := false
-	labels := make([]string, 0, len(row.Scores))
-	for label := range row.Scores {
-		labels = append(labels, label)
-	}
-	sort.Slice(labels, func(i, j int) bool {
-		return len(row.Cells[labels[i]]) < len(row.Cells[labels[j]]) || len(row.Cells[labels[i]]) == len(row.Cells[labels[j]]) && row.Cells[labels[i]] < row.Cells[labels[j]]
-	})
-	// One 说明 column serves every score column: it belongs to the rightmost score filled in
-	// (the printer writes that group's note there), and the other groups keep the notes they have.
-	noteLabel := ""
-	for _, label := range labels {
-		if _, ok := groups[label]; ok && row.Scores[label] != "" {
-			noteLabel = label
-		}
-	}
-	for _, label := range labels {
-		text := row.Scores[label]
-		g, ok := groups[label]
-		if !ok || text == "" {
-			continue
-		}
-		ref := row.Cells[label]
-		where := fmt.Sprintf("%s 第%d行 %s（%s）", o.Name, row.Row, label, ref)
-		bad := func(msg string) { imp.Errors = append(imp.Errors, EvalCellError{sheet, row.Row, ref, where + msg}) }
-		v, ok := ParsePoints(text)
-		if !ok {
-			bad(fmt.Sprintf("“%s”不是数字，请填写 0–%s 之间的分数", text, criteria.FormatPoints(in.Max)))
-			continue
-		}
-		if err := criteria.CheckPoints(in, v); err != nil {
-			bad("：" + err.Error())
-			continue
-		}
-		if !in.FromData() {
-			key := criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}
-			note := sn.Scores[key].Note
-			if label == noteLabel {
-				note = row.Note
-			}
-			imp.Scores = append(imp.Scores, criteria.ScoreEntry{Key: key, Points: v, Note: note})
-			continue
-		}
-		cur := sn.Values[[2]int64{o.ID, in.ID}]
-		if math.Abs(v-cur.Final()) < 0.005 || overridden {
-			continue
-		}
-		reason := row.Note
-		if reason == "" || reason == ValueNote(cur) {
-			bad(fmt.Sprintf("：改动了计算值 %s，请在“%s”栏写明理由", criteria.FormatPoints(cur.Final()), evalNoteHeader))
-			continue
-		}
-		overridden = true
-		imp.Overrides = append(imp.Overrides, criteria.OverrideEntry{Organ: o.ID, Indicator: in.ID, Points: v, Reason: reason})
-	}
 }

@@ -27,7 +27,6 @@ const (
 	evalMaxHeader   = "分值"
 	evalNoteHeader  = "扣分/加分说明"
 	evalTotalLabel  = "合计"
-	evalSignLine    = "考评人签字：__________    被考评单位负责人签字：__________    日期：__________"
 	evalKeywordPfx  = "考评轮次="
 )
 
@@ -35,6 +34,8 @@ const (
 type evalStyles struct {
 	Styles
 	num, dim, line, wrapLine int
+	// open cells of the form: scores, computed values (marked by their shade), notes, the date
+	input, computed, noteInput, lineInput, veto, mark int
 }
 
 func newEvalStyles(f *excelize.File) (evalStyles, error) {
@@ -56,7 +57,29 @@ func newEvalStyles(f *excelize.File) (evalStyles, error) {
 	if es.line, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11}, Alignment: &excelize.Alignment{Vertical: "center"}}); err != nil {
 		return es, err
 	}
-	es.wrapLine, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	if es.wrapLine, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
+		return es, err
+	}
+	open := &excelize.Protection{Locked: false}
+	center := &excelize.Alignment{Horizontal: "center", Vertical: "center"}
+	if es.input, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: center, Protection: open}); err != nil {
+		return es, err
+	}
+	if es.computed, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: center, Protection: open,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}); err != nil {
+		return es, err
+	}
+	if es.mark, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 9, Color: "595959"}, Border: border, Alignment: center,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}); err != nil {
+		return es, err
+	}
+	if es.noteInput, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Protection: open}); err != nil {
+		return es, err
+	}
+	if es.lineInput, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11}, Alignment: &excelize.Alignment{Vertical: "center"}, Protection: open}); err != nil {
+		return es, err
+	}
+	es.veto, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 12, Bold: true, Color: "C00000"}, Alignment: &excelize.Alignment{Vertical: "center"}})
 	return es, err
 }
 
@@ -69,13 +92,14 @@ func evalColumns(r criteria.Round) []string {
 	return append(cols, evalNoteHeader)
 }
 
-// evalWidths in Excel character units; the content and note columns wrap.
-func evalWidths(n int) []float64 {
-	w := []float64{9, 10, 40, 6}
+// EvalWidths are the sheet's n column widths in Excel character units (the PDF draws the same
+// proportions); the content and note columns wrap.
+func EvalWidths(n int) []float64 {
+	w := []float64{9, 10, 39, 6}
 	for len(w) < n-1 {
-		w = append(w, 7)
+		w = append(w, 9) // room for 系统计算 on one line
 	}
-	return append(w, 24)
+	return append(w, 22)
 }
 
 // BuildEvalSheets makes the workbook of evaluation sheets for every organ of the round; blank
@@ -86,8 +110,12 @@ func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: fmt.Sprintf("%d%s", sn.Round.Year, evalTitleSuffix),
+	if err := f.SetDocProps(&excelize.DocProperties{Title: EvalTitle(sn),
 		Subject: sn.Round.Name, Keywords: fmt.Sprintf("%s%d", evalKeywordPfx, sn.Round.ID), Creator: "党建融合工作台"}); err != nil {
+		return nil, err
+	}
+	calc := true // 合计 is a formula: Excel and WPS work it out as the file opens
+	if err := f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc}); err != nil {
 		return nil, err
 	}
 	for i, o := range sn.Round.Organs {
@@ -140,115 +168,133 @@ func ecell(col, row int) string {
 }
 
 func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Snapshot, o criteria.Organ, blank bool) error {
-	cols := evalColumns(sn.Round)
-	n := len(cols)
+	pg := NewEvalPage(sn, o, blank)
+	n := len(pg.Columns)
 	last, _ := excelize.ColumnNumberToName(n)
-	for i, w := range evalWidths(n) {
+	ws := EvalWidths(n)
+	for i, w := range ws {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sh, col, col, w)
 	}
-	f.SetCellValue(sh, "A1", fmt.Sprintf("%d%s", sn.Round.Year, evalTitleSuffix))
+	f.SetCellValue(sh, "A1", pg.Title)
 	f.MergeCell(sh, "A1", last+"1")
 	f.SetCellStyle(sh, "A1", last+"1", st.Title)
 	f.SetRowHeight(sh, 1, 30)
-	date := "__________"
-	if !blank && !sn.Round.RefDate.IsZero() {
-		date = sn.Round.RefDate.Format("2006年1月2日")
+	date := pg.Date
+	if date == "" {
+		date = "________年____月____日"
 	}
 	f.SetCellValue(sh, "A2", evalUnitLabel+o.Name)
 	f.MergeCell(sh, "A2", "C2")
 	f.SetCellValue(sh, ecell(4, 2), evalDateLabel+date)
 	f.MergeCell(sh, ecell(4, 2), ecell(n, 2))
-	f.SetCellStyle(sh, "A2", ecell(n, 2), st.line)
+	f.SetCellStyle(sh, "A2", "C2", st.line)
+	f.SetCellStyle(sh, ecell(4, 2), ecell(n, 2), st.lineInput)
 	f.SetRowHeight(sh, 2, 22)
-	for i, h := range cols {
+	for i, h := range pg.Columns {
 		f.SetCellValue(sh, ecell(i+1, 3), h)
 	}
 	f.SetCellStyle(sh, "A3", ecell(n, 3), st.Header)
 	f.SetRowHeight(sh, 3, 28)
 
-	groups := sn.Round.ScoreGroups()
+	ng := len(pg.Groups)
 	row := 4
-	totals := make([]float64, len(groups))
-	maxSum := 0.0
-	for _, d := range sn.Set.Dimensions {
+	var ranges []evalRange
+	for _, d := range pg.Dims {
 		first := row
-		dimSums := make([]float64, len(groups))
-		for _, in := range d.Indicators {
-			f.SetCellValue(sh, ecell(2, row), in.Name)
-			f.SetCellValue(sh, ecell(3, row), in.Content)
-			f.SetCellValue(sh, ecell(4, row), in.Max)
-			note := ""
-			for gi, g := range groups {
-				p, ok := sn.Points(o.ID, in, g.ID)
-				if ok && (!blank || in.FromData()) {
-					f.SetCellValue(sh, ecell(5+gi, row), p)
-					dimSums[gi] += p
+		var computed []int
+		for _, r := range d.Rows {
+			f.SetCellValue(sh, ecell(2, row), r.Ind.Name)
+			f.SetCellValue(sh, ecell(3, row), r.Ind.Content)
+			f.SetCellValue(sh, ecell(4, row), r.Ind.Max)
+			f.SetCellStyle(sh, ecell(2, row), ecell(2, row), st.num)
+			f.SetCellStyle(sh, ecell(3, row), ecell(3, row), st.Wrap)
+			f.SetCellStyle(sh, ecell(4, row), ecell(4, row), st.num)
+			if r.Computed {
+				// One value, printed once in the last score column: two copies read back as
+				// two values and flipped the override on every import.
+				if ng > 1 {
+					f.SetCellValue(sh, ecell(5, row), computedMark)
+					f.MergeCell(sh, ecell(5, row), ecell(3+ng, row))
+					f.SetCellStyle(sh, ecell(5, row), ecell(3+ng, row), st.mark)
 				}
-				// The note of the rightmost group that scored: the import gives it back to that group.
-				if sc, has := sn.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}]; has && !blank {
-					note = sc.Note
+				if ng > 0 && r.Has[ng-1] {
+					f.SetCellValue(sh, ecell(4+ng, row), r.Points[ng-1])
+				}
+				if ng > 0 {
+					f.SetCellStyle(sh, ecell(4+ng, row), ecell(4+ng, row), st.computed)
+					computed = append(computed, row)
+				}
+			} else {
+				for gi := range pg.Groups {
+					if r.Has[gi] {
+						f.SetCellValue(sh, ecell(5+gi, row), r.Points[gi])
+					}
+				}
+				f.SetCellStyle(sh, ecell(5, row), ecell(4+ng, row), st.input)
+			}
+			f.SetCellValue(sh, ecell(n, row), r.Note)
+			f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.noteInput)
+			f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, ws[2], r.Note, ws[n-1]))
+			if ng > 0 {
+				if err := addScoreValidation(f, sh, r, row, ng); err != nil {
+					return err
 				}
 			}
-			if in.FromData() {
-				note = ValueNote(sn.Values[[2]int64{o.ID, in.ID}])
-			}
-			f.SetCellValue(sh, ecell(n, row), note)
-			f.SetRowHeight(sh, row, rowHeight(in.Content, 40, note, 24))
 			row++
 		}
-		label := fmt.Sprintf("%s\n（%s分）", d.Name, criteria.FormatPoints(d.Weight))
-		if d.Bonus {
-			label = fmt.Sprintf("%s\n（上限%s分）", d.Name, criteria.FormatPoints(d.Cap))
-		} else {
-			maxSum += d.Weight
-		}
-		f.SetCellValue(sh, ecell(1, first), label)
+		f.SetCellValue(sh, ecell(1, first), d.Label)
 		if row-1 > first {
 			f.MergeCell(sh, ecell(1, first), ecell(1, row-1))
 		}
 		f.SetCellStyle(sh, ecell(1, first), ecell(1, row-1), st.dim)
-		f.SetCellStyle(sh, ecell(2, first), ecell(2, row-1), st.num)
-		f.SetCellStyle(sh, ecell(3, first), ecell(3, row-1), st.Wrap)
-		f.SetCellStyle(sh, ecell(4, first), ecell(n-1, row-1), st.num)
-		f.SetCellStyle(sh, ecell(n, first), ecell(n, row-1), st.Wrap)
-		for gi := range groups {
-			if d.Bonus && d.Cap > 0 && dimSums[gi] > d.Cap {
-				dimSums[gi] = d.Cap
-			}
-			totals[gi] += dimSums[gi]
-		}
+		ranges = append(ranges, evalRange{first, row - 1, d.Dim, computed})
 	}
 	f.SetCellValue(sh, ecell(1, row), evalTotalLabel)
 	f.MergeCell(sh, ecell(1, row), ecell(3, row))
-	f.SetCellValue(sh, ecell(4, row), maxSum)
-	if !blank {
-		for gi := range groups {
-			f.SetCellValue(sh, ecell(5+gi, row), roundPts(totals[gi]))
+	f.SetCellValue(sh, ecell(4, row), pg.MaxSum)
+	for gi := range pg.Groups {
+		if err := setTotal(f, sh, ecell(5+gi, row), 5+gi, 4+ng, ranges, pg.Totals[gi], blank); err != nil {
+			return err
 		}
 	}
-	f.SetCellValue(sh, ecell(n, row), "加分项另计，最高加分见上")
+	f.SetCellValue(sh, ecell(n, row), pg.TotalNote())
 	f.SetCellStyle(sh, ecell(1, row), ecell(n-1, row), st.dim)
 	f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.Wrap)
 	f.SetRowHeight(sh, row, 22)
-	sign := row + 2
-	f.SetCellValue(sh, ecell(1, sign), evalSignLine)
-	f.MergeCell(sh, ecell(1, sign), ecell(n, sign))
-	f.SetCellStyle(sh, ecell(1, sign), ecell(n, sign), st.line)
-	f.SetRowHeight(sh, sign, 26)
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, sign), Scope: sh}); err != nil {
+	row++
+	if pg.Veto != "" {
+		f.SetCellValue(sh, ecell(1, row), pg.Veto)
+		f.MergeCell(sh, ecell(1, row), ecell(n, row))
+		f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.veto)
+		f.SetRowHeight(sh, row, 24)
+		row++
+	}
+	row++
+	for _, line := range EvalSignLines {
+		f.SetCellValue(sh, ecell(1, row), line)
+		f.MergeCell(sh, ecell(1, row), ecell(n, row))
+		f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.line)
+		f.SetRowHeight(sh, row, 30)
+		row++
+	}
+	if blank {
+		row++
+		for _, line := range EvalInstructions {
+			f.SetCellValue(sh, ecell(1, row), line)
+			f.MergeCell(sh, ecell(1, row), ecell(n, row))
+			f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.wrapLine)
+			f.SetRowHeight(sh, row, float64(linesIn(line, sumWidths(EvalWidths(n))))*13.5+4)
+			row++
+		}
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, row-1), Scope: sh}); err != nil {
 		return err
 	}
-	return PrintSetup(f, sh, false, "$3:$3")
-}
-
-// ValueNote is what the 说明 column says of a computed value: how it was computed, and the
-// evaluator's correction with its reason.
-func ValueNote(v criteria.Value) string {
-	if v.Override != nil {
-		return fmt.Sprintf("计算：%s；修正为 %s，理由：%s", v.How, criteria.FormatPoints(v.Override.Points), v.Override.Reason)
+	if err := PrintSetup(f, sh, false, "$3:$3"); err != nil {
+		return err
 	}
-	return "计算：" + v.How
+	return protectForm(f, sh)
 }
 
 func roundPts(v float64) float64 { return math.Round(v*100) / 100 }
@@ -257,4 +303,12 @@ func roundPts(v float64) float64 { return math.Round(v*100) / 100 }
 // wb characters: Excel does not grow rows for wrapped text it did not lay out itself.
 func rowHeight(a string, wa float64, b string, wb float64) float64 {
 	return float64(max(linesIn(a, wa), linesIn(b, wb)))*13.5 + 6
+}
+
+func sumWidths(ws []float64) float64 {
+	t := 0.0
+	for _, w := range ws {
+		t += w
+	}
+	return t
 }

@@ -45,7 +45,19 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	warn, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "C00000", Size: 10}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	warn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Color: "C00000", Size: 10}, Border: border,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	if err != nil {
+		return false, err
+	}
+	textFmt := "@"
+	cell, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Border: border,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &textFmt})
+	if err != nil {
+		return false, err
+	}
 	for i, sh := range order {
 		name := rejectSheetName(sh.Name, i)
 		if i == 0 {
@@ -69,7 +81,9 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 		f.SetSheetRow(name, "A1", &head)
 		last, _ := excelize.ColumnNumberToName(ncol + 1)
 		f.SetCellStyle(name, "A1", last+"1", st.Header)
+		f.SetRowHeight(name, 1, 28)
 		dateCol := map[int]bool{sh.Mapping[FieldBirth]: true, sh.Mapping[FieldJoined]: true, sh.Mapping[FieldFull]: true}
+		colWidths := rejectWidths(sh.Mapping, ncol)
 		for r, it := range bySheet[sh] {
 			cells := it.Row.Cells()
 			vals := make([]any, ncol+1)
@@ -100,23 +114,29 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 			ref, _ := excelize.CoordinatesToCellName(1, r+2)
 			f.SetSheetRow(name, ref, &vals)
 			rowEnd, _ := excelize.CoordinatesToCellName(ncol, r+2)
-			f.SetCellStyle(name, ref, rowEnd, st.Text)
+			f.SetCellStyle(name, ref, rowEnd, cell)
 			msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
 			f.SetCellStyle(name, msgRef, msgRef, warn)
 			// Excel and WPS do not grow a row for wrapped text written by a program.
-			f.SetRowHeight(name, r+2, float64(linesIn(vals[ncol].(string), rejectNoteWidth))*13.5+4)
+			lines := linesIn(vals[ncol].(string), rejectNoteWidth)
+			for c := range ncol {
+				if text, ok := vals[c].(string); ok {
+					lines = max(lines, linesIn(text, colWidths[c]))
+				}
+			}
+			f.SetRowHeight(name, r+2, float64(lines)*13.5+4)
 		}
 		for c := 1; c <= ncol; c++ {
 			col, _ := excelize.ColumnNumberToName(c)
-			width := 12.0
-			if c-1 == sh.Mapping[FieldIDNumber] {
-				width = 21 // eighteen digits and the X must show whole
-			}
-			f.SetColWidth(name, col, col, width)
+			f.SetColWidth(name, col, col, colWidths[c-1])
 		}
 		f.SetColWidth(name, last, last, rejectNoteWidth)
 		f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 		if err := PrintSetup(f, name, true, "$1:$1"); err != nil {
+			return false, err
+		}
+		// The rows come back as typed: full ID numbers and phones.
+		if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 			return false, err
 		}
 	}
@@ -124,7 +144,50 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 }
 
 // rejectNoteWidth is the 错误提示 column's width in characters.
-const rejectNoteWidth = 50
+const rejectNoteWidth = 30
+
+// rejectPageWidth is the characters of columns that print on A4 landscape at 80 %: 10 pt text
+// at 8 pt.
+const rejectPageWidth = 170
+
+// rejectWidths are the columns' widths: the export's width for each recognised field, 10 for
+// others, shrunk together (IDs, dates and phones excepted: they must show whole)
+// until the sheet and its 错误提示 print at 8 pt or more; the cells wrap and rows grow instead.
+func rejectWidths(m Mapping, ncol int) []float64 {
+	out := make([]float64, ncol)
+	keep := map[int]bool{} // IDs, dates and phones stay whole: they must not wrap
+	for c := range out {
+		out[c] = 10
+	}
+	for fl := FieldName; fl < fieldCount; fl++ {
+		if c := m[fl]; c >= 0 && c < ncol && widths[fl] > 0 {
+			out[c] = widths[fl]
+			switch fl {
+			case FieldIDNumber, FieldBirth, FieldJoined, FieldFull, FieldPhone:
+				keep[c] = true
+			}
+		}
+	}
+	// The budget is in Excel characters; each column also takes 5 px of padding (under one).
+	budget := float64(rejectPageWidth) - rejectNoteWidth - float64(ncol)
+	fixed, free := 0.0, 0.0
+	for c, w := range out {
+		if keep[c] {
+			fixed += w
+		} else {
+			free += w
+		}
+	}
+	if fixed+free > budget && free > 0 {
+		k := max(budget-fixed, 4.5*float64(len(out)-len(keep))) / free
+		for c := range out {
+			if !keep[c] {
+				out[c] = max(4.5, out[c]*k)
+			}
+		}
+	}
+	return out
+}
 
 // rejectSheetName is a sheet name Excel accepts, made unique by the index.
 func rejectSheetName(name string, i int) string {

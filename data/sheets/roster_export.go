@@ -21,14 +21,38 @@ type ExportOptions struct {
 	Title          string // e.g. "第一党支部党员花名册"; "" → "党员花名册"
 	PerBranch      bool   // one sheet per branch instead of one sheet
 	IncludeFullIDs bool   // full ID numbers; otherwise masked (such a file cannot be imported back)
+	Institute      string // the institute (Profile.TitleName) named at the top of every page; ExportRoster fills it
 }
 
 // exportColumns are the export's columns after 序号: every importable field, then the status.
 var exportColumns = Fields
 
-var widths = map[Field]float64{FieldName: 10, FieldGender: 6, FieldEthnicity: 8, FieldBirth: 12, FieldIDNumber: 19,
-	FieldEducation: 10, FieldDegree: 8, FieldTitle: 12, FieldBranch: 17, FieldCategory: 10, FieldJoined: 12,
-	FieldFull: 12, FieldUnit: 15, FieldPost: 12, FieldPhone: 15}
+// widths fit the 17 columns on A4 landscape at 81 %, so 10 pt text prints at 8 pt or more;
+// 所在党支部, 工作单位, 职称 and 职务 wrap (their rows grow) rather than being cut.
+var widths = map[Field]float64{FieldName: 7, FieldGender: 4.5, FieldEthnicity: 6, FieldBirth: 10, FieldIDNumber: 18,
+	FieldEducation: 8, FieldDegree: 6, FieldTitle: 11, FieldBranch: 18, FieldCategory: 8, FieldJoined: 10,
+	FieldFull: 10, FieldUnit: 15, FieldPost: 11, FieldPhone: 12}
+
+// Widths of the export's first and last columns (序号, 名册状态).
+const (
+	seqWidth    = 4.5
+	statusWidth = 7
+)
+
+// wrapped are the columns whose text wraps in the export.
+var wrapped = map[Field]bool{FieldBranch: true, FieldUnit: true, FieldTitle: true, FieldPost: true}
+
+// ConfidentialMark is printed at the top of every page of a file with full ID numbers or phones.
+const ConfidentialMark = "内部资料 注意保密"
+
+// RosterWidths are the export's column widths, 序号 to 名册状态.
+func RosterWidths() []float64 {
+	out := []float64{seqWidth}
+	for _, fl := range exportColumns {
+		out = append(out, widths[fl])
+	}
+	return append(out, statusWidth)
+}
 
 // ExportRoster writes the members the filter selects to path and says how many it wrote: the
 // one roster export of the window and the command line. A roster of one branch is titled after
@@ -40,6 +64,13 @@ func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path 
 			return 0, err
 		}
 		opt.Title = RosterTitle(o)
+	}
+	if opt.Institute == "" {
+		p, err := s.Profile()
+		if err != nil {
+			return 0, err
+		}
+		opt.Institute = p.TitleName()
 	}
 	ms, err := s.Members(f)
 	if err != nil {
@@ -85,7 +116,7 @@ func ExportMembers(ctx context.Context, ms []data.Member, path string, opt Expor
 		if opt.PerBranch {
 			sheetTitle = sheet + " " + title
 		}
-		if err := writeRosterSheet(ctx, f, sheet, sheetTitle, g, opt.IncludeFullIDs, st, today, func() {
+		if err := writeRosterSheet(ctx, f, sheet, sheetTitle, opt.Institute, g, opt.IncludeFullIDs, st, today, func() {
 			done++
 			if progress != nil && done%1000 == 0 {
 				progress(done, len(ms))
@@ -103,20 +134,29 @@ func ExportMembers(ctx context.Context, ms []data.Member, path string, opt Expor
 	return nil
 }
 
-func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title string, ms []data.Member, fullIDs bool, st Styles, today time.Time, step func()) error {
+func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, institute string, ms []data.Member, fullIDs bool, st Styles, today time.Time, step func()) error {
 	ncol := len(exportColumns) + 2 // 序号, the fields, 状态
 	last, _ := excelize.ColumnNumberToName(ncol)
 	lastRow := len(ms) + 2
-	if err := PrintSetup(f, sheet, true, "$2:$2"); err != nil {
-		return err
-	}
-	// The stream writer does not write the sheet properties that switch fit-to-width on, so
-	// the scale that fits the columns on A4 landscape is set as well.
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{AdjustTo: &exportScale}); err != nil {
+	wrap, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Border: []excelize.Border{{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, CustomNumFmt: &textFormat})
+	if err != nil {
 		return err
 	}
 	// The filter must be in the worksheet before the stream writer takes it over.
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A2:%s%d", last, max(lastRow, 3)), nil); err != nil {
+		return err
+	}
+	// Fit to one page wide, set after the filter: the filter replaces the sheet properties that
+	// hold fit-to-page (and a fixed scale set here, as before, switched it off too), so the
+	// columns printed across two pages. The widths are chosen so the fit is 80 % or more.
+	if err := PrintSetup(f, sheet, true, "$2:$2"); err != nil {
+		return err
+	}
+	// Every export carries phones (and full IDs when asked): each page says it is confidential,
+	// and whose roster it is (the title itself names the branch).
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: "&L" + headerText(institute) + "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -126,11 +166,12 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title string
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "A3", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	sw.SetColWidth(1, 1, 6)
-	for i, fl := range exportColumns {
-		sw.SetColWidth(i+2, i+2, widths[fl])
+	// Last column first: the stream writer puts each new column before the ones it has, and
+	// LibreOffice applies columns listed out of order to the wrong ones.
+	ws := RosterWidths()
+	for i := len(ws) - 1; i >= 0; i-- {
+		sw.SetColWidth(i+1, i+1, ws[i])
 	}
-	sw.SetColWidth(ncol, ncol, 8)
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.Title, Value: title + "  " + today.Format("2006年1月2日") + "导出"}},
 		excelize.RowOpts{Height: 30}); err != nil {
 		return err
@@ -154,12 +195,21 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title string
 			}
 		}
 		row[0] = excelize.Cell{StyleID: st.Cell, Value: i + 1}
+		lines := 1
 		for j, fl := range exportColumns {
-			row[j+1] = exportCell(m, fl, fullIDs, st)
+			c := exportCell(m, fl, fullIDs, st)
+			if wrapped[fl] {
+				c.StyleID = wrap
+				if text, ok := c.Value.(string); ok {
+					lines = max(lines, linesIn(text, widths[fl]))
+				}
+			}
+			row[j+1] = c
 		}
 		row[ncol-1] = excelize.Cell{StyleID: st.Cell, Value: m.Status}
 		ref, _ := excelize.CoordinatesToCellName(1, i+3)
-		if err := sw.SetRow(ref, row); err != nil {
+		// Rows grow with their wrapped text: Excel does not grow a row a program wrote.
+		if err := sw.SetRow(ref, row, excelize.RowOpts{Height: float64(lines)*13.5 + 4}); err != nil {
 			return err
 		}
 		step()
@@ -214,8 +264,11 @@ func exportCell(m data.Member, f Field, fullIDs bool, st Styles) excelize.Cell {
 	return excelize.Cell{StyleID: st.Cell}
 }
 
-// exportScale fits the export's columns (about 200 characters wide) on A4 landscape.
-var exportScale uint = 56
+// headerText escapes & for a page header (&& prints one &).
+func headerText(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// textFormat keeps wrapped text cells text ("@"), like the shared text style.
+var textFormat = "@"
 
 var reSheetBad = regexp.MustCompile(`[\[\]:*?/\\']`)
 
