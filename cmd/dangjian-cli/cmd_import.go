@@ -99,6 +99,13 @@ func runImport(e *env, args []string) error {
 // planRoster is the dry run: read and classify against the store, write nothing but the
 // -rejects file.
 func planRoster(ctx context.Context, s *data.Store, file, sheet string, create bool, rejects string) (*sheets.ImportResult, error) {
+	var root data.Org
+	if create {
+		var err error
+		if root, err = sheets.RootOrg(s); err != nil {
+			return nil, err // before the file is read, as the real import does
+		}
+	}
 	rf, err := sheets.ReadRoster(ctx, file, sheets.ReadOptions{Sheet: sheet})
 	if err != nil {
 		return nil, err
@@ -108,10 +115,6 @@ func planRoster(ctx context.Context, s *data.Store, file, sheet string, create b
 		return nil, err
 	}
 	if create && len(plan.Unknown) > 0 {
-		root, err := sheets.RootOrg(s)
-		if err != nil {
-			return nil, err
-		}
 		choices := sheets.BranchChoices{}
 		for _, u := range plan.Unknown {
 			choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}

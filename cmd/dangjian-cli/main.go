@@ -82,6 +82,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 var commands = map[string]command{
 	"where":   {"where", runWhere},
 	"demo":    {"demo", runDemo},
+	"init":    {"init -name 中共某某研究院委员会 [-short 院党委] [-institute 某某研究院]", runInit},
 	"members": {"members [-branch NAME] [-q TEXT] [-json]", runMembers},
 	"orgs":    {"orgs [-json]", runOrgs},
 	"check":   {"check [-json]", runCheck},

@@ -35,6 +35,8 @@ const (
 	RefuseEmpty          = "empty"
 	RefuseNoRoster       = "no_roster"
 	RefuseUnreadable     = "unreadable"
+	RefuseNoRoot         = "no_root"
+	RefuseNoIDColumn     = "no_id_column"
 )
 
 // RefusedError says why a whole file was refused; nothing was read from it.

@@ -66,15 +66,19 @@ const streamChunk = 2 * rowsPerInsert
 // preceded by a backup. A refused file, a failed write or a cancel leaves the database as it
 // was; the error of a refused file is a *RefusedError.
 func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOptions) (*ImportResult, error) {
+	var root int64
+	if opt.CreateBranches {
+		// Refused before the file is opened: without a 党委 no branch can be created, and a
+		// 100 000-row file took seconds to read before saying so.
+		o, err := RootOrg(s)
+		if err != nil {
+			return nil, err
+		}
+		root = o.ID
+	}
 	kind, err := sniff(path)
 	if err != nil {
 		return nil, err
-	}
-	var root int64
-	var rootErr error
-	if opt.CreateBranches {
-		o, err := RootOrg(s)
-		root, rootErr = o.ID, err
 	}
 	c, err := newClassifier(s, opt.Choices, root)
 	if err != nil {
@@ -102,9 +106,6 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 		return nil
 	})
 	res.File, res.Counts, res.Unknown = rf, c.counts, c.unknownBranches()
-	if err == nil && len(res.Unknown) > 0 && rootErr != nil {
-		err = rootErr
-	}
 	if err == nil && len(pending) > 0 {
 		err = w.send(pending)
 	}
