@@ -48,6 +48,7 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 		for _, it := range bySheet[sh] {
 			ncol = max(ncol, len(it.Row.Cells()))
 		}
+		used := usedValues(sh, bySheet[sh], &ncol)
 		head := make([]any, ncol+1)
 		for c := range ncol {
 			h := ""
@@ -55,6 +56,11 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 				h = sh.Headers[c]
 			}
 			head[c] = h
+		}
+		for _, u := range used {
+			if u.added {
+				head[u.col] = u.field.Label()
+			}
 		}
 		head[ncol] = "错误提示"
 		f.SetSheetRow(name, "A1", &head)
@@ -77,6 +83,11 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 							vals[c] = civil.Format(t)
 						}
 					}
+				}
+			}
+			for _, u := range used {
+				if v := u.value(it.Row); v != "" && strings.TrimSpace(fmt.Sprint(vals[u.col])) == "" {
+					vals[u.col] = v
 				}
 			}
 			var msgs []string
@@ -127,4 +138,40 @@ func rejectSheetName(name string, i int) string {
 		name = fmt.Sprintf("错误行%d", i+1)
 	}
 	return name
+}
+
+// usedValue is a value the importer took from elsewhere than the row's own cell — a branch or
+// 党总支 merged down its rows, a branch from the sheet's name or a block heading — written into
+// the row so that a corrected row comes back with it.
+type usedValue struct {
+	field Field
+	col   int
+	added bool // the sheet has no such column: it is added after the last
+	value func(*Row) string
+}
+
+// usedValues lists the values to carry for the sheet's rejected rows, growing ncol by the
+// columns it adds.
+func usedValues(sh *Sheet, items []PlanItem, ncol *int) []usedValue {
+	var out []usedValue
+	for _, u := range []usedValue{
+		{field: FieldBranch, value: func(r *Row) string { return r.Member.BranchName }},
+		{field: FieldParent, value: func(r *Row) string { return r.Parent }},
+	} {
+		if sh.Mapping.Has(u.field) {
+			u.col = sh.Mapping[u.field]
+			out = append(out, u)
+			continue
+		}
+		for _, it := range items {
+			// A branch from the sheet's name comes back by the sheet's name.
+			if v := u.value(it.Row); v != "" && !(u.field == FieldBranch && v == sh.Branch) {
+				u.col, u.added = *ncol, true
+				*ncol++
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	return out
 }

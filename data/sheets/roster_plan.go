@@ -37,6 +37,9 @@ type PlanItem struct {
 	Changes   []string // labels of the fields an update changes
 	NewBranch string   // the branch, to be created at commit
 	Errors    []RowError
+	// Decide, when not "", is what the office has to decide about an imported row (a category
+	// the file does not give); the preview flags the row with it.
+	Decide string
 }
 
 // UnknownBranch is a branch named in the file that the store does not have.

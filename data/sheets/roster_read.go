@@ -70,6 +70,8 @@ type Sheet struct {
 	Branch    string   // the branch taken from the sheet name, when it has no branch column
 	Rows      int      // data rows recognised
 	Skipped   string   // why the sheet was not read, "" when it was
+	// Probationary: the sheet's name or title says it lists 预备党员 (inferCategory).
+	Probationary bool
 }
 
 // Row is one data row: where it is, its cells as stored, the member read from them, notes
@@ -80,6 +82,9 @@ type Row struct {
 	Member data.Member
 	Notes  []string
 	Errors []RowError
+	// Parent is the 党总支 or 二级党委 the row names (filled down like the branch), "" when
+	// the sheet has no such column.
+	Parent string
 	// cells are the row's cells joined by cellSep: one string instead of fourteen, since a
 	// 100 000-row file keeps every row in memory until the commit.
 	cells string
