@@ -38,8 +38,14 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && pos[0] == "orgs" {
+		if sheet != "" || rejects != "" || create {
+			return usagef("import orgs 只接受 -dry-run 和 -json")
+		}
+		return runImportOrgs(e, pos[1], dry, asJSON)
+	}
 	if len(pos) != 2 || pos[0] != "roster" {
-		return usagef("请写成 import roster FILE")
+		return usagef("请写成 import roster FILE 或 import orgs FILE")
 	}
 	file := pos[1]
 	s, err := e.WriteStore()

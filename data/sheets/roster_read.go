@@ -143,6 +143,9 @@ func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit fu
 			read++
 		}
 	}
+	if read == 0 && rd.orgSheet {
+		return nil, orgSheetGiven(path)
+	}
 	if read == 0 {
 		return nil, refused(RefuseNoRoster, "“%s”中没有找到花名册：没有哪张工作表的前 %d 行有“姓名”“公民身份号码”等表头；请确认选对了文件，或按导入模板填写后再导入",
 			filepath.Base(path), headerScanRows)
@@ -205,6 +208,7 @@ type reader struct {
 	sawSheet bool
 	count    int
 	emit     func(*Row) error // nil keeps the rows in rf.Rows
+	orgSheet bool             // a sheet skipped is an organisation sheet (orgSheetGiven)
 }
 
 // haltError carries an error of emit through the sheet reading, which would otherwise take

@@ -37,6 +37,7 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 		sh.Skipped = "不是花名册（说明、统计或汇总表），已跳过"
 	case !ok:
 		sh.Skipped = fmt.Sprintf("前 %d 行没有“姓名”“公民身份号码”等表头，不是花名册，已跳过", headerScanRows)
+		rd.orgSheet = rd.orgSheet || anyOrgHeader(head)
 	}
 	if sh.Skipped != "" {
 		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
