@@ -96,6 +96,9 @@ func runImport(e *env, args []string) error {
 	for _, er := range sum.Errors {
 		fmt.Fprintln(e.stdout, er.Error())
 	}
+	for _, fl := range res.Flagged {
+		fmt.Fprintln(e.stdout, "需确认："+fl.Error())
+	}
 	if res.Batch != 0 {
 		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", res.Batch)
 	}
@@ -132,7 +135,7 @@ func planRoster(ctx context.Context, s *data.Store, file, sheet string, create b
 	if err := writeRejects(rejects, plan); err != nil {
 		return nil, err
 	}
-	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown,
+	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown, Flagged: plan.Decisions(),
 		Counts: sheets.Counts{New: plan.New, Updated: plan.Updated, Unchanged: plan.Unchanged, Rejected: plan.Rejected}}
 	for _, it := range plan.Items {
 		if it.Action == sheets.ActionRejected {

@@ -79,3 +79,22 @@ func inferCategory(m data.Member, probationarySheet bool, today time.Time) (cate
 	decide = "人员类别未填，入党已满一年却没有转正日期：请确认此人是正式党员（补填转正日期）还是预备期延长的预备党员"
 	return data.CategoryProbation, decide + "；暂按预备党员导入", decide
 }
+
+// CodeCategoryUndecided marks an imported row whose category the office has to decide.
+const CodeCategoryUndecided = "category_undecided"
+
+// decision is the flag of an item with a Decide, where the row is.
+func decision(it *PlanItem) RowError {
+	return rowErr(it.Row, FieldCategory, CodeCategoryUndecided, it.Decide)
+}
+
+// Decisions lists the rows the office has to decide about, in file order.
+func (p *Plan) Decisions() []RowError {
+	var out []RowError
+	for i := range p.Items {
+		if p.Items[i].Decide != "" && p.Items[i].Action != ActionRejected {
+			out = append(out, decision(&p.Items[i]))
+		}
+	}
+	return out
+}

@@ -41,6 +41,7 @@ type ImportResult struct {
 	Counts
 	Unknown []UnknownBranch // branches not in the store, with their rows
 	Rejects []PlanItem      // the rejected rows with their reasons, in file order
+	Flagged []RowError      // imported rows the office has to decide about (PlanItem.Decide)
 	Batch   int64           // the undoable batch; 0 when nothing was written
 }
 
@@ -91,6 +92,9 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 		res.Rows++
 		var it PlanItem
 		c.row(&it, r)
+		if it.Decide != "" && it.Action != ActionRejected {
+			res.Flagged = append(res.Flagged, decision(&it))
+		}
 		switch it.Action {
 		case ActionRejected:
 			res.Rejects = append(res.Rejects, it)
