@@ -103,10 +103,13 @@ func TestCLIFirstDay(t *testing.T) {
 // roster: one refusal line each, exit 1.
 func TestCLIImportOrgsRefusesOtherFiles(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "库.db")
+	orgs := writeSheet(t, "组织.xlsx", [][]any{{"党组织名称", "组织类别", "上级党组织"}, {"一支部", "党支部", ""}})
+	if _, e, code := cli(t, "-db", db, "import", "orgs", orgs); code != 1 || !strings.Contains(e, "dangjian-cli init") {
+		t.Errorf("import orgs before init: exit %d, %q; want a refusal naming init", code, e)
+	}
 	cli(t, "-db", db, "init", "-name", "中共某某研究院委员会")
 	roster := writeSheet(t, "花名册.xlsx", [][]any{{"姓名", "公民身份号码", "所在党支部"}, {"甲", "11010519491231002X", "一支部"}})
 	empty := writeSheet(t, "空.xlsx", nil)
-	orgs := writeSheet(t, "组织.xlsx", [][]any{{"党组织名称", "组织类别", "上级党组织"}, {"一支部", "党支部", ""}})
 	for _, c := range []struct {
 		args []string
 		want string

@@ -90,8 +90,9 @@ var orgTypeCodes = map[int]bool{data.TypeCommittee: true, data.TypeGeneralBranch
 
 // Bounds of an organisation sheet: no institute has more organisations, no name is longer.
 const (
-	maxOrgRows  = 5000
-	maxOrgField = 100
+	maxOrgRows     = 5000
+	maxOrgField    = 100
+	maxMergedCells = maxOrgRows * 4
 )
 
 // OrgRow is one organisation as the sheet gives it.
@@ -203,6 +204,9 @@ func mergedDown(f *excelize.File, sheet string) map[[2]int]string {
 		}
 		for r := r1 + 1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
+				if len(out) >= maxMergedCells {
+					return out // a crafted file: the rest of its merges fill nothing
+				}
 				out[[2]int{r - 1, c - 1}] = m.GetCellValue()
 			}
 		}

@@ -179,3 +179,15 @@ func TestRejectsCarryMergedBranch(t *testing.T) {
 		t.Errorf("所在党支部 of the rejected row in the 错误行 file: %q, want 第二党支部", v)
 	}
 }
+
+// A sheet without an ID column beside a roster (a 支委会 list) is skipped with a note; the
+// roster is read.
+func TestSheetWithoutIDColumnBesideARosterIsSkipped(t *testing.T) {
+	path := writeBook(t, filepath.Join(t.TempDir(), "r.xlsx"),
+		sheetSpec{name: "支委会", rows: [][]any{{"姓名", "职务"}, {"甲", "书记"}}},
+		sheetSpec{name: "第一党支部", rows: [][]any{{"姓名", "身份证号码", "入党日期"}, {"甲", mkID(1980, 1, 1, 1, true), "2005-07-01"}}})
+	rf := mustRead(t, path, ReadOptions{})
+	if len(rf.Rows) != 1 || len(rf.Notes) != 1 || !strings.Contains(rf.Notes[0], "支委会") {
+		t.Errorf("rows %d notes %q; want the roster's row and a note on 支委会", len(rf.Rows), rf.Notes)
+	}
+}

@@ -39,12 +39,9 @@ func titleTexts(rows [][]string) []string {
 	return out
 }
 
-// needIDColumn refuses a sheet without an ID-number column once, instead of rejecting every
-// row for an empty ID: the office has to add the column, not fix rows.
-func (rd *reader) needIDColumn(sh *Sheet) error {
-	if sh.Mapping.Has(FieldIDNumber) {
-		return nil
-	}
-	return &haltError{refused(RefuseNoIDColumn, "“%s”的工作表“%s”没有公民身份号码（身份证号）列：本程序按身份证号识别每名党员，请在表中加一列，表头写“公民身份号码”，设置为文本格式并填入每人的18位身份证号后再导入",
-		filepath.Base(rd.rf.Path), sh.Name)}
+// noIDColumn refuses a file whose only roster-like sheets have no ID-number column, once,
+// instead of rejecting every row for an empty ID: the office has to add the column, not fix rows.
+func noIDColumn(path string, sheets []string) error {
+	return refused(RefuseNoIDColumn, "“%s”的工作表“%s”没有公民身份号码（身份证号）列：本程序按身份证号识别每名党员，请在表中加一列，表头写“公民身份号码”，设置为文本格式并填入每人的18位身份证号后再导入",
+		filepath.Base(path), strings.Join(sheets, "”“"))
 }

@@ -143,6 +143,9 @@ func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit fu
 			read++
 		}
 	}
+	if read == 0 && len(rd.noIDSheet) > 0 {
+		return nil, noIDColumn(path, rd.noIDSheet)
+	}
 	if read == 0 && rd.orgSheet {
 		return nil, orgSheetGiven(path)
 	}
@@ -201,14 +204,15 @@ func utf16le(s string) []byte {
 
 // reader carries one read across sheets.
 type reader struct {
-	ctx      context.Context
-	rf       *RosterFile
-	opt      ReadOptions
-	anyCell  bool
-	sawSheet bool
-	count    int
-	emit     func(*Row) error // nil keeps the rows in rf.Rows
-	orgSheet bool             // a sheet skipped is an organisation sheet (orgSheetGiven)
+	ctx       context.Context
+	rf        *RosterFile
+	opt       ReadOptions
+	anyCell   bool
+	sawSheet  bool
+	count     int
+	emit      func(*Row) error // nil keeps the rows in rf.Rows
+	orgSheet  bool             // a sheet skipped is an organisation sheet (orgSheetGiven)
+	noIDSheet []string         // sheets skipped for want of an ID-number column (noIDColumn)
 }
 
 // haltError carries an error of emit through the sheet reading, which would otherwise take

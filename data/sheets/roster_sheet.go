@@ -70,8 +70,16 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 	if fix, ok := rd.opt.Mappings[sh.Name]; ok {
 		sh.Mapping = fix
 	}
-	if err := rd.needIDColumn(sh); err != nil {
-		return err
+	if !sh.Mapping.Has(FieldIDNumber) {
+		// Not a roster this program can key on; the file is refused for it only when no other
+		// sheet is one (noIDColumn), since a 支委会名单 sheet beside the roster is no fault.
+		sh.Skipped = "没有公民身份号码（身份证号）列，已跳过"
+		rd.noIDSheet = append(rd.noIDSheet, sh.Name)
+		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
+		for i := dr; i < len(head); i++ {
+			rd.anyCell = rd.anyCell || !blankRow(head[i])
+		}
+		return drain(next)
 	}
 	sh.Probationary = probationaryTitle(append([]string{sh.Name}, titleTexts(head[:hr])...)...)
 	if sh.Mapping.Has(FieldBranch) {
