@@ -205,3 +205,24 @@ func TestReadOrgsRefusesWhatIsNoOrgSheet(t *testing.T) {
 		t.Errorf("org sheet given to the roster import: %v; want a refusal naming the organisation sheet", err)
 	}
 }
+
+// The 错误行 file of an organisation import carries the parent merged down its rows, and
+// imports again as an organisation sheet once corrected.
+func TestWriteOrgRejectsCarriesMergedParents(t *testing.T) {
+	s := openStore(t)
+	res := importOrgs(t, s, orgBook(t, [][]any{
+		{1, "甲支部", "党支部", "不存在的总支"},
+		{2, "乙支部", "小组", nil},
+	}, [2]string{"D2", "D3"}))
+	out := filepath.Join(t.TempDir(), "错误行.xlsx")
+	if wrote, err := WriteOrgRejects(out, res); !wrote || err != nil {
+		t.Fatal(wrote, err)
+	}
+	of, err := ReadOrgs(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(of.Rows) != 2 || of.Rows[1].Parent != "不存在的总支" {
+		t.Errorf("rows %d, 乙支部's parent %q; want both rows, the merged parent written", len(of.Rows), of.Rows[1].Parent)
+	}
+}
