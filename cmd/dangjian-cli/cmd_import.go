@@ -23,6 +23,20 @@ type importSummary struct {
 	Errors    []sheets.RowError `json:"errors"`
 }
 
+func newSummary(file string, rows int, c sheets.Counts, errs []sheets.RowError) importSummary {
+	if errs == nil {
+		errs = []sheets.RowError{}
+	}
+	return importSummary{File: file, Rows: rows, Imported: c.New, Updated: c.Updated, Unchanged: c.Unchanged, Rejected: c.Rejected, Errors: errs}
+}
+
+// printJSON writes v as one line of JSON, Chinese as it is.
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
 // runImport: import roster FILE [-sheet S] [-dry-run] [-create-branches] [-rejects OUT.xlsx] [-json].
 // Rows rejected with reasons are work done (exit 0); a file that is no roster is refused (exit 1).
 func runImport(e *env, args []string) error {
@@ -69,15 +83,9 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return refuse(err)
 	}
-	sum := importSummary{File: file, Rows: res.Rows, Imported: res.New, Updated: res.Updated,
-		Unchanged: res.Unchanged, Rejected: res.Rejected, Errors: res.Errors()}
-	if sum.Errors == nil {
-		sum.Errors = []sheets.RowError{}
-	}
+	sum := newSummary(file, res.Rows, res.Counts, res.Errors())
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(sum)
+		return e.printJSON(sum)
 	}
 	verb := "已导入"
 	if dry {

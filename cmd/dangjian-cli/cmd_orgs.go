@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 
@@ -30,15 +29,9 @@ func runImportOrgs(e *env, file string, dry, asJSON bool) error {
 	if err != nil {
 		return refuse(err)
 	}
-	sum := importSummary{File: file, Rows: res.Rows(), Imported: res.New, Updated: res.Updated,
-		Unchanged: res.Unchanged, Rejected: res.Rejected, Errors: res.Errors()}
-	if sum.Errors == nil {
-		sum.Errors = []sheets.RowError{}
-	}
+	sum := newSummary(file, res.Rows(), res.Counts, res.Errors())
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(sum)
+		return e.printJSON(sum)
 	}
 	verb := "已导入"
 	if dry {

@@ -1,9 +1,7 @@
 package sheets
 
 import (
-	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -64,18 +62,7 @@ func WriteOrgRejects(path string, res *OrgImport) (bool, error) {
 				}
 			}
 		}
-		var msgs []string
-		for _, e := range it.Errors {
-			msgs = append(msgs, "“"+e.Column+"”："+e.Message)
-		}
-		vals[ncol] = fmt.Sprintf("原第 %d 行。%s", it.Row.Line, strings.Join(msgs, "；"))
-		ref, _ := excelize.CoordinatesToCellName(1, r+2)
-		f.SetSheetRow(name, ref, &vals)
-		end, _ := excelize.CoordinatesToCellName(ncol, r+2)
-		f.SetCellStyle(name, ref, end, st.Text)
-		msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
-		f.SetCellStyle(name, msgRef, msgRef, warn)
-		f.SetRowHeight(name, r+2, float64(linesIn(vals[ncol].(string), rejectNoteWidth))*13.5+4)
+		writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, st.Text, warn)
 	}
 	for c := 1; c <= ncol; c++ {
 		col, _ := excelize.ColumnNumberToName(c)

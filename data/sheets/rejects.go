@@ -90,23 +90,7 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 					vals[u.col] = v
 				}
 			}
-			var msgs []string
-			for _, e := range it.Errors {
-				msg := e.Message
-				if e.Column != "" {
-					msg = "“" + e.Column + "”：" + msg
-				}
-				msgs = append(msgs, msg)
-			}
-			vals[ncol] = fmt.Sprintf("原第 %d 行。%s", it.Row.Line, strings.Join(msgs, "；"))
-			ref, _ := excelize.CoordinatesToCellName(1, r+2)
-			f.SetSheetRow(name, ref, &vals)
-			rowEnd, _ := excelize.CoordinatesToCellName(ncol, r+2)
-			f.SetCellStyle(name, ref, rowEnd, st.Text)
-			msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
-			f.SetCellStyle(name, msgRef, msgRef, warn)
-			// Excel and WPS do not grow a row for wrapped text written by a program.
-			f.SetRowHeight(name, r+2, float64(linesIn(vals[ncol].(string), rejectNoteWidth))*13.5+4)
+			writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, st.Text, warn)
 		}
 		for c := 1; c <= ncol; c++ {
 			col, _ := excelize.ColumnNumberToName(c)
@@ -174,4 +158,27 @@ func usedValues(sh *Sheet, items []PlanItem, ncol *int) []usedValue {
 		}
 	}
 	return out
+}
+
+// writeRejectRow writes one rejected row at line at of the 错误行 sheet: its cells (vals, the
+// last one left for the message) as text, and the 错误提示 saying where it was and why.
+func writeRejectRow(f *excelize.File, sheet string, at, line int, vals []any, errs []RowError, text, warn int) {
+	var msgs []string
+	for _, e := range errs {
+		msg := e.Message
+		if e.Column != "" {
+			msg = "“" + e.Column + "”：" + msg
+		}
+		msgs = append(msgs, msg)
+	}
+	last := len(vals) - 1
+	vals[last] = fmt.Sprintf("原第 %d 行。%s", line, strings.Join(msgs, "；"))
+	ref, _ := excelize.CoordinatesToCellName(1, at)
+	f.SetSheetRow(sheet, ref, &vals)
+	rowEnd, _ := excelize.CoordinatesToCellName(last, at)
+	f.SetCellStyle(sheet, ref, rowEnd, text)
+	msgRef, _ := excelize.CoordinatesToCellName(last+1, at)
+	f.SetCellStyle(sheet, msgRef, msgRef, warn)
+	// Excel and WPS do not grow a row for wrapped text written by a program.
+	f.SetRowHeight(sheet, at, float64(linesIn(vals[last].(string), rejectNoteWidth))*13.5+4)
 }
