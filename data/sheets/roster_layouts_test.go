@@ -191,3 +191,16 @@ func TestSheetWithoutIDColumnBesideARosterIsSkipped(t *testing.T) {
 		t.Errorf("rows %d notes %q; want the roster's row and a note on 支委会", len(rf.Rows), rf.Notes)
 	}
 }
+
+// A one-person collection form (党员基本信息采集表: "1.姓名：" label cells) is refused saying
+// what it is, never read as rows.
+func TestOnePersonFormIsRefusedAsAForm(t *testing.T) {
+	path := writeBook(t, filepath.Join(t.TempDir(), "采集表.xlsx"), sheetSpec{name: "Sheet1", rows: [][]any{
+		{"党员基本信息采集表"}, {}, {"1.姓名：", "周文博", nil, nil, "2.性别：", "男"}, {"4.公民身份证号：", nil, nil, mkID(1983, 4, 12, 1, true)},
+	}})
+	_, err := ReadRoster(context.Background(), path, ReadOptions{})
+	var re *RefusedError
+	if !errors.As(err, &re) || !strings.Contains(re.Message, "采集表") {
+		t.Errorf("one-person form: %v; want a refusal saying it is a form", err)
+	}
+}

@@ -45,3 +45,25 @@ func noIDColumn(path string, sheets []string) error {
 	return refused(RefuseNoIDColumn, "“%s”的工作表“%s”没有公民身份号码（身份证号）列：本程序按身份证号识别每名党员，请在表中加一列，表头写“公民身份号码”，设置为文本格式并填入每人的18位身份证号后再导入",
 		filepath.Base(path), strings.Join(sheets, "”“"))
 }
+
+// reFormLabel is a label cell of a one-person form: "1.姓名：", "4.公民身份证号：".
+var reFormLabel = regexp.MustCompile(`^\s*[0-9]+\s*[.．、]\s*\S.*[:：]\s*$`)
+
+// formSheet tells the first rows of a one-person collection form (党员基本信息采集表), whose
+// label cells stand where a roster has its header.
+func formSheet(rows [][]string) bool {
+	n := 0
+	for _, r := range rows {
+		for _, c := range r {
+			if reFormLabel.MatchString(c) {
+				n++
+			}
+		}
+	}
+	return n >= 2
+}
+
+// formGiven refuses a one-person form given to the roster import, saying what to do instead.
+func formGiven(path string) error {
+	return refused(RefuseNoRoster, "“%s”是一人一张的信息采集表（“1.姓名：”这样的填写格），不是一人一行的花名册；请把各人的信息填入花名册模板（一人一行）后再导入", filepath.Base(path))
+}

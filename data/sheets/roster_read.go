@@ -146,6 +146,9 @@ func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit fu
 	if read == 0 && len(rd.noIDSheet) > 0 {
 		return nil, noIDColumn(path, rd.noIDSheet)
 	}
+	if read == 0 && rd.form {
+		return nil, formGiven(path)
+	}
 	if read == 0 && rd.orgSheet {
 		return nil, orgSheetGiven(path)
 	}
@@ -213,6 +216,7 @@ type reader struct {
 	emit      func(*Row) error // nil keeps the rows in rf.Rows
 	orgSheet  bool             // a sheet skipped is an organisation sheet (orgSheetGiven)
 	noIDSheet []string         // sheets skipped for want of an ID-number column (noIDColumn)
+	form      bool             // a sheet skipped is a one-person form (formGiven)
 }
 
 // haltError carries an error of emit through the sheet reading, which would otherwise take

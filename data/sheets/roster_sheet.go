@@ -38,6 +38,7 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 	case !ok:
 		sh.Skipped = fmt.Sprintf("前 %d 行没有“姓名”“公民身份号码”等表头，不是花名册，已跳过", headerScanRows)
 		rd.orgSheet = rd.orgSheet || anyOrgHeader(head)
+		rd.form = rd.form || formSheet(head)
 	}
 	if sh.Skipped != "" {
 		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
