@@ -67,3 +67,24 @@ func formSheet(rows [][]string) bool {
 func formGiven(path string) error {
 	return refused(RefuseNoRoster, "“%s”是一人一张的信息采集表（“1.姓名：”这样的填写格），不是一人一行的花名册；请把各人的信息填入花名册模板（一人一行）后再导入", filepath.Base(path))
 }
+
+// skipReasons are what the sheets a read skipped turned out to be: when no sheet was read,
+// the file is refused for the most telling of them.
+type skipReasons struct {
+	noID     []string // sheets with a roster header but no ID-number column
+	form     bool     // a one-person form
+	orgSheet bool     // an organisation sheet
+}
+
+// refusal is the file's refusal for what was skipped, nil when nothing telling was.
+func (k skipReasons) refusal(path string) error {
+	switch {
+	case len(k.noID) > 0:
+		return noIDColumn(path, k.noID)
+	case k.form:
+		return formGiven(path)
+	case k.orgSheet:
+		return orgSheetGiven(path)
+	}
+	return nil
+}

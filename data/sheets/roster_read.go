@@ -143,14 +143,10 @@ func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit fu
 			read++
 		}
 	}
-	if read == 0 && len(rd.noIDSheet) > 0 {
-		return nil, noIDColumn(path, rd.noIDSheet)
-	}
-	if read == 0 && rd.form {
-		return nil, formGiven(path)
-	}
-	if read == 0 && rd.orgSheet {
-		return nil, orgSheetGiven(path)
+	if read == 0 {
+		if err := rd.skipped.refusal(path); err != nil {
+			return nil, err
+		}
 	}
 	if read == 0 {
 		return nil, refused(RefuseNoRoster, "“%s”中没有找到花名册：没有哪张工作表的前 %d 行有“姓名”“公民身份号码”等表头；请确认选对了文件，或按导入模板填写后再导入",
@@ -207,16 +203,14 @@ func utf16le(s string) []byte {
 
 // reader carries one read across sheets.
 type reader struct {
-	ctx       context.Context
-	rf        *RosterFile
-	opt       ReadOptions
-	anyCell   bool
-	sawSheet  bool
-	count     int
-	emit      func(*Row) error // nil keeps the rows in rf.Rows
-	orgSheet  bool             // a sheet skipped is an organisation sheet (orgSheetGiven)
-	noIDSheet []string         // sheets skipped for want of an ID-number column (noIDColumn)
-	form      bool             // a sheet skipped is a one-person form (formGiven)
+	ctx      context.Context
+	rf       *RosterFile
+	opt      ReadOptions
+	anyCell  bool
+	sawSheet bool
+	count    int
+	emit     func(*Row) error // nil keeps the rows in rf.Rows
+	skipped  skipReasons      // what the skipped sheets were, for the file's refusal
 }
 
 // haltError carries an error of emit through the sheet reading, which would otherwise take

@@ -37,8 +37,8 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 		sh.Skipped = "不是花名册（说明、统计或汇总表），已跳过"
 	case !ok:
 		sh.Skipped = fmt.Sprintf("前 %d 行没有“姓名”“公民身份号码”等表头，不是花名册，已跳过", headerScanRows)
-		rd.orgSheet = rd.orgSheet || anyOrgHeader(head)
-		rd.form = rd.form || formSheet(head)
+		rd.skipped.orgSheet = rd.skipped.orgSheet || anyOrgHeader(head)
+		rd.skipped.form = rd.skipped.form || formSheet(head)
 	}
 	if sh.Skipped != "" {
 		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
@@ -75,7 +75,7 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 		// Not a roster this program can key on; the file is refused for it only when no other
 		// sheet is one (noIDColumn), since a 支委会名单 sheet beside the roster is no fault.
 		sh.Skipped = "没有公民身份号码（身份证号）列，已跳过"
-		rd.noIDSheet = append(rd.noIDSheet, sh.Name)
+		rd.skipped.noID = append(rd.skipped.noID, sh.Name)
 		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
 		for i := dr; i < len(head); i++ {
 			rd.anyCell = rd.anyCell || !blankRow(head[i])
