@@ -52,14 +52,11 @@ func categoryByValues(m Mapping, sample [][]string) Mapping {
 	return m
 }
 
-// probationaryTitle tells a sheet whose name or title says it lists 预备党员 only.
+// probationaryTitle tells a sheet whose name or title says it lists 预备党员 only: one that
+// names 正式党员 anywhere above its header (a group header 阶段3：正式党员) lists both.
 func probationaryTitle(texts ...string) bool {
-	for _, t := range texts {
-		if strings.Contains(t, "预备党员") && !strings.Contains(t, "正式党员") {
-			return true
-		}
-	}
-	return false
+	all := strings.Join(texts, " ")
+	return strings.Contains(all, "预备党员") && !strings.Contains(all, "正式党员")
 }
 
 // inferCategory is the category of a new member whose row gives none: 正式党员 with a 转正日期;

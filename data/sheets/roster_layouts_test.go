@@ -111,6 +111,17 @@ func TestCategoryInferredWithoutAColumn(t *testing.T) {
 	if p.New != 1 || p.Items[0].Member.Category != data.CategoryProbation || p.Items[0].Decide != "" {
 		t.Errorf("预备党员 list: %+v %v", p.Items[0], p.Errors())
 	}
+	// Group headers above the header that name both stages (laomd's 阶段2：预备党员 …
+	// 阶段3：正式党员) make no 预备党员 list: the old member is still a question.
+	path = writeBook(t, filepath.Join(t.TempDir(), "stages.xlsx"), sheetSpec{name: "Sheet1", rows: [][]any{
+		{"基本信息", nil, nil, "阶段2：预备党员", "阶段3：正式党员"},
+		{"姓名", "身份证号码", "所在党支部", "确定为预备党员时间（支部大会）", "转正时间"},
+		{"久", mkID(1983, 1, 1, 5, true), "第一党支部", "2019-06-20", nil},
+	}})
+	p = mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
+	if p.New != 1 || p.Items[0].Decide == "" {
+		t.Errorf("stage headers: %+v %v; want the row flagged for a decision", p.Items[0], p.Errors())
+	}
 }
 
 // Two 党总支 each with a 第一党支部 (short name): a file with a parent column is matched by the
