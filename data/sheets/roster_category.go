@@ -82,7 +82,11 @@ const CodeCategoryUndecided = "category_undecided"
 
 // decision is the flag of an item with a Decide, where the row is.
 func decision(it *PlanItem) RowError {
-	return rowErr(it.Row, FieldCategory, CodeCategoryUndecided, it.Decide)
+	f := FieldCategory
+	if !it.Row.Sheet.Mapping.Has(FieldCategory) {
+		f = FieldNone // the file has no such column to point at
+	}
+	return rowErr(it.Row, f, CodeCategoryUndecided, it.Decide)
 }
 
 // Decisions lists the rows the office has to decide about, in file order.
