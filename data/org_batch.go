@@ -25,20 +25,32 @@ func OrgPlacement(parent, o Org) string {
 	return ""
 }
 
+// placementAllowed refuses o under a parent OrgPlacement objects to.
+func placementAllowed(q queryer, o Org) error {
+	if o.ParentID == 0 {
+		return nil
+	}
+	parent, err := orgByID(q, o.ParentID)
+	if errors.Is(err, ErrNotFound) {
+		return Invalid{{"ParentID", "所选的上级组织已不存在（可能已被删除）；请重新选择上级组织"}}
+	}
+	if err != nil {
+		return lookupFailed("上级组织", err)
+	}
+	if msg := OrgPlacement(parent, o); msg != "" {
+		return Invalid{{"ParentID", msg}}
+	}
+	return nil
+}
+
 // SaveOrgInBatch creates (ID 0) or updates o inside tx as one change of batch b. A refusal is
 // an Invalid (or the store's error) and the transaction is as it was before the call.
 func (s *Store) SaveOrgInBatch(tx *sql.Tx, b *Batch, o *Org) error {
 	if v := ValidateOrg(*o, s.Today()); len(v) > 0 {
 		return v
 	}
-	if o.ParentID != 0 {
-		parent, err := orgByID(tx, o.ParentID)
-		if err != nil {
-			return lookupFailed("上级组织", err)
-		}
-		if msg := OrgPlacement(parent, *o); msg != "" {
-			return Invalid{{"ParentID", msg}}
-		}
+	if err := placementAllowed(tx, *o); err != nil {
+		return err
 	}
 	// A unit that exists is used as it is; only a new one is created, and recorded.
 	newUnit := false
