@@ -92,6 +92,9 @@ func (s *Store) SaveOrg(ctx context.Context, o *Org) error {
 		return v
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := placementAllowed(tx, *o); err != nil {
+			return err
+		}
 		if o.ID == 0 {
 			return s.createOrg(tx, o)
 		}

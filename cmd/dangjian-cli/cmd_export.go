@@ -30,8 +30,11 @@ func runExport(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "已写出导入模板 %s\n", pos[1])
 		return nil
 	}
+	if len(pos) == 2 && pos[0] == "orgs" {
+		return runExportOrgs(e, pos[1])
+	}
 	if len(pos) != 2 || pos[0] != "roster" {
-		return usagef("请写成 export roster OUT.xlsx [-branch NAME] 或 export template OUT.xlsx")
+		return usagef("请写成 export roster OUT.xlsx [-branch NAME]、export orgs OUT.xlsx 或 export template OUT.xlsx")
 	}
 	s, err := e.Store()
 	if err != nil {

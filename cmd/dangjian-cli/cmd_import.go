@@ -23,6 +23,20 @@ type importSummary struct {
 	Errors    []sheets.RowError `json:"errors"`
 }
 
+func newSummary(file string, rows int, c sheets.Counts, errs []sheets.RowError) importSummary {
+	if errs == nil {
+		errs = []sheets.RowError{}
+	}
+	return importSummary{File: file, Rows: rows, Imported: c.New, Updated: c.Updated, Unchanged: c.Unchanged, Rejected: c.Rejected, Errors: errs}
+}
+
+// printJSON writes v as one line of JSON, Chinese as it is.
+func (e *env) printJSON(v any) error {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
 // runImport: import roster FILE [-sheet S] [-dry-run] [-create-branches] [-rejects OUT.xlsx] [-json].
 // Rows rejected with reasons are work done (exit 0); a file that is no roster is refused (exit 1).
 func runImport(e *env, args []string) error {
@@ -38,8 +52,14 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && pos[0] == "orgs" {
+		if sheet != "" || rejects != "" || create {
+			return usagef("import orgs 只接受 -dry-run 和 -json")
+		}
+		return runImportOrgs(e, pos[1], dry, asJSON)
+	}
 	if len(pos) != 2 || pos[0] != "roster" {
-		return usagef("请写成 import roster FILE")
+		return usagef("请写成 import roster FILE 或 import orgs FILE")
 	}
 	file := pos[1]
 	if rejects != "" {
@@ -70,15 +90,9 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return refuse(err)
 	}
-	sum := importSummary{File: file, Rows: res.Rows, Imported: res.New, Updated: res.Updated,
-		Unchanged: res.Unchanged, Rejected: res.Rejected, Errors: res.Errors()}
-	if sum.Errors == nil {
-		sum.Errors = []sheets.RowError{}
-	}
+	sum := newSummary(file, res.Rows, res.Counts, res.Errors())
 	if asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(sum)
+		return e.printJSON(sum)
 	}
 	verb := "已导入"
 	if dry {
@@ -97,6 +111,9 @@ func runImport(e *env, args []string) error {
 	for _, er := range sum.Errors {
 		fmt.Fprintln(e.stdout, er.Error())
 	}
+	for _, fl := range res.Flagged {
+		fmt.Fprintln(e.stdout, "需确认："+fl.Error())
+	}
 	if res.Batch != 0 {
 		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", res.Batch)
 	}
@@ -106,6 +123,13 @@ func runImport(e *env, args []string) error {
 // planRoster is the dry run: read and classify against the store, write nothing but the
 // -rejects file.
 func planRoster(ctx context.Context, s *data.Store, file, sheet string, create bool, rejects string) (*sheets.ImportResult, error) {
+	var root data.Org
+	if create {
+		var err error
+		if root, err = sheets.RootOrg(s); err != nil {
+			return nil, err // before the file is read, as the real import does
+		}
+	}
 	rf, err := sheets.ReadRoster(ctx, file, sheets.ReadOptions{Sheet: sheet})
 	if err != nil {
 		return nil, err
@@ -115,10 +139,6 @@ func planRoster(ctx context.Context, s *data.Store, file, sheet string, create b
 		return nil, err
 	}
 	if create && len(plan.Unknown) > 0 {
-		root, err := sheets.RootOrg(s)
-		if err != nil {
-			return nil, err
-		}
 		choices := sheets.BranchChoices{}
 		for _, u := range plan.Unknown {
 			choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
@@ -130,7 +150,7 @@ func planRoster(ctx context.Context, s *data.Store, file, sheet string, create b
 	if err := writeRejects(rejects, plan); err != nil {
 		return nil, err
 	}
-	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown,
+	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown, Flagged: plan.Decisions(),
 		Counts: sheets.Counts{New: plan.New, Updated: plan.Updated, Unchanged: plan.Unchanged, Rejected: plan.Rejected}}
 	for _, it := range plan.Items {
 		if it.Action == sheets.ActionRejected {

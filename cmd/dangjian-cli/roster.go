@@ -143,7 +143,7 @@ func runOrgs(e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	for _, o := range treeOrder(all) {
 		if asJSON {
-			enc.Encode(map[string]any{"id": o.ID, "parent": byID[o.ParentID].Name, "name": o.Name, "type": data.TypeName(o.TypeCode),
+			enc.Encode(map[string]any{"id": o.ID, "parent": byID[o.ParentID].Name, "name": o.Name, "short_name": o.ShortName, "type": data.TypeName(o.TypeCode),
 				"type_code": o.TypeCode, "unit": o.UnitName, "unit_kind": o.UnitKind, "founded": data.DateText(o.Founded),
 				"abolished": data.DateText(o.Abolished), "members": count[o.ID], "temporary": o.IsTemporary()})
 			continue

@@ -69,6 +69,7 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 		for _, it := range bySheet[sh] {
 			ncol = max(ncol, len(it.Row.Cells()))
 		}
+		used := usedValues(sh, bySheet[sh], &ncol)
 		head := make([]any, ncol+1)
 		for c := range ncol {
 			h := ""
@@ -76,6 +77,11 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 				h = sh.Headers[c]
 			}
 			head[c] = h
+		}
+		for _, u := range used {
+			if u.added {
+				head[u.col] = u.field.Label()
+			}
 		}
 		head[ncol] = "错误提示"
 		f.SetSheetRow(name, "A1", &head)
@@ -102,29 +108,12 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 					}
 				}
 			}
-			var msgs []string
-			for _, e := range it.Errors {
-				msg := e.Message
-				if e.Column != "" {
-					msg = "“" + e.Column + "”：" + msg
-				}
-				msgs = append(msgs, msg)
-			}
-			vals[ncol] = fmt.Sprintf("原第 %d 行。%s", it.Row.Line, strings.Join(msgs, "；"))
-			ref, _ := excelize.CoordinatesToCellName(1, r+2)
-			f.SetSheetRow(name, ref, &vals)
-			rowEnd, _ := excelize.CoordinatesToCellName(ncol, r+2)
-			f.SetCellStyle(name, ref, rowEnd, cell)
-			msgRef, _ := excelize.CoordinatesToCellName(ncol+1, r+2)
-			f.SetCellStyle(name, msgRef, msgRef, warn)
-			// Excel and WPS do not grow a row for wrapped text written by a program.
-			lines := linesIn(vals[ncol].(string), rejectNoteWidth)
-			for c := range ncol {
-				if text, ok := vals[c].(string); ok {
-					lines = max(lines, linesIn(text, colWidths[c]))
+			for _, u := range used {
+				if v := u.value(it.Row); v != "" && strings.TrimSpace(fmt.Sprint(vals[u.col])) == "" {
+					vals[u.col] = v
 				}
 			}
-			f.SetRowHeight(name, r+2, float64(lines)*13.5+4)
+			writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, cell, warn, colWidths)
 		}
 		for c := 1; c <= ncol; c++ {
 			col, _ := excelize.ColumnNumberToName(c)
@@ -199,4 +188,72 @@ func rejectSheetName(name string, i int) string {
 		name = fmt.Sprintf("错误行%d", i+1)
 	}
 	return name
+}
+
+// usedValue is a value the importer took from elsewhere than the row's own cell — a branch or
+// 党总支 merged down its rows, a branch from the sheet's name or a block heading — written into
+// the row so that a corrected row comes back with it.
+type usedValue struct {
+	field Field
+	col   int
+	added bool // the sheet has no such column: it is added after the last
+	value func(*Row) string
+}
+
+// usedValues lists the values to carry for the sheet's rejected rows, growing ncol by the
+// columns it adds.
+func usedValues(sh *Sheet, items []PlanItem, ncol *int) []usedValue {
+	var out []usedValue
+	for _, u := range []usedValue{
+		{field: FieldBranch, value: func(r *Row) string { return r.Member.BranchName }},
+		{field: FieldParent, value: func(r *Row) string { return r.Parent }},
+	} {
+		if sh.Mapping.Has(u.field) {
+			u.col = sh.Mapping[u.field]
+			out = append(out, u)
+			continue
+		}
+		for _, it := range items {
+			// A branch from the sheet's name comes back by the sheet's name.
+			if v := u.value(it.Row); v != "" && !(u.field == FieldBranch && v == sh.Branch) {
+				u.col, u.added = *ncol, true
+				*ncol++
+				out = append(out, u)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// writeRejectRow writes one rejected row at line at of the 错误行 sheet: its cells (vals, the
+// last one left for the message) as text, and the 错误提示 saying where it was and why.
+//
+// widths, when given, are the columns' widths in characters: the row grows for the tallest
+// wrapped cell, not only for the message.
+func writeRejectRow(f *excelize.File, sheet string, at, line int, vals []any, errs []RowError, text, warn int, widths []float64) {
+	var msgs []string
+	for _, e := range errs {
+		msg := e.Message
+		if e.Column != "" {
+			msg = "“" + e.Column + "”：" + msg
+		}
+		msgs = append(msgs, msg)
+	}
+	last := len(vals) - 1
+	vals[last] = fmt.Sprintf("原第 %d 行。%s", line, strings.Join(msgs, "；"))
+	ref, _ := excelize.CoordinatesToCellName(1, at)
+	f.SetSheetRow(sheet, ref, &vals)
+	rowEnd, _ := excelize.CoordinatesToCellName(last, at)
+	f.SetCellStyle(sheet, ref, rowEnd, text)
+	msgRef, _ := excelize.CoordinatesToCellName(last+1, at)
+	f.SetCellStyle(sheet, msgRef, msgRef, warn)
+	// Excel and WPS do not grow a row for wrapped text written by a program.
+	lines := linesIn(vals[last].(string), rejectNoteWidth)
+	for c := range min(last, len(widths)) {
+		if text, ok := vals[c].(string); ok {
+			lines = max(lines, linesIn(text, widths[c]))
+		}
+	}
+	f.SetRowHeight(sheet, at, float64(lines)*13.5+4)
 }

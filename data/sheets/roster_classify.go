@@ -28,11 +28,11 @@ type rowPlace struct {
 // classifier holds what the rules need: the store's branches and members, loaded once, and
 // the ID numbers and unknown branches met so far.
 type classifier struct {
-	byName  map[string]int64        // folded branch name or short name → org id
-	byID    map[string]*data.Member // stored members by ID number
-	seen    map[string]rowPlace     // first row of each ID number in the file
-	unknown map[string]int          // branch names not in the store → rows naming them
-	choices BranchChoices
+	branches branchIndex             // the live organisations by name, short name and parent
+	byID     map[string]*data.Member // stored members by ID number
+	seen     map[string]rowPlace     // first row of each ID number in the file
+	unknown  map[string]int          // branch names not in the store → rows naming them
+	choices  BranchChoices
 	// createUnder, when not 0, is where an unknown branch without a choice is created (the
 	// command line's -create-branches).
 	createUnder int64
@@ -46,17 +46,6 @@ func newClassifier(s *data.Store, choices BranchChoices, createUnder int64) (*cl
 	if err != nil {
 		return nil, err
 	}
-	byName := map[string]int64{}
-	for _, o := range orgs {
-		if o.Live() {
-			byName[data.FoldName(o.Name)] = o.ID
-			if o.ShortName != "" {
-				if _, ok := byName[data.FoldName(o.ShortName)]; !ok {
-					byName[data.FoldName(o.ShortName)] = o.ID
-				}
-			}
-		}
-	}
 	existing, err := s.Members(data.MemberFilter{})
 	if err != nil {
 		return nil, err
@@ -67,7 +56,7 @@ func newClassifier(s *data.Store, choices BranchChoices, createUnder int64) (*cl
 			byID[existing[i].IDNumber] = &existing[i]
 		}
 	}
-	return &classifier{byName: byName, byID: byID, seen: map[string]rowPlace{}, unknown: map[string]int{},
+	return &classifier{branches: newBranchIndex(orgs), byID: byID, seen: map[string]rowPlace{}, unknown: map[string]int{},
 		choices: choices, createUnder: createUnder, create: map[string]int64{}, today: s.Today()}, nil
 }
 
@@ -120,12 +109,15 @@ func (c *classifier) unknownBranches() []UnknownBranch {
 
 // classify decides new / update / unchanged for a row that read cleanly, or adds its errors.
 func (c *classifier) classify(it *PlanItem, old *data.Member) {
-	byName, today := c.byName, c.today
+	today := c.today
 	r := it.Row
 	m := &r.Member
 	var branchID int64
 	if m.BranchName != "" {
-		if id, ok := byName[m.BranchName]; ok {
+		if id, ok, msg := c.branches.find(m.BranchName, r.Parent); msg != "" {
+			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchAmbiguous, msg))
+			return
+		} else if ok {
 			branchID = id
 		} else if msg := data.OrgNameTooLong(m.BranchName); msg != "" {
 			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeInvalid, msg))
@@ -154,11 +146,9 @@ func (c *classifier) classify(it *PlanItem, old *data.Member) {
 		}
 		m.BranchID = branchID
 		if m.Category == "" {
-			m.Category = data.CategoryFull
-			if m.Full.IsZero() && !m.Joined.IsZero() && data.ProbationEnd(m.Joined).After(today) {
-				m.Category = data.CategoryProbation
-			}
-			r.Notes = append(r.Notes, "人员类别未填，按入党与转正日期推定为"+m.Category)
+			var note string
+			m.Category, note, it.Decide = inferCategory(*m, r.Sheet.Probationary, today)
+			r.Notes = append(r.Notes, note)
 		}
 		m.Status = data.StatusNormal
 		it.Action, it.Member = ActionNew, m

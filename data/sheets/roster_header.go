@@ -30,31 +30,15 @@ const (
 	FieldUnit
 	FieldPost
 	FieldPhone
+	// FieldParent is the branch's 党总支 or 二级党委, read to tell apart branches of one short
+	// name under different parents; it is not exported.
+	FieldParent
 	fieldCount
 )
 
 // Fields lists the importable fields in export order.
 var Fields = []Field{FieldName, FieldGender, FieldEthnicity, FieldBirth, FieldIDNumber, FieldEducation, FieldDegree,
 	FieldTitle, FieldBranch, FieldCategory, FieldJoined, FieldFull, FieldUnit, FieldPost, FieldPhone}
-
-// synonyms: the first name of each field is the one exports and the template write.
-var synonyms = map[Field][]string{
-	FieldName:      {"姓名"},
-	FieldGender:    {"性别"},
-	FieldEthnicity: {"民族"},
-	FieldBirth:     {"出生日期", "出生年月", "出生年月日", "生日"},
-	FieldIDNumber:  {"公民身份号码", "身份证号", "身份证号码", "证件号码", "身份证"},
-	FieldEducation: {"学历", "文化程度", "最高学历"},
-	FieldDegree:    {"学位"},
-	FieldTitle:     {"职称", "专业技术职务", "技术职称"},
-	FieldBranch:    {"所在党支部", "所在支部", "党支部", "支部名称", "所属支部", "所属党支部", "支部"},
-	FieldCategory:  {"人员类别", "党员类别", "党籍状态", "党员身份"},
-	FieldJoined:    {"入党日期", "入党时间", "加入党组织日期", "入党年月"},
-	FieldFull:      {"转正日期", "转正时间", "转为正式党员日期"},
-	FieldUnit:      {"工作单位", "单位", "部门", "所在单位", "所在部门"},
-	FieldPost:      {"工作岗位", "职务", "岗位"},
-	FieldPhone:     {"联系电话", "手机", "手机号码", "联系方式", "电话"},
-}
 
 var headerIndex = func() map[string]Field {
 	m := map[string]Field{}

@@ -1,7 +1,6 @@
 package sheets
 
 import (
-	"fmt"
 	"time"
 
 	"dangjian/data"
@@ -38,6 +37,9 @@ type PlanItem struct {
 	Changes   []string // labels of the fields an update changes
 	NewBranch string   // the branch, to be created at commit
 	Errors    []RowError
+	// Decide, when not "", is what the office has to decide about an imported row (a category
+	// the file does not give); the preview flags the row with it.
+	Decide string
 }
 
 // UnknownBranch is a branch named in the file that the store does not have.
@@ -89,8 +91,11 @@ func RootOrg(s *data.Store) (data.Org, error) {
 			return o, nil
 		}
 	}
-	return data.Org{}, fmt.Errorf("系统中还没有党委（根组织），无法新建支部；请先在“组织机构”中建立党委")
+	return data.Org{}, ErrNoRoot
 }
+
+// ErrNoRoot refuses to create branches in a database that has no 党委 yet.
+var ErrNoRoot = &RefusedError{Code: RefuseNoRoot, Message: "系统中还没有党委（根组织），无法新建支部；请先建立党委：命令行运行 dangjian-cli init -name 党委全称，或在窗口首次启动时“设置研究院”"}
 
 // PlanImport classifies the rows of rf against the store.
 func PlanImport(s *data.Store, rf *RosterFile, choices BranchChoices) (*Plan, error) {

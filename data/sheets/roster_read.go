@@ -36,6 +36,8 @@ const (
 	RefuseEmpty          = "empty"
 	RefuseNoRoster       = "no_roster"
 	RefuseUnreadable     = "unreadable"
+	RefuseNoRoot         = "no_root"
+	RefuseNoIDColumn     = "no_id_column"
 )
 
 // RefusedError says why a whole file was refused; nothing was read from it.
@@ -69,6 +71,8 @@ type Sheet struct {
 	Branch    string   // the branch taken from the sheet name, when it has no branch column
 	Rows      int      // data rows recognised
 	Skipped   string   // why the sheet was not read, "" when it was
+	// Probationary: the sheet's name or title says it lists 预备党员 (inferCategory).
+	Probationary bool
 }
 
 // Row is one data row: where it is, its cells as stored, the member read from them, notes
@@ -79,6 +83,9 @@ type Row struct {
 	Member data.Member
 	Notes  []string
 	Errors []RowError
+	// Parent is the 党总支 or 二级党委 the row names (filled down like the branch), "" when
+	// the sheet has no such column.
+	Parent string
 	// cells are the row's cells packed by packCells: one string instead of fourteen, since a
 	// 100 000-row file keeps every row in memory until the commit.
 	cells string
@@ -165,6 +172,11 @@ func readRoster(ctx context.Context, path, kind string, opt ReadOptions, emit fu
 		}
 	}
 	if read == 0 {
+		if err := rd.skipped.refusal(path); err != nil {
+			return nil, err
+		}
+	}
+	if read == 0 {
 		return nil, refused(RefuseNoRoster, "“%s”中没有找到花名册：没有哪张工作表的前 %d 行有“姓名”“公民身份号码”等表头；请确认选对了文件，或按导入模板填写后再导入",
 			filepath.Base(path), headerScanRows)
 	}
@@ -229,6 +241,7 @@ type reader struct {
 	sawSheet bool
 	count    int
 	emit     func(*Row) error // nil keeps the rows in rf.Rows
+	skipped  skipReasons      // what the skipped sheets were, for the file's refusal
 }
 
 // haltError carries an error of emit through the sheet reading, which would otherwise take

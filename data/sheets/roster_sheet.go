@@ -37,6 +37,8 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 		sh.Skipped = "不是花名册（说明、统计或汇总表），已跳过"
 	case !ok:
 		sh.Skipped = fmt.Sprintf("前 %d 行没有“姓名”“公民身份号码”等表头，不是花名册，已跳过", headerScanRows)
+		rd.skipped.orgSheet = rd.skipped.orgSheet || anyOrgHeader(head)
+		rd.skipped.form = rd.skipped.form || formSheet(head)
 	}
 	if sh.Skipped != "" {
 		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
@@ -50,18 +52,52 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 			}
 		}
 	}
+	// The rows just under the header tell which column holds the party category.
+	var ahead [][]string
+	for len(ahead) < categorySample {
+		cells, more, err := next()
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		ahead = append(ahead, cells)
+	}
+	m = categoryByValues(m, append(append([][]string(nil), head[dr:]...), ahead...))
 	sh.HeaderRow = hr + 1
 	sh.Headers = mergedHeaders(head, hr, dr)
 	sh.Guessed, sh.Mapping = m, m
 	if fix, ok := rd.opt.Mappings[sh.Name]; ok {
 		sh.Mapping = fix
 	}
+	if !sh.Mapping.Has(FieldIDNumber) {
+		// Not a roster this program can key on; the file is refused for it only when no other
+		// sheet is one (noIDColumn), since a 支委会名单 sheet beside the roster is no fault.
+		sh.Skipped = "没有公民身份号码（身份证号）列，已跳过"
+		rd.skipped.noID = append(rd.skipped.noID, sh.Name)
+		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
+		for i := dr; i < len(head); i++ {
+			rd.anyCell = rd.anyCell || !blankRow(head[i])
+		}
+		return drain(next)
+	}
+	sh.Probationary = probationaryTitle(append([]string{sh.Name}, titleTexts(head[:hr])...)...)
 	if sh.Mapping.Has(FieldBranch) {
 		sh.Branch = ""
 	}
 	w := sheetWalker{rd: rd, sh: sh, branch: sh.Branch}
 	for i := dr; i < len(head); i++ {
 		if stop, err := w.take(i+1, head[i]); stop || err != nil {
+			return err
+		}
+	}
+	for _, cells := range ahead {
+		line++
+		if stop, err := w.take(line, cells); stop || err != nil {
+			if stop && err == nil {
+				return drain(next)
+			}
 			return err
 		}
 	}
@@ -76,13 +112,17 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 			return err
 		}
 		if stop {
-			// The rest of the sheet is notes and signatures; read it through only to know the
-			// file is whole.
-			for {
-				if _, more, err := next(); err != nil || !more {
-					return err
-				}
-			}
+			return drain(next)
+		}
+	}
+}
+
+// drain reads the rest of a sheet, notes and signatures under the roster, only to know the
+// file is whole.
+func drain(next func() ([]string, bool, error)) error {
+	for {
+		if _, more, err := next(); err != nil || !more {
+			return err
 		}
 	}
 }
@@ -92,6 +132,7 @@ type sheetWalker struct {
 	rd     *reader
 	sh     *Sheet
 	branch string // the branch above: a merged cell, a block heading or the sheet name
+	parent string // the 党总支 above, a merged cell
 }
 
 var reHeadcount = regexp.MustCompile(`[（(]\s*\d+\s*人?\s*[)）]\s*$`)
@@ -104,6 +145,9 @@ func (w *sheetWalker) take(line int, cells []string) (bool, error) {
 	w.rd.anyCell = true
 	if footerRow(cells) {
 		return true, nil
+	}
+	if noteRow(cells) {
+		return false, nil // a merged 注意事项 block inside the data, or a 填表说明 line
 	}
 	m := w.sh.Mapping
 	if r := mapRow(cells); r.Count() >= 2 && (r.Has(FieldName) || r.Has(FieldIDNumber)) {
@@ -153,6 +197,12 @@ func (w *sheetWalker) fill(row *Row, cells []string) {
 	}
 	for i := range errs {
 		errs[i].Sheet, errs[i].Row = w.sh.Name, row.Line
+	}
+	if m := w.sh.Mapping; m.Has(FieldParent) {
+		if p := data.FoldName(cell(cells, m[FieldParent])); p != "" {
+			w.parent = p
+		}
+		row.Parent = w.parent
 	}
 	row.Member, row.Notes, row.Errors = mem, notes, errs
 }

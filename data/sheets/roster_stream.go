@@ -41,6 +41,7 @@ type ImportResult struct {
 	Counts
 	Unknown []UnknownBranch // branches not in the store, with their rows
 	Rejects []PlanItem      // the rejected rows with their reasons, in file order
+	Flagged []RowError      // imported rows the office has to decide about (PlanItem.Decide)
 	Batch   int64           // the undoable batch; 0 when nothing was written
 }
 
@@ -66,15 +67,19 @@ const streamChunk = 2 * rowsPerInsert
 // preceded by a backup. A refused file, a failed write or a cancel leaves the database as it
 // was; the error of a refused file is a *RefusedError.
 func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOptions) (*ImportResult, error) {
+	var root int64
+	if opt.CreateBranches {
+		// Refused before the file is opened: without a 党委 no branch can be created, and a
+		// 100 000-row file took seconds to read before saying so.
+		o, err := RootOrg(s)
+		if err != nil {
+			return nil, err
+		}
+		root = o.ID
+	}
 	kind, err := sniff(path)
 	if err != nil {
 		return nil, err
-	}
-	var root int64
-	var rootErr error
-	if opt.CreateBranches {
-		o, err := RootOrg(s)
-		root, rootErr = o.ID, err
 	}
 	c, err := newClassifier(s, opt.Choices, root)
 	if err != nil {
@@ -87,6 +92,9 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 		res.Rows++
 		var it PlanItem
 		c.row(&it, r)
+		if it.Decide != "" && it.Action != ActionRejected {
+			res.Flagged = append(res.Flagged, decision(&it))
+		}
 		switch it.Action {
 		case ActionRejected:
 			res.Rejects = append(res.Rejects, it)
@@ -102,9 +110,6 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 		return nil
 	})
 	res.File, res.Counts, res.Unknown = rf, c.counts, c.unknownBranches()
-	if err == nil && len(res.Unknown) > 0 && rootErr != nil {
-		err = rootErr
-	}
 	if err == nil && len(pending) > 0 {
 		err = w.send(pending)
 	}

@@ -21,17 +21,18 @@ import (
 
 // Error codes of rejected rows, stable for scripts (the CLI's JSON carries them).
 const (
-	CodeIDMissing     = "id_missing"
-	CodeIDInvalid     = "id_invalid"
-	CodeIDLostDigits  = "id_lost_digits"
-	CodeNameMissing   = "name_missing"
-	CodeDate          = "date"
-	CodeCategory      = "category"
-	CodeGender        = "gender"
-	CodeBranchMissing = "branch_missing"
-	CodeBranchUnknown = "branch_unknown"
-	CodeDuplicate     = "duplicate"
-	CodeInvalid       = "invalid"
+	CodeIDMissing       = "id_missing"
+	CodeIDInvalid       = "id_invalid"
+	CodeIDLostDigits    = "id_lost_digits"
+	CodeNameMissing     = "name_missing"
+	CodeDate            = "date"
+	CodeCategory        = "category"
+	CodeGender          = "gender"
+	CodeBranchMissing   = "branch_missing"
+	CodeBranchUnknown   = "branch_unknown"
+	CodeBranchAmbiguous = "branch_ambiguous"
+	CodeDuplicate       = "duplicate"
+	CodeInvalid         = "invalid"
 )
 
 // RowError is why a row is not imported: where (sheet, row, column header), a stable code and
