@@ -187,8 +187,8 @@ func (e *evalScreen) printDir() string {
 	return filepath.Join(filepath.Dir(e.wb.Store.Path()), "打印")
 }
 
-// print writes a print file as xlsx and PDF and opens the PDF (Excel/WPS open the xlsx from
-// the same folder when a change is needed before printing).
+// print writes a print file as xlsx and PDF and opens both: the PDF to print as it is, the xlsx
+// for a change before printing.
 func (e *evalScreen) print(what string, blank bool) {
 	if e.sn == nil {
 		return
@@ -237,7 +237,7 @@ func (e *evalScreen) print(what string, blank bool) {
 			return
 		}
 		e.wb.Notify("已生成 %s 和 PDF，正在打开", filepath.Base(paths[0]))
-		e.wb.OpenFile(paths[1])
+		e.wb.OpenFiles(paths[1], paths[0])
 	})
 }
 
