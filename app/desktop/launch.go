@@ -17,6 +17,9 @@ type Launch struct {
 	Dir    string   // the working folder the program starts in
 }
 
+// ExeIconName is the name of the icon group in the .exe's resources (written by exeres).
+const ExeIconName = "APP"
+
 // Why a file did not open; Open and Reveal wrap one of these.
 var (
 	// ErrNoProgram: no program is registered for the file's kind (or none could be started).

@@ -14,3 +14,6 @@ func Frame(uintptr) (r Rect, maximised, ok bool) { return Rect{}, false, false }
 
 // Place does nothing off Windows: the window manager places the window.
 func Place(uintptr, int, int, bool) {}
+
+// UseExeIcon does nothing off Windows, where the window manager takes Fyne's icon.
+func UseExeIcon(uintptr, string) {}

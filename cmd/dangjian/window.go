@@ -29,13 +29,15 @@ func startGeometry(a fyne.App) (desktop.Geometry, string) {
 	return g.Trusted(fitW, fitH, desktop.OnScreen), path
 }
 
-// placeWindow puts the shown window where g says, or centres it on the work area. Fyne centres
-// on the whole monitor, which on Windows puts the bottom of a tall window under the taskbar.
+// placeWindow puts the shown window where g says, or centres it on the work area (Fyne centres
+// on the whole monitor, which on Windows puts the bottom of a tall window under the taskbar),
+// and gives it the .exe's icon drawn for 16 pixels.
 func placeWindow(w fyne.Window, g desktop.Geometry) {
 	if runtime.GOOS != "windows" {
 		return
 	}
 	hwnd := nativeHandle(w)
+	desktop.UseExeIcon(hwnd, desktop.ExeIconName)
 	frame, _, ok := desktop.Frame(hwnd)
 	if !ok {
 		return
