@@ -89,7 +89,7 @@ func (w *LogWatch) Write(p []byte) (int, error) {
 	parts := strings.Split(text, "\n")
 	w.partial = parts[len(parts)-1]
 	for _, l := range parts[:len(parts)-1] {
-		if l = strings.TrimSpace(l); l != "" {
+		if l = strings.TrimSpace(dropLogTime(l)); l != "" {
 			w.lines = append(w.lines, l)
 		}
 	}
@@ -97,6 +97,15 @@ func (w *LogWatch) Write(p []byte) (int, error) {
 		w.lines = append([]string(nil), w.lines[n-watchedLines:]...)
 	}
 	return len(p), nil
+}
+
+// dropLogTime removes the standard logger's "2006/01/02 15:04:05 " prefix: the start-up log
+// writes its own time.
+func dropLogTime(l string) string {
+	if len(l) > 20 && l[4] == '/' && l[7] == '/' && l[10] == ' ' && l[13] == ':' && l[16] == ':' && l[19] == ' ' {
+		return l[20:]
+	}
+	return l
 }
 
 // Lines are the lines recorded so far, oldest first.

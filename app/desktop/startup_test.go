@@ -26,6 +26,9 @@ func TestNoOpenGLTellsWhatIsWrongAndWhatToDo(t *testing.T) {
 	if cause != "VersionUnavailable: WGL: Failed to create OpenGL context" {
 		t.Fatalf("Cause = %q", cause)
 	}
+	if l := w.Lines(); l[0] != "Fyne error:  window creation error" {
+		t.Errorf("the logger's time stays in the line: %q", l[0])
+	}
 	logPath := `C:\Users\张三\AppData\Roaming\dangjian\启动日志.txt`
 	text := StartupText(cause, logPath)
 	for _, want := range []string{"OpenGL 2.1", "远程桌面", "opengl32.dll", "党建融合工作台.exe 所在的文件夹", "信息中心", logPath} {
@@ -35,6 +38,18 @@ func TestNoOpenGLTellsWhatIsWrongAndWhatToDo(t *testing.T) {
 	}
 	if strings.Contains(text, "WGL") || strings.Contains(text, "VersionUnavailable") {
 		t.Errorf("the message box shows the driver's English:\n%s", text)
+	}
+}
+
+// What Wine showed with no GLX: GLFW logs a platform error itself, with no "Cause:" line.
+func TestPlatformErrorIsTheCause(t *testing.T) {
+	var w LogWatch
+	log.New(&w, "", log.LstdFlags).Println("PlatformError: WGL: Failed to set pixel format for dummy context: 无效的窗口句柄。")
+	if got := w.Cause(); got != "PlatformError: WGL: Failed to set pixel format for dummy context: 无效的窗口句柄。" {
+		t.Fatalf("Cause = %q", got)
+	}
+	if !strings.Contains(StartupText(w.Cause(), ""), "opengl32.dll") {
+		t.Error("a WGL failure is not explained as missing OpenGL")
 	}
 }
 
