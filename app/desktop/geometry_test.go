@@ -61,7 +61,7 @@ func TestTrustedGeometryNeverLeavesTheScreen(t *testing.T) {
 }
 
 func TestGeometryIsRememberedInAFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "dangjian", "window.json")
+	path := filepath.Join(testDir(t), "dangjian", "window.json")
 	if _, ok := LoadGeometry(path); ok {
 		t.Fatal("a geometry was found before any was saved")
 	}
