@@ -15,16 +15,20 @@ const StartupLogName = "启动日志.txt"
 // StartupTitle is the message box's title when no window can be made.
 const StartupTitle = "党建融合工作台无法启动"
 
-// StartupText is what the message box says when no window could be made; cause is what the
-// graphics library reported (for the log, not shown as it is) and logPath where it was written.
-// A failure that names OpenGL (only Windows' built-in OpenGL 1.1 on remote desktop, old graphics
-// cards, some virtual machines) gets the fix from the README.
-func StartupText(cause, logPath string) string {
+// StartupText is what the message box says on goos when no window could be made; cause is
+// what the graphics library reported (for the log, not shown as it is) and logPath where it was
+// written. A failure that names OpenGL (on Windows: only the built-in OpenGL 1.1 on remote
+// desktop, old graphics cards, some virtual machines) gets the fix from the README.
+func StartupText(goos, cause, logPath string) string {
 	var b strings.Builder
-	if openGLFailure(cause) {
+	switch {
+	case openGLFailure(cause) && goos == "windows":
 		b.WriteString("这台电脑的显卡驱动没有提供本程序需要的 OpenGL 2.1，所以窗口无法显示（远程桌面、老显卡和部分虚拟机上常见）。\n\n")
 		b.WriteString("解决办法：按使用说明中“没有 OpenGL 的电脑”一节，把 Mesa3D 的 opengl32.dll 复制到 党建融合工作台.exe 所在的文件夹后再启动；或请信息中心更新显卡驱动。")
-	} else {
+	case openGLFailure(cause):
+		b.WriteString("无法创建窗口：没有可用的图形桌面或 OpenGL 2.1。\n\n")
+		b.WriteString("请在图形桌面中启动本程序，并安装显卡驱动或 Mesa（Debian/Ubuntu：libgl1-mesa-dri）；或请信息中心协助。")
+	default:
 		b.WriteString("程序启动时出错，窗口无法显示。\n\n请把下面这个日志文件发给信息中心，他们可以据此查明原因。")
 	}
 	if logPath != "" {

@@ -31,7 +31,7 @@ func TestNoOpenGLTellsWhatIsWrongAndWhatToDo(t *testing.T) {
 		t.Errorf("the logger's time stays in the line: %q", l[0])
 	}
 	logPath := `C:\Users\张三\AppData\Roaming\dangjian\启动日志.txt`
-	text := StartupText(cause, logPath)
+	text := StartupText("windows", cause, logPath)
 	for _, want := range []string{"OpenGL 2.1", "远程桌面", "opengl32.dll", "党建融合工作台.exe 所在的文件夹", "信息中心", logPath} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the message box does not say %q:\n%s", want, text)
@@ -49,13 +49,21 @@ func TestPlatformErrorIsTheCause(t *testing.T) {
 	if got := w.Cause(); got != "PlatformError: WGL: Failed to set pixel format for dummy context: 无效的窗口句柄。" {
 		t.Fatalf("Cause = %q", got)
 	}
-	if !strings.Contains(StartupText(w.Cause(), ""), "opengl32.dll") {
+	if !strings.Contains(StartupText("windows", w.Cause(), ""), "opengl32.dll") {
 		t.Error("a WGL failure is not explained as missing OpenGL")
 	}
 }
 
+// Off Windows there is no opengl32.dll to copy: the Linux desktop says what to do there.
+func TestNoDisplayOffWindowsDoesNotSendTheUserToOpengl32(t *testing.T) {
+	text := StartupText("linux", "NotInitialized: The GLFW library is not initialized", "/home/张三/.config/dangjian/启动日志.txt")
+	if strings.Contains(text, "opengl32.dll") || !strings.Contains(text, "图形桌面") || !strings.Contains(text, "启动日志.txt") {
+		t.Errorf("StartupText(linux) = %q", text)
+	}
+}
+
 func TestOtherStartFailuresSendTheLogToTheITOffice(t *testing.T) {
-	text := StartupText("runtime error: invalid memory address", "D:\\党建\\启动日志.txt")
+	text := StartupText("windows", "runtime error: invalid memory address", "D:\\党建\\启动日志.txt")
 	if strings.Contains(text, "OpenGL") || !strings.Contains(text, "信息中心") || !strings.Contains(text, "D:\\党建\\启动日志.txt") {
 		t.Errorf("StartupText = %q", text)
 	}

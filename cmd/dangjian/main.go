@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -140,6 +141,6 @@ func cannotStart(dbPath string, watch *desktop.LogWatch, cause string) {
 	if err != nil {
 		logPath = ""
 	}
-	desktop.ShowMessage(desktop.StartupTitle, desktop.StartupText(cause, logPath))
+	desktop.ShowMessage(desktop.StartupTitle, desktop.StartupText(runtime.GOOS, cause, logPath))
 	os.Exit(1)
 }
