@@ -102,7 +102,7 @@ func (a *Screen) export(what, ext, path string) {
 			return
 		}
 		a.wb.Notify("%s已导出到 %s", what, path)
-		a.wb.Confirm("导出完成", what+"已导出到\n"+path+"\n现在打开吗？", func() { a.wb.OpenFile(path) })
+		a.wb.OfferOpen("导出完成", what+"已导出到\n"+path, path)
 	})
 }
 

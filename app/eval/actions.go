@@ -188,8 +188,8 @@ func (e *Screen) printDir() string {
 	return filepath.Join(filepath.Dir(e.wb.Store.Path()), "打印")
 }
 
-// print writes a print file as xlsx and PDF and opens the PDF (Excel/WPS open the xlsx from
-// the same folder when a change is needed before printing).
+// print writes a print file as xlsx and PDF and opens both: the PDF to print as it is, the xlsx
+// for a change before printing.
 func (e *Screen) print(what string, blank bool) {
 	if e.sn == nil {
 		return
@@ -197,48 +197,27 @@ func (e *Screen) print(what string, blank bool) {
 	sn, dir := e.sn, e.printDir()
 	var paths []string
 	e.wb.RunLong("正在生成打印文件", func(ctx context.Context, p ui.Progress) error {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("无法创建文件夹 %s", dir)
-		}
-		base := fmt.Sprintf("%d年度模范机关", sn.Round.Year)
-		var x, pdf func(string) error
+		file := report.EvalResults
 		switch what {
 		case "sheets":
-			kind := "填报"
-			if blank {
-				kind = "空白"
-			}
-			base += "考评表（" + kind + "）"
-			x = func(path string) error { return sheets.WriteEvalSheets(path, sn, blank) }
-			pdf = func(path string) error { return report.WriteEvalSheets(path, sn, blank) }
+			file = report.EvalSheets
 		case "ballot":
-			base += "群众满意度测评表"
-			x = func(path string) error { return sheets.WriteEvalBallots(path, sn) }
-			pdf = func(path string) error { return report.WriteEvalBallots(path, sn) }
-		default:
-			base += "考评结果汇总"
-			x = func(path string) error { return sheets.WriteEvalResults(path, sn) }
-			pdf = func(path string) error { return report.WriteEvalResults(path, sn) }
+			file = report.EvalBallots
 		}
-		p(0, 2, "正在写 Excel 文件……")
-		xp := filepath.Join(dir, base+".xlsx")
-		if err := x(xp); err != nil {
-			return err
-		}
-		p(1, 2, "正在写 PDF 文件……")
-		pp := filepath.Join(dir, base+".pdf")
-		if err := pdf(pp); err != nil {
-			return err
-		}
-		paths = []string{xp, pp}
-		return nil
+		// One naming rule and one writer pair for the window and the command line.
+		var err error
+		paths, err = report.WriteEvalFiles(ctx, sn, dir, []report.EvalFile{file}, report.EvalFormats{XLSX: true, PDF: true}, blank,
+			func(done, total int, path string) {
+				p(done, total, "正在写 "+filepath.Base(path)+"……")
+			})
+		return err
 	}, func(err error) {
 		if err != nil {
 			e.wb.ShowError("无法生成打印文件", err)
 			return
 		}
 		e.wb.Notify("已生成 %s 和 PDF，正在打开", filepath.Base(paths[0]))
-		e.wb.OpenFile(paths[1])
+		e.wb.OpenFiles(paths[1], paths[0])
 	})
 }
 

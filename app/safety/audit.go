@@ -181,6 +181,6 @@ func (l *auditTab) export(f data.AuditFilter, path string) {
 			return
 		}
 		l.wb.Notify("操作日志已导出到 %s", path)
-		l.wb.Confirm("导出完成", "操作日志已导出到\n"+path+"\n现在打开吗？", func() { l.wb.OpenFile(path) })
+		l.wb.OfferOpen("导出完成", "操作日志已导出到\n"+path, path)
 	})
 }

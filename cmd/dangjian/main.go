@@ -5,17 +5,28 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
+	"log"
 	"os"
+	"path/filepath"
+	"runtime"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"dangjian/app"
+	"dangjian/app/desktop"
 	"dangjian/data"
 	"dangjian/data/demo"
 )
 
 func main() {
+	// Fyne and GLFW report a window they cannot make (no OpenGL 2.1) only in the standard log,
+	// which a GUI .exe throws away: keep its last lines to explain and log the failure.
+	watch := &desktop.LogWatch{}
+	log.SetOutput(io.MultiWriter(os.Stderr, watch))
+
 	def, err := data.DefaultPath()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -23,6 +34,18 @@ func main() {
 	dbPath := flag.String("db", def, "数据库文件（默认在用户配置目录 dangjian/dangjian.db）")
 	loadDemo := flag.Bool("demo", false, "数据库为空时直接载入演示研究院（make run 使用）")
 	flag.Parse()
+
+	started := false
+	defer func() {
+		// GLFW panics on some failures to make a window (no pixel format, not initialised);
+		// before the window is up that is a start-up failure the user must be told about.
+		if r := recover(); r != nil {
+			if started {
+				panic(r)
+			}
+			cannotStart(*dbPath, watch, fmt.Sprint(r))
+		}
+	}()
 
 	a := fyneapp.NewWithID("cn.dangjian.workbench")
 	a.Settings().SetTheme(app.NewTheme())
@@ -33,6 +56,8 @@ func main() {
 	release, err := data.AcquireLock(*dbPath)
 	if err != nil {
 		app.ShowOpenFailure(a, *dbPath, err, nil)
+		mustHaveWindows(a, *dbPath, watch)
+		started = true
 		a.Run()
 		os.Exit(1)
 	}
@@ -51,6 +76,8 @@ func main() {
 		wb = openWorkbench(a, store, *loadDemo)
 	}
 	start()
+	mustHaveWindows(a, *dbPath, watch)
+	started = true
 	a.Run()
 	if wb != nil {
 		wb.Store.Close() // wb.Store, not the first store: a restore swaps it
@@ -62,8 +89,9 @@ func main() {
 func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench {
 	w := a.NewWindow("党建融合工作台")
 	w.SetIcon(app.AppIcon())
-	w.Resize(fyne.NewSize(1280, 800))
-	w.CenterOnScreen()
+	geo, geoPath := startGeometry(a)
+	w.Resize(fyne.NewSize(geo.Width, geo.Height))
+	w.CenterOnScreen() // placeWindow moves it onto the work area (or where it was) on Windows
 	wb := app.NewWorkbench(w, store)
 	if _, err := store.DailyBackup(); err != nil {
 		wb.Notify("今日自动备份未完成：%v", err)
@@ -87,6 +115,32 @@ func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench 
 		}
 	}
 	w.SetMaster()
+	w.SetCloseIntercept(func() {
+		rememberGeometry(w, geo, geoPath)
+		w.Close()
+	})
 	w.Show()
+	placeWindow(w, geo)
 	return wb
+}
+
+// mustHaveWindows stops the start when a window could not be made (Fyne logs it and runs on
+// with no window at all, which the user sees as nothing happening).
+func mustHaveWindows(a fyne.App, dbPath string, watch *desktop.LogWatch) {
+	for _, w := range a.Driver().AllWindows() {
+		if !windowMade(w) {
+			cannotStart(dbPath, watch, watch.Cause())
+		}
+	}
+}
+
+// cannotStart tells the user that no window could be made — a Windows message box, since a GUI
+// .exe has no console — writes why to the log beside the database, and exits.
+func cannotStart(dbPath string, watch *desktop.LogWatch, cause string) {
+	logPath, err := desktop.WriteStartupLog(filepath.Dir(dbPath), time.Now(), cause, watch.Lines())
+	if err != nil {
+		logPath = ""
+	}
+	desktop.ShowMessage(desktop.StartupTitle, desktop.StartupText(runtime.GOOS, cause, logPath))
+	os.Exit(1)
 }
