@@ -50,6 +50,10 @@ func RegisterUndoable(tables ...string) {
 
 // BeginBatch starts recording an import inside tx.
 func (s *Store) BeginBatch(tx *sql.Tx, kind, source string) (*Batch, error) {
+	return s.beginBatch(tx, kind, source)
+}
+
+func (s *Store) beginBatch(tx *sql.Tx, kind, source string) (*Batch, error) {
 	now := s.Now()
 	res, err := tx.Exec(`INSERT INTO batch(kind, source, at, user) VALUES (?,?,?,?)`, kind, source, now.Format(time.RFC3339), s.User)
 	if err != nil {

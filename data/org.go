@@ -261,8 +261,10 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 }
 
 // Units lists the host units.
-func (s *Store) Units() ([]Unit, error) {
-	return collect(s.db, func(rows scanner) (Unit, error) {
+func (s *Store) Units() ([]Unit, error) { return unitsIn(s.db) }
+
+func unitsIn(q queryer) ([]Unit, error) {
+	return collect(q, func(rows scanner) (Unit, error) {
 		var u Unit
 		if err := rows.Scan(&u.ID, &u.Name, &u.Kind); err != nil {
 			return u, err

@@ -122,7 +122,7 @@ func TestImportRosterMatchesPlanAndCommit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Counts{p.New, p.Updated, p.Unchanged, p.Rejected}
+			want := p.Counts()
 			if res.Counts != want || res.Rows != p.Rows() || res.New+res.Updated+res.Unchanged+res.Rejected != res.Rows {
 				t.Errorf("counts: streaming %+v of %d rows, plan %+v of %d", res.Counts, res.Rows, want, p.Rows())
 			}
