@@ -19,7 +19,8 @@ import (
 // without error.
 
 // ImportItem is one row an import writes: a new member (Person.ID 0) or a stored one with the
-// file's values laid over it.
+// file's values laid over it. The import leaves the member's ids as they are, so a plan whose
+// import failed and was rolled back can be imported again.
 type ImportItem struct {
 	Member *Member
 	// PersonChanged and MembershipChanged say which of an update's two rows it changes.
@@ -167,10 +168,10 @@ func (w *memberImport) write() error {
 		if err := w.ctx.Err(); err != nil {
 			return err
 		}
-		if err := b.Finish(w.s, ImportSummary(v.counts, len(mw.branches))); err != nil {
+		if err := b.Finish(ImportSummary(v.counts, len(mw.branches))); err != nil {
 			return err
 		}
-		w.batch = b.ID
+		w.batch = b.ID()
 		return nil
 	})
 }
@@ -179,7 +180,7 @@ func (w *memberImport) write() error {
 type memberWriter struct {
 	s                      *Store
 	tx                     *sql.Tx
-	b                      *Batch
+	b                      *batchWriter
 	units                  map[string]int64
 	branches               map[string]int64
 	updPerson, updMember   *sql.Stmt
@@ -189,7 +190,7 @@ type memberWriter struct {
 
 const importPersonCols = `name,gender,ethnicity,birth,id_number,education,degree,title,unit_id,post,phone`
 
-func newMemberWriter(s *Store, tx *sql.Tx, b *Batch) (*memberWriter, error) {
+func newMemberWriter(s *Store, tx *sql.Tx, b *batchWriter) (*memberWriter, error) {
 	w := &memberWriter{s: s, tx: tx, b: b, units: map[string]int64{}, branches: map[string]int64{}}
 	units, err := unitsIn(tx)
 	if err != nil {

@@ -273,10 +273,8 @@ func unitsIn(q queryer) ([]Unit, error) {
 	}, `SELECT id, name, kind FROM unit ORDER BY kind, name`)
 }
 
-// EnsureUnit finds a unit by name or creates it with kind, inside tx. Sub-packages (imports)
-// use it so a unit named in a sheet exists once.
-func EnsureUnit(tx *sql.Tx, name, kind string) (int64, error) { return ensureUnit(tx, name, kind) }
-
+// ensureUnit finds a unit by name or creates it with kind, so a unit named in a sheet exists
+// once.
 func ensureUnit(q queryer, name, kind string) (int64, error) {
 	name = strings.TrimSpace(name)
 	var id int64

@@ -12,7 +12,7 @@ import (
 // nothing of it may stay.
 func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 	s := openTest(t)
-	err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := s.tx(context.Background(), func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`INSERT INTO unit(name) VALUES ('事务内')`); err != nil {
 			return err
 		}
@@ -34,7 +34,7 @@ func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 		t.Errorf("%d units after the lost transaction (%v), want 0", n, err)
 	}
 	// The connection serves the next action as usual.
-	if err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+	if err := s.tx(context.Background(), func(tx *sql.Tx) error {
 		_, err := tx.Exec(`INSERT INTO unit(name) VALUES ('下一次')`)
 		return err
 	}); err != nil {

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 
@@ -37,7 +38,7 @@ func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []S
 	if _, err := s.AutoBackup("评分导入前"); err != nil {
 		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		if err := writable(tx, roundID); err != nil {
 			return err
 		}
@@ -45,11 +46,11 @@ func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []S
 		if err != nil {
 			return err
 		}
-		b, err := s.BeginBatch(tx, "评分导入", source)
+		b, err := sqldb.Of(s).BeginBatch(tx, "评分导入", source)
 		if err != nil {
 			return err
 		}
-		sum.BatchID = b.ID
+		sum.BatchID = b.ID()
 		for _, e := range entries {
 			in, ok := inds[e.Key.Indicator]
 			g, gok := groupOf(r, e.Key.Group)
@@ -79,12 +80,12 @@ func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []S
 			}
 			if op != "" {
 				sum.Overrides++
-				if err := s.Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID); err != nil {
+				if err := sqldb.Of(s).Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID()); err != nil {
 					return err
 				}
 			}
 		}
-		return b.Finish(s, fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides))
+		return b.Finish(fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides))
 	})
 	return sum, err
 }

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"dangjian/data/internal/sqldb"
 	"errors"
 	"fmt"
 	"io"
@@ -270,11 +271,11 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.DB().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
+	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
 	if err := s.UndoBatch(context.Background(), res.Batch, ""); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
-	s.DB().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
+	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
 	if err := s.UndoBatch(context.Background(), res.Batch, ""); err != nil {
 		t.Fatal(err)
 	}
