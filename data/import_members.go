@@ -391,12 +391,12 @@ func (w *memberWriter) insertRows(r insertRows, full **sql.Stmt, args []any, ite
 	} else {
 		_, err = w.tx.Exec(r.sql(len(items)), args...)
 	}
-	if err == nil || !KeepsTransaction(err) {
+	if err == nil || !keepsTransaction(err) {
 		return err
 	}
 	for i := range items {
 		if _, e := w.tx.Exec(r.sql(1), args[i*r.cols:(i+1)*r.cols]...); e != nil {
-			if !KeepsTransaction(e) {
+			if !keepsTransaction(e) {
 				return e
 			}
 			return rowFailed(items[i], e)

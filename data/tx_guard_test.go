@@ -21,7 +21,7 @@ func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 		}
 		if _, err := tx.Exec(`INSERT INTO unit(name) VALUES ('事务结束后')`); err == nil {
 			t.Error("a write after the transaction was gone ran without an error")
-		} else if KeepsTransaction(err) {
+		} else if keepsTransaction(err) {
 			t.Errorf("the refused write (%v) reads as one that keeps its transaction", err)
 		}
 		return nil
