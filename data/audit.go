@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"strings"
 	"time"
 )
@@ -16,11 +15,6 @@ type AuditEntry struct {
 	Detail  string
 	Reason  string
 	BatchID int64
-}
-
-// Audit writes an entry inside tx; sub-packages log their own actions through it.
-func (s *Store) Audit(tx *sql.Tx, action, subject, detail, reason string, batchID int64) error {
-	return s.audit(tx, action, subject, detail, reason, batchID)
 }
 
 func (s *Store) audit(q queryer, action, subject, detail, reason string, batchID int64) error {

@@ -9,10 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
-// Batch records what one import changed, row by row, so that it can be undone as a whole.
-// Every import (roster, A/B posts, scores) goes through it: one mechanism serves all of them.
+// Batch is one import of the history: what it was, when, by whom, and whether it was undone.
+// Every import (roster, A/B posts, scores) records its changes through one batchWriter, so one
+// mechanism undoes all of them.
 type Batch struct {
 	ID       int64
 	Kind     string
@@ -21,9 +24,16 @@ type Batch struct {
 	User     string
 	Summary  string
 	UndoneAt time.Time
+}
 
-	tx     *sql.Tx
-	tables []string // the tables touched, in first-touch order
+// batchWriter records what one import changes, row by row, inside its transaction
+// (sqldb.Batch).
+type batchWriter struct {
+	s          *Store
+	id         int64
+	kind, from string
+	tx         *sql.Tx
+	tables     []string // the tables touched, in first-touch order
 	// pending are the inserts not yet written to batch_change. They are written together, in
 	// order, before the next before-image and at Finish: a statement per recorded row made the
 	// record a third of a 100 000-row import.
@@ -35,35 +45,24 @@ type batchRow struct {
 	id    int64
 }
 
-// undoable names the tables a batch may touch; undo writes only to these.
-var undoable = map[string]bool{
-	"unit": true, "org": true, "person": true, "membership": true, "transfer": true,
-	"temp_member": true, "term": true, "seat": true,
-}
-
-// RegisterUndoable lets a sub-package (abpost, criteria) allow batches over its own tables.
-func RegisterUndoable(tables ...string) {
-	for _, t := range tables {
-		undoable[t] = true
-	}
-}
-
-// BeginBatch starts recording an import inside tx.
-func (s *Store) BeginBatch(tx *sql.Tx, kind, source string) (*Batch, error) {
-	now := s.Now()
-	res, err := tx.Exec(`INSERT INTO batch(kind, source, at, user) VALUES (?,?,?,?)`, kind, source, now.Format(time.RFC3339), s.User)
+// beginBatch starts recording an import inside tx.
+func (s *Store) beginBatch(tx *sql.Tx, kind, source string) (*batchWriter, error) {
+	res, err := tx.Exec(`INSERT INTO batch(kind, source, at, user) VALUES (?,?,?,?)`, kind, source, s.Now().Format(time.RFC3339), s.User)
 	if err != nil {
 		return nil, err
 	}
 	id, _ := res.LastInsertId()
-	return &Batch{ID: id, Kind: kind, Source: source, At: now, User: s.User, tx: tx}, nil
+	return &batchWriter{s: s, id: id, kind: kind, from: source, tx: tx}, nil
 }
+
+// ID is the batch's number in the import history.
+func (b *batchWriter) ID() int64 { return b.id }
 
 // Inserted records a row the batch created; undo deletes it. The record is written by the
 // next Updating or by Finish, in the order the rows were recorded, so undo still deletes the
 // rows in reverse order (a member before the unit it was given).
-func (b *Batch) Inserted(table string, id int64) error {
-	if !undoable[table] {
+func (b *batchWriter) Inserted(table string, id int64) error {
+	if !sqldb.Undoable(table) {
 		return fmt.Errorf("table %s is not undoable", table)
 	}
 	b.touch(table)
@@ -71,7 +70,7 @@ func (b *Batch) Inserted(table string, id int64) error {
 	return nil
 }
 
-func (b *Batch) touch(table string) {
+func (b *batchWriter) touch(table string) {
 	if !slices.Contains(b.tables, table) {
 		b.tables = append(b.tables, table)
 	}
@@ -80,7 +79,7 @@ func (b *Batch) touch(table string) {
 // flushInserts writes the pending inserts to batch_change, one statement per run of one
 // table, keeping their order. At Finish (withAfter) each record gets its after-image as it is
 // written, instead of a second pass rewriting every record.
-func (b *Batch) flushInserts(withAfter bool) error {
+func (b *batchWriter) flushInserts(withAfter bool) error {
 	objs := map[string]string{}
 	for len(b.pending) > 0 {
 		table := b.pending[0].table
@@ -115,7 +114,7 @@ func (b *Batch) flushInserts(withAfter bool) error {
 			return err
 		}
 		if _, err := b.tx.Exec(`INSERT INTO batch_change(id, batch_id, tbl, row_id, op, after)
-			SELECT ? + j.key, ?, ?, j.value, 'insert', `+after+` FROM json_each(?) j`, next, b.ID, table, string(ids)); err != nil {
+			SELECT ? + j.key, ?, ?, j.value, 'insert', `+after+` FROM json_each(?) j`, next, b.id, table, string(ids)); err != nil {
 			return err
 		}
 		b.pending = b.pending[n:]
@@ -128,11 +127,11 @@ func (b *Batch) flushInserts(withAfter bool) error {
 // writes in chunks and will not change those rows again in this batch (the streaming roster
 // import) calls it after each chunk, so that the work is done while the file is still being
 // read instead of all at Finish.
-func (b *Batch) Flush() error { return b.flushInserts(true) }
+func (b *batchWriter) Flush() error { return b.flushInserts(true) }
 
 // Updating records a row's before-image; call it before the batch changes the row.
-func (b *Batch) Updating(table string, id int64) error {
-	if !undoable[table] {
+func (b *batchWriter) Updating(table string, id int64) error {
+	if !sqldb.Undoable(table) {
 		return fmt.Errorf("table %s is not undoable", table)
 	}
 	if err := b.flushInserts(false); err != nil {
@@ -142,7 +141,7 @@ func (b *Batch) Updating(table string, id int64) error {
 	if err != nil {
 		return err
 	}
-	_, err = b.tx.Exec(`INSERT INTO batch_change(batch_id, tbl, row_id, op, before) VALUES (?,?,?, 'update', ?)`, b.ID, table, id, before)
+	_, err = b.tx.Exec(`INSERT INTO batch_change(batch_id, tbl, row_id, op, before) VALUES (?,?,?, 'update', ?)`, b.id, table, id, before)
 	b.touch(table)
 	return err
 }
@@ -152,7 +151,7 @@ func (b *Batch) Updating(table string, id int64) error {
 // SQLite's json_object (undo compares them as JSON values with rowJSON's), because a row-by-row
 // pass made a 100 000-row import take minutes; inserts still pending get theirs as they are
 // recorded, and only the records written earlier are updated.
-func (b *Batch) Finish(s *Store, summary string) error {
+func (b *batchWriter) Finish(summary string) error {
 	if err := b.flushInserts(true); err != nil {
 		return err
 	}
@@ -162,15 +161,14 @@ func (b *Batch) Finish(s *Store, summary string) error {
 			return err
 		}
 		if _, err := b.tx.Exec(`UPDATE batch_change SET after = (SELECT `+obj+` FROM `+table+` t WHERE t.id = batch_change.row_id)
-			WHERE batch_id = ? AND tbl = ? AND after = ''`, b.ID, table); err != nil {
+			WHERE batch_id = ? AND tbl = ? AND after = ''`, b.id, table); err != nil {
 			return err
 		}
 	}
-	b.Summary = summary
-	if _, err := b.tx.Exec(`UPDATE batch SET summary=? WHERE id=?`, summary, b.ID); err != nil {
+	if _, err := b.tx.Exec(`UPDATE batch SET summary=? WHERE id=?`, summary, b.id); err != nil {
 		return err
 	}
-	return s.audit(b.tx, "导入", b.Kind, summary, b.Source, b.ID)
+	return b.s.audit(b.tx, "导入", b.kind, summary, b.from, b.id)
 }
 
 // jsonObjectOf is the json_object(...) expression of every column of table (aliased t).
@@ -285,7 +283,7 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 			return err
 		}
 		for _, c := range changes {
-			if !undoable[c.table] {
+			if !sqldb.Undoable(c.table) {
 				return fmt.Errorf("table %s is not undoable", c.table)
 			}
 			switch c.op {

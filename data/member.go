@@ -204,9 +204,6 @@ func (s *Store) SavePerson(ctx context.Context, p *Person) error {
 	return s.tx(ctx, func(tx *sql.Tx) error { return s.savePerson(tx, p) })
 }
 
-// SavePersonTx is SavePerson inside a caller's transaction, for imports.
-func (s *Store) SavePersonTx(tx *sql.Tx, p *Person) error { return s.savePerson(tx, p) }
-
 func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 	p.Name = FoldName(p.Name)
 	if p.Name == "" {

@@ -125,18 +125,18 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	m := f.fullMembers(b, 1)[0]
 	ctx := context.Background()
 	var batchID int64
-	err := f.s.Tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.BeginBatch(tx, "花名册导入", "测试.xlsx")
+	err := f.s.tx(ctx, func(tx *sql.Tx) error {
+		bt, err := f.s.beginBatch(tx, "花名册导入", "测试.xlsx")
 		if err != nil {
 			return err
 		}
-		batchID = bt.ID
+		batchID = bt.ID()
 		bt.Updating("person", m.Person.ID)
 		tx.Exec(`UPDATE person SET phone='13900000000' WHERE id=?`, m.Person.ID)
 		res, _ := tx.Exec(`INSERT INTO person(name) VALUES ('新人')`)
 		id, _ := res.LastInsertId()
 		bt.Inserted("person", id)
-		return bt.Finish(f.s, "新增 1，更新 1")
+		return bt.Finish("新增 1，更新 1")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -158,12 +158,12 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	}
 
 	// A second batch, then a hand edit: undo must refuse and change nothing.
-	err = f.s.Tx(ctx, func(tx *sql.Tx) error {
-		bt, _ := f.s.BeginBatch(tx, "花名册导入", "二.xlsx")
-		batchID = bt.ID
+	err = f.s.tx(ctx, func(tx *sql.Tx) error {
+		bt, _ := f.s.beginBatch(tx, "花名册导入", "二.xlsx")
+		batchID = bt.ID()
 		bt.Updating("person", m.Person.ID)
 		tx.Exec(`UPDATE person SET phone='13911111111' WHERE id=?`, m.Person.ID)
-		return bt.Finish(f.s, "更新 1")
+		return bt.Finish("更新 1")
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -264,8 +264,10 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 }
 
 // Units lists the host units.
-func (s *Store) Units() ([]Unit, error) {
-	return collect(s.db, func(rows scanner) (Unit, error) {
+func (s *Store) Units() ([]Unit, error) { return unitsIn(s.db) }
+
+func unitsIn(q queryer) ([]Unit, error) {
+	return collect(q, func(rows scanner) (Unit, error) {
 		var u Unit
 		if err := rows.Scan(&u.ID, &u.Name, &u.Kind); err != nil {
 			return u, err
@@ -274,10 +276,8 @@ func (s *Store) Units() ([]Unit, error) {
 	}, `SELECT id, name, kind FROM unit ORDER BY kind, name`)
 }
 
-// EnsureUnit finds a unit by name or creates it with kind, inside tx. Sub-packages (imports)
-// use it so a unit named in a sheet exists once.
-func EnsureUnit(tx *sql.Tx, name, kind string) (int64, error) { return ensureUnit(tx, name, kind) }
-
+// ensureUnit finds a unit by name or creates it with kind, so a unit named in a sheet exists
+// once.
 func ensureUnit(q queryer, name, kind string) (int64, error) {
 	name = strings.TrimSpace(name)
 	var id int64

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"dangjian/data/internal/sqldb"
 )
 
 // Saving organisations as part of an import batch: the same rules as SaveOrg (ValidateOrg, no
@@ -45,7 +47,7 @@ func placementAllowed(q queryer, o Org) error {
 
 // SaveOrgInBatch creates (ID 0) or updates o inside tx as one change of batch b. A refusal is
 // an Invalid (or the store's error) and the transaction is as it was before the call.
-func (s *Store) SaveOrgInBatch(tx *sql.Tx, b *Batch, o *Org) error {
+func (s *Store) SaveOrgInBatch(tx *sql.Tx, b sqldb.Batch, o *Org) error {
 	if v := ValidateOrg(*o, s.Today()); len(v) > 0 {
 		return v
 	}

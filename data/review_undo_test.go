@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dangjian/data/civil"
+	"dangjian/data/internal/sqldb"
 )
 
 // A roster import adds a member; the office then puts him on a branch committee. Undoing the
@@ -17,12 +18,12 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 	ctx := context.Background()
 	b := f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
 	var batchID, pid int64
-	err := f.s.Tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.BeginBatch(tx, "花名册导入", "名册.xlsx")
+	err := f.s.tx(ctx, func(tx *sql.Tx) error {
+		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
 		if err != nil {
 			return err
 		}
-		batchID = bt.ID
+		batchID = bt.ID()
 		res, err := tx.Exec(`INSERT INTO person(name) VALUES ('王新')`)
 		if err != nil {
 			return err
@@ -35,7 +36,7 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 		}
 		mid, _ := res.LastInsertId()
 		bt.Inserted("membership", mid)
-		return bt.Finish(f.s, "新增 1")
+		return bt.Finish("新增 1")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -68,23 +69,23 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 	if _, err := s.db.Exec(`CREATE TABLE review_big(id INTEGER PRIMARY KEY, n INTEGER, x REAL, t TEXT)`); err != nil {
 		t.Fatal(err)
 	}
-	RegisterUndoable("review_big")
+	sqldb.RegisterUndoable("review_big")
 	const big = int64(9007199254740993) // 2^53 + 1: not a float64
 	s.db.Exec(`INSERT INTO review_big(id, n, x, t) VALUES (1, ?, 85.33333333333333, NULL)`, big)
 	var batchID int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		bt, err := s.BeginBatch(tx, "测试导入", "")
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		bt, err := s.beginBatch(tx, "测试导入", "")
 		if err != nil {
 			return err
 		}
-		batchID = bt.ID
+		batchID = bt.ID()
 		if err := bt.Updating("review_big", 1); err != nil {
 			return err
 		}
 		if _, err := tx.Exec(`UPDATE review_big SET n = 7, x = 1.5, t = 'x' WHERE id = 1`); err != nil {
 			return err
 		}
-		return bt.Finish(s, "更新 1")
+		return bt.Finish("更新 1")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -101,12 +102,12 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 	}
 
 	// A second import sets n = big; someone then changes it to big-1 by hand (the same float64).
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		bt, _ := s.BeginBatch(tx, "测试导入", "")
-		batchID = bt.ID
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		bt, _ := s.beginBatch(tx, "测试导入", "")
+		batchID = bt.ID()
 		bt.Updating("review_big", 1)
 		tx.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big)
-		return bt.Finish(s, "更新 1")
+		return bt.Finish("更新 1")
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -79,13 +79,13 @@ func lookupFailed(what string, err error) error {
 	return sqldb.CheckFailed(what, err)
 }
 
-// KeepsTransaction tells whether the transaction a statement failed in is still open: SQLite
+// keepsTransaction tells whether the transaction a statement failed in is still open: SQLite
 // undoes only the statement on a constraint failure (a duplicate ID number, a missing branch),
 // but on a full disk, an I/O error or lack of memory it may roll the whole transaction back by
 // itself, and every later statement on that *sql.Tx then runs, and commits, on its own. Code
 // that goes on after a failed statement (to name the row at fault) may do so only when this
 // says true; anything else must end the action at once.
-func KeepsTransaction(err error) bool {
+func keepsTransaction(err error) bool {
 	var e *sqlite.Error
 	// A commit refused by the guard (tx_guard.go) is a constraint code too, but it says the
 	// transaction is already gone.

@@ -198,10 +198,6 @@ func (s *Store) Close() error {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// DB gives the sub-packages of data (abpost, criteria, sheets …) the connection pool.
-// The app must not use it: screens call methods, they never write SQL.
-func (s *Store) DB() *sql.DB { return s.db }
-
 // Today is the date of the store's clock, at UTC midnight like every stored date.
 func (s *Store) Today() time.Time {
 	n := s.Now()
@@ -274,14 +270,6 @@ func (s *Store) migrate() error {
 		}
 	}
 	return nil
-}
-
-// Tx runs fn in one transaction: committed when fn returns nil, rolled back otherwise.
-// Sub-packages of data use it so that one user action is one transaction.
-func (s *Store) Tx(ctx context.Context, fn func(*sql.Tx) error) error { return s.tx(ctx, fn) }
-
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return guardedTx(ctx, s.db, fn) // nothing commits once SQLite has ended it (tx_guard.go)
 }
 
 func osUser() string {

@@ -12,7 +12,7 @@ import (
 // nothing of it may stay.
 func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 	s := openTest(t)
-	err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+	err := s.tx(context.Background(), func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`INSERT INTO unit(name) VALUES ('事务内')`); err != nil {
 			return err
 		}
@@ -21,7 +21,7 @@ func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 		}
 		if _, err := tx.Exec(`INSERT INTO unit(name) VALUES ('事务结束后')`); err == nil {
 			t.Error("a write after the transaction was gone ran without an error")
-		} else if KeepsTransaction(err) {
+		} else if keepsTransaction(err) {
 			t.Errorf("the refused write (%v) reads as one that keeps its transaction", err)
 		}
 		return nil
@@ -34,7 +34,7 @@ func TestNothingCommitsAfterTheTransactionIsGone(t *testing.T) {
 		t.Errorf("%d units after the lost transaction (%v), want 0", n, err)
 	}
 	// The connection serves the next action as usual.
-	if err := s.Tx(context.Background(), func(tx *sql.Tx) error {
+	if err := s.tx(context.Background(), func(tx *sql.Tx) error {
 		_, err := tx.Exec(`INSERT INTO unit(name) VALUES ('下一次')`)
 		return err
 	}); err != nil {

@@ -13,12 +13,12 @@ import (
 // the person.
 func importOne(t *testing.T, f *fixture, b Org, name string) (batch, person int64) {
 	t.Helper()
-	err := f.s.Tx(context.Background(), func(tx *sql.Tx) error {
-		bt, err := f.s.BeginBatch(tx, "花名册导入", "名册.xlsx")
+	err := f.s.tx(context.Background(), func(tx *sql.Tx) error {
+		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
 		if err != nil {
 			return err
 		}
-		batch = bt.ID
+		batch = bt.ID()
 		res, err := tx.Exec(`INSERT INTO person(name) VALUES (?)`, name)
 		if err != nil {
 			return err
@@ -35,7 +35,7 @@ func importOne(t *testing.T, f *fixture, b Org, name string) (batch, person int6
 		if err := bt.Inserted("membership", mid); err != nil {
 			return err
 		}
-		return bt.Finish(f.s, "新增 1")
+		return bt.Finish("新增 1")
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -72,7 +72,7 @@ func (c *criteriaEditor) loadSet() {
 	if i < 0 {
 		return
 	}
-	set, err := criteria.LoadSet(c.wb.Store, c.sets[i].ID)
+	set, err := criteria.LoadSet(context.Background(), c.wb.Store, c.sets[i].ID)
 	if err != nil {
 		c.wb.ShowError("无法读取指标体系", err)
 		return

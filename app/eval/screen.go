@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -129,7 +130,7 @@ func (e *Screen) loadRound() {
 	if !ok {
 		return
 	}
-	sn, err := criteria.Load(e.wb.Store, r.ID)
+	sn, err := criteria.Load(context.Background(), e.wb.Store, r.ID)
 	if err != nil {
 		e.wb.ShowError("无法读取考评轮次", err)
 		return

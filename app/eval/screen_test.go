@@ -47,7 +47,7 @@ func TestEvalScoreGridKeyboard(t *testing.T) {
 	}
 	test.Type(g, "8.5")
 	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	after, _ := criteria.Load(wb.Store, sn.Round.ID)
+	after, _ := criteria.Load(context.Background(), wb.Store, sn.Round.ID)
 	o := sn.Round.Organs[5]
 	inds := sn.Set.Indicators()
 	got := func(i int) (float64, bool) {

@@ -38,9 +38,11 @@ func TestBackupThenRestoreThroughTheCommandLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec(`DELETE FROM membership`); err != nil {
+	raw := rawDB(t, s)
+	if _, err := raw.Exec(`DELETE FROM membership`); err != nil {
 		t.Fatal(err)
 	}
+	raw.Close()
 	s.Close()
 	if m, _, _ := cli(t, "-db", db, "members"); strings.TrimSpace(m) != "" {
 		t.Fatal("members still there after the delete")

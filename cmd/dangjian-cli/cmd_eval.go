@@ -75,7 +75,7 @@ func loadRoundArg(e *env, round int64) (*data.Store, *criteria.Snapshot, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	sn, err := criteria.Load(s, round)
+	sn, err := criteria.Load(context.Background(), s, round)
 	if err != nil {
 		return nil, nil, refuse(err)
 	}

@@ -73,19 +73,15 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
-	var res *sheets.ImportResult
-	if dry {
-		res, err = planRoster(ctx, s, file, sheet, create, rejects)
-	} else {
-		// The real import reads and writes in one pass; the rejected rows are written out
-		// before the commit, so a -rejects file that cannot be written imports nothing.
-		res, err = sheets.ImportRoster(ctx, s, file, sheets.ImportOptions{Read: sheets.ReadOptions{Sheet: sheet}, CreateBranches: create,
-			BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) }})
-		var re *sheets.RefusedError
-		if err != nil && !errors.As(err, &re) {
-			err = fmt.Errorf("导入失败，数据库未作任何改动：%w", err)
-		}
+	// The dry run is the real import's own pass over the file with nothing written; the
+	// rejected rows are written out before the commit, so a -rejects file that cannot be
+	// written imports nothing.
+	res, err := sheets.ImportRoster(context.Background(), s, file, sheets.ImportOptions{Read: sheets.ReadOptions{Sheet: sheet},
+		CreateBranches: create, DryRun: dry,
+		BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) }})
+	var re *sheets.RefusedError
+	if err != nil && !dry && !errors.As(err, &re) {
+		err = fmt.Errorf("导入失败，数据库未作任何改动：%w", err)
 	}
 	if err != nil {
 		return refuse(err)
@@ -118,46 +114,6 @@ func runImport(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", res.Batch)
 	}
 	return nil
-}
-
-// planRoster is the dry run: read and classify against the store, write nothing but the
-// -rejects file.
-func planRoster(ctx context.Context, s *data.Store, file, sheet string, create bool, rejects string) (*sheets.ImportResult, error) {
-	var root data.Org
-	if create {
-		var err error
-		if root, err = sheets.RootOrg(s); err != nil {
-			return nil, err // before the file is read, as the real import does
-		}
-	}
-	rf, err := sheets.ReadRoster(ctx, file, sheets.ReadOptions{Sheet: sheet})
-	if err != nil {
-		return nil, err
-	}
-	plan, err := sheets.PlanImport(s, rf, nil)
-	if err != nil {
-		return nil, err
-	}
-	if create && len(plan.Unknown) > 0 {
-		choices := sheets.BranchChoices{}
-		for _, u := range plan.Unknown {
-			choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
-		}
-		if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
-			return nil, err
-		}
-	}
-	if err := writeRejects(rejects, plan); err != nil {
-		return nil, err
-	}
-	res := &sheets.ImportResult{File: rf, Rows: plan.Rows(), Unknown: plan.Unknown, Flagged: plan.Decisions(),
-		Counts: sheets.Counts{New: plan.New, Updated: plan.Updated, Unchanged: plan.Unchanged, Rejected: plan.Rejected}}
-	for _, it := range plan.Items {
-		if it.Action == sheets.ActionRejected {
-			res.Rejects = append(res.Rejects, it)
-		}
-	}
-	return res, nil
 }
 
 // writeRejects writes the -rejects file when one was asked for.

@@ -115,13 +115,15 @@ func TestKilledImportLeavesNoneOrAllOfTheBatch(t *testing.T) {
 		t.Fatalf("the database does not open after the kill: %v", err)
 	}
 	defer s.Close()
+	raw := rawDB(t, s)
+	defer raw.Close()
 	var check string
-	if err := s.DB().QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+	if err := raw.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity_check = %q, %v", check, err)
 	}
 	var members, batches int
-	s.DB().QueryRow(`SELECT COUNT(*) FROM membership`).Scan(&members)
-	s.DB().QueryRow(`SELECT COUNT(*) FROM batch`).Scan(&batches)
+	raw.QueryRow(`SELECT COUNT(*) FROM membership`).Scan(&members)
+	raw.QueryRow(`SELECT COUNT(*) FROM batch`).Scan(&batches)
 	t.Logf("after the kill: %d members, %d batches", members, batches)
 	if !(members == 0 && batches == 0) && !(members == crashRows && batches == 1) {
 		t.Fatalf("%d members in %d batches: the killed import left part of itself", members, batches)

@@ -34,7 +34,7 @@ func Absences(s *data.Store, f AbsenceFilter) ([]Absence, error) {
 		q += ` AND a.from_date <= ?`
 		args = append(args, data.DateText(f.To))
 	}
-	return sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (Absence, error) {
+	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (Absence, error) {
 		var a Absence
 		var from, to string
 		err := rows.Scan(&a.ID, &a.PersonID, &a.Name, &a.Dept, &from, &to, &a.Kind, &a.HandoverNote, &a.HandedOver)
@@ -55,15 +55,15 @@ func RecordAbsence(ctx context.Context, s *data.Store, a *Absence) ([]Warning, e
 	if v := ValidateAbsence(*a); len(v) > 0 {
 		return nil, v
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		action := "登记不在岗"
 		if a.ID != 0 {
 			action = "修改不在岗"
 		}
-		if err := SaveAbsenceTx(tx, a); err != nil {
+		if err := saveAbsenceIn(tx, a); err != nil {
 			return err
 		}
-		return s.Audit(tx, action, a.Name, fmt.Sprintf("%s %s 至 %s", a.Kind, data.DateText(a.From), data.DateText(a.To)), a.HandoverNote, 0)
+		return sqldb.Of(s).Audit(tx, action, a.Name, fmt.Sprintf("%s %s 至 %s", a.Kind, data.DateText(a.From), data.DateText(a.To)), a.HandoverNote, 0)
 	})
 	if err != nil {
 		return nil, err
@@ -106,7 +106,7 @@ func AbsenceWarnings(s *data.Store, a Absence) ([]Warning, error) {
 // absence that had not started yet is removed.
 func EndAbsence(ctx context.Context, s *data.Store, id int64, back time.Time) error {
 	back = day(back)
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		var name, from, to string
 		err := tx.QueryRow(`SELECT p.name, a.from_date, a.to_date FROM ab_absence a JOIN person p ON p.id=a.person_id WHERE a.id=?`, id).Scan(&name, &from, &to)
 		if err != nil {
@@ -124,13 +124,13 @@ func EndAbsence(ctx context.Context, s *data.Store, id int64, back time.Time) er
 		if err != nil {
 			return err
 		}
-		return s.Audit(tx, "销假", name, fmt.Sprintf("原定 %s 至 %s，%s 返岗", from, to, data.DateText(back)), "", 0)
+		return sqldb.Of(s).Audit(tx, "销假", name, fmt.Sprintf("原定 %s 至 %s，%s 返岗", from, to, data.DateText(back)), "", 0)
 	})
 }
 
 // DeleteAbsence removes an absence recorded by mistake; the UI confirms first.
 func DeleteAbsence(ctx context.Context, s *data.Store, id int64) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		var name, from, to string
 		if err := tx.QueryRow(`SELECT p.name, a.from_date, a.to_date FROM ab_absence a JOIN person p ON p.id=a.person_id WHERE a.id=?`, id).Scan(&name, &from, &to); err != nil {
 			return data.ErrNotFound
@@ -138,13 +138,12 @@ func DeleteAbsence(ctx context.Context, s *data.Store, id int64) error {
 		if _, err := tx.Exec(`DELETE FROM ab_absence WHERE id=?`, id); err != nil {
 			return err
 		}
-		return s.Audit(tx, "删除不在岗记录", name, from+" 至 "+to, "", 0)
+		return sqldb.Of(s).Audit(tx, "删除不在岗记录", name, from+" 至 "+to, "", 0)
 	})
 }
 
-// SaveAbsenceTx checks and stores an absence inside a caller's transaction (the demo loader),
-// refusing one that ends before it starts or overlaps the person's other absences.
-func SaveAbsenceTx(tx *sql.Tx, a *Absence) error {
+// saveAbsenceIn checks and stores an absence inside tx, refusing one that ends before it starts or overlaps the person's other absences.
+func saveAbsenceIn(tx *sql.Tx, a *Absence) error {
 	a.From, a.To = day(a.From), day(a.To)
 	if a.Kind == "" {
 		a.Kind = AbsenceKinds[0]

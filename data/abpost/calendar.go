@@ -84,7 +84,7 @@ func (c Calendar) prevServiceDay(n int) int {
 
 // CalendarDays lists the exceptions, by date.
 func CalendarDays(s *data.Store) ([]CalendarDay, error) {
-	return calendarDays(s.DB(), "", "")
+	return calendarDays(sqldb.Of(s).Q(context.Background()), "", "")
 }
 
 func calendarDays(q sqldb.Queryer, from, to string) ([]CalendarDay, error) {
@@ -114,7 +114,7 @@ func SaveCalendarDay(ctx context.Context, s *data.Store, d CalendarDay) error {
 	if d.Day.IsZero() {
 		return data.Invalid{{Field: "Day", Message: "请填写日期"}}
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		_, err := putCalendarDay(tx, nil, d)
 		return err
 	})
@@ -122,7 +122,7 @@ func SaveCalendarDay(ctx context.Context, s *data.Store, d CalendarDay) error {
 
 // putCalendarDay inserts or updates one exception; with a batch it records the change for undo.
 // It reports whether anything changed.
-func putCalendarDay(tx *sql.Tx, b *data.Batch, d CalendarDay) (bool, error) {
+func putCalendarDay(tx *sql.Tx, b sqldb.Batch, d CalendarDay) (bool, error) {
 	text := data.DateText(d.Day)
 	var id int64
 	var working bool
@@ -156,7 +156,7 @@ func putCalendarDay(tx *sql.Tx, b *data.Batch, d CalendarDay) (bool, error) {
 
 // DeleteCalendarDay removes an exception: the day follows the plain week again.
 func DeleteCalendarDay(ctx context.Context, s *data.Store, day time.Time) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.Exec(`DELETE FROM ab_calendar_day WHERE day=?`, data.DateText(day))
 		return err
 	})
@@ -173,12 +173,12 @@ func ImportCalendar(ctx context.Context, s *data.Store, days []CalendarDay, sour
 	}
 	var batchID int64
 	changed := 0
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		b, err := s.BeginBatch(tx, "节假日导入", source)
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+		b, err := sqldb.Of(s).BeginBatch(tx, "节假日导入", source)
 		if err != nil {
 			return err
 		}
-		batchID = b.ID
+		batchID = b.ID()
 		for _, d := range days {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -191,7 +191,7 @@ func ImportCalendar(ctx context.Context, s *data.Store, days []CalendarDay, sour
 				changed++
 			}
 		}
-		return b.Finish(s, fmt.Sprintf("节假日与调休 %d 天，新增或修改 %d 天", len(days), changed))
+		return b.Finish(fmt.Sprintf("节假日与调休 %d 天，新增或修改 %d 天", len(days), changed))
 	})
 	return batchID, changed, err
 }

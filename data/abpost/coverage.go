@@ -132,7 +132,7 @@ type snapshot struct {
 const handoverReach = 20
 
 func loadSnapshot(s *data.Store, from, to time.Time) (*snapshot, error) {
-	db := s.DB()
+	db := sqldb.Of(s).Q(context.Background())
 	days, err := calendarDays(db, "", "")
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package abpost
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"path/filepath"
@@ -22,8 +23,8 @@ func BenchmarkCoverageYear(b *testing.B) {
 	defer s.Close()
 	start := civil.Date(2026, 1, 1)
 	const items, staff, absences = 500, 1000, 5000
-	err = s.Tx(context.Background(), func(tx *sql.Tx) error {
-		unit, err := data.EnsureUnit(tx, "综合服务中心", DeptKind)
+	err = sqldb.Of(s).Tx(context.Background(), func(tx *sql.Tx) error {
+		unit, err := sqldb.Of(s).EnsureUnit(tx, "综合服务中心", DeptKind)
 		if err != nil {
 			return err
 		}

@@ -4,10 +4,10 @@
 // on each service day, the gaps, and the warnings the office must act on.
 package abpost
 
-import "dangjian/data"
+import "dangjian/data/internal/sqldb"
 
 // Imports of the catalogue and of holiday sheets are undone through data's one batch mechanism,
 // which writes only to tables it was told about.
 func init() {
-	data.RegisterUndoable("ab_item", "ab_assignment", "ab_absence", "ab_calendar_day")
+	sqldb.RegisterUndoable("ab_item", "ab_assignment", "ab_absence", "ab_calendar_day")
 }

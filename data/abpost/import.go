@@ -2,6 +2,7 @@ package abpost
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"strings"
@@ -327,12 +328,12 @@ func CommitImport(ctx context.Context, s *data.Store, p *ImportPlan) (int64, err
 	}
 	today := s.Today()
 	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
-		b, err := s.BeginBatch(tx, "AB岗导入", p.Source)
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+		b, err := sqldb.Of(s).BeginBatch(tx, "AB岗导入", p.Source)
 		if err != nil {
 			return err
 		}
-		id = b.ID
+		id = b.ID()
 		depts := map[string]int64{}
 		persons := map[NewPerson]int64{}
 		for i := range p.Rows {
@@ -363,7 +364,7 @@ func CommitImport(ctx context.Context, s *data.Store, p *ImportPlan) (int64, err
 				key := NewPerson{x.name, it.Dept}
 				if persons[key] == 0 {
 					np := data.Person{Name: x.name, UnitID: it.DeptID, Note: "AB岗导入新建"}
-					if err := s.SavePersonTx(tx, &np); err != nil {
+					if err := s.SavePerson(sqldb.WithTx(ctx, tx), &np); err != nil {
 						return err
 					}
 					if err := b.Inserted("person", np.ID); err != nil {
@@ -373,7 +374,7 @@ func CommitImport(ctx context.Context, s *data.Store, p *ImportPlan) (int64, err
 				}
 				*x.id = persons[key]
 			}
-			if err := writeItem(tx, b, &it); err != nil {
+			if err := writeItem(sqldb.Of(s), tx, b, &it); err != nil {
 				return fmt.Errorf("第 %d 行：%w", pr.Line, err)
 			}
 			if _, err := setPost(tx, b, it.ID, RoleA, it.AID, today, "导入"); err != nil {
@@ -385,12 +386,12 @@ func CommitImport(ctx context.Context, s *data.Store, p *ImportPlan) (int64, err
 				}
 			}
 		}
-		return b.Finish(s, fmt.Sprintf("服务事项新增 %d 项、更新 %d 项，新建人员 %d 人，%d 行未导入", p.New, p.Updated, len(persons), p.Rejected))
+		return b.Finish(fmt.Sprintf("服务事项新增 %d 项、更新 %d 项，新建人员 %d 人，%d 行未导入", p.New, p.Updated, len(persons), p.Rejected))
 	})
 	return id, err
 }
 
-func newUnit(tx *sql.Tx, b *data.Batch, name string) (int64, error) {
+func newUnit(tx *sql.Tx, b sqldb.Batch, name string) (int64, error) {
 	res, err := tx.Exec(`INSERT INTO unit(name, kind) VALUES (?, ?)`, name, DeptKind)
 	if err != nil {
 		return 0, err

@@ -45,7 +45,7 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 		q += ` WHERE i.unit_id = ?`
 		args = append(args, f.DeptID)
 	}
-	items, err := sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (Item, error) {
+	items, err := sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (Item, error) {
 		var it Item
 		return it, rows.Scan(&it.ID, &it.Code, &it.Name, &it.DeptID, &it.Dept, &it.Door, &it.TimeLimit, &it.Materials,
 			&it.Basis, &it.Visits, &it.Phone, &it.Sort)
@@ -53,7 +53,7 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	posts, err := postsOn(s.DB(), day(on))
+	posts, err := postsOn(sqldb.Of(s).Q(context.Background()), day(on))
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func Assignments(s *data.Store, itemID int64) ([]Assignment, error) {
 		q += ` WHERE a.item_id = ?`
 		args = append(args, itemID)
 	}
-	return sqldb.Collect(context.Background(), s.DB(), scanAssignment, q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
+	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), scanAssignment, q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
 }
 
 // SaveItem creates (ID 0) or updates an item and sets its A and B posts from the day from on:
@@ -139,21 +139,21 @@ func SaveItem(ctx context.Context, s *data.Store, it *Item, from time.Time, note
 	if from.IsZero() {
 		from = s.Today()
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
-		if err := SaveItemTx(tx, it, from, note); err != nil {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+		if err := saveItemIn(sqldb.Of(s), tx, it, from, note); err != nil {
 			return err
 		}
-		return s.Audit(tx, "AB岗设置", it.Dept+"·"+it.Name, fmt.Sprintf("自 %s 起 A岗 %s，B岗 %s", data.DateText(from),
+		return sqldb.Of(s).Audit(tx, "AB岗设置", it.Dept+"·"+it.Name, fmt.Sprintf("自 %s 起 A岗 %s，B岗 %s", data.DateText(from),
 			personName(tx, it.AID), personName(tx, it.BID)), note, 0)
 	})
 }
 
-// SaveItemTx is SaveItem inside a caller's transaction (the demo loader), without the audit line.
-func SaveItemTx(tx *sql.Tx, it *Item, from time.Time, note string) error {
+// saveItemIn is SaveItem's writing, inside tx.
+func saveItemIn(p sqldb.Store, tx *sql.Tx, it *Item, from time.Time, note string) error {
 	if v := ValidateItem(*it); len(v) > 0 {
 		return v
 	}
-	if err := writeItem(tx, nil, it); err != nil {
+	if err := writeItem(p, tx, nil, it); err != nil {
 		return err
 	}
 	if _, err := setPost(tx, nil, it.ID, RoleA, it.AID, day(from), note); err != nil {
@@ -173,10 +173,10 @@ func personName(q queryer, id int64) string {
 }
 
 // writeItem inserts or updates the item row (not its posts); with a batch the change is undoable.
-func writeItem(tx *sql.Tx, b *data.Batch, it *Item) error {
+func writeItem(p sqldb.Store, tx *sql.Tx, b sqldb.Batch, it *Item) error {
 	it.Name = strings.TrimSpace(it.Name)
 	if it.DeptID == 0 {
-		id, err := data.EnsureUnit(tx, it.Dept, DeptKind)
+		id, err := p.EnsureUnit(tx, it.Dept, DeptKind)
 		if err != nil {
 			return err
 		}
@@ -217,7 +217,7 @@ func itemWriteError(it *Item, err error) error {
 
 // setPost makes person hold role on item from the day from on (person 0 leaves the post
 // empty). It reports whether anything changed.
-func setPost(tx *sql.Tx, b *data.Batch, item int64, role string, person int64, from time.Time, note string) (bool, error) {
+func setPost(tx *sql.Tx, b sqldb.Batch, item int64, role string, person int64, from time.Time, note string) (bool, error) {
 	f := data.DateText(from)
 	var id, holder int64
 	var start string
@@ -265,7 +265,7 @@ func setPost(tx *sql.Tx, b *data.Batch, item int64, role string, person int64, f
 
 // DeleteItem removes an item with its 报备 record; the UI confirms first.
 func DeleteItem(ctx context.Context, s *data.Store, id int64, reason string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		var name string
 		if err := tx.QueryRow(`SELECT name FROM ab_item WHERE id=?`, id).Scan(&name); err != nil {
 			return data.ErrNotFound
@@ -273,6 +273,6 @@ func DeleteItem(ctx context.Context, s *data.Store, id int64, reason string) err
 		if _, err := tx.Exec(`DELETE FROM ab_item WHERE id=?`, id); err != nil {
 			return err
 		}
-		return s.Audit(tx, "删除服务事项", name, "", reason, 0)
+		return sqldb.Of(s).Audit(tx, "删除服务事项", name, "", reason, 0)
 	})
 }

@@ -43,7 +43,7 @@ func SetBallots(ctx context.Context, s *data.Store, roundID, organID int64, b Ba
 		return data.Invalid{{Field: "Ballot", Message: "票数不能为负数"}}
 	}
 	b.Category = strings.TrimSpace(b.Category)
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		r, organ, err := organOfRound(tx, roundID, organID)
 		if err != nil {
 			return err
@@ -53,20 +53,20 @@ func SetBallots(ctx context.Context, s *data.Store, roundID, organID int64, b Ba
 			organID, b.Category, b.Satisfied, b.Basic, b.Unsatisfied, b.Unknown); err != nil {
 			return err
 		}
-		return s.Audit(tx, "录入测评票", r.Name, fmt.Sprintf("%s · %s：满意 %d，基本满意 %d，不满意 %d，不了解 %d", organ, b.Category, b.Satisfied, b.Basic, b.Unsatisfied, b.Unknown), "", 0)
+		return sqldb.Of(s).Audit(tx, "录入测评票", r.Name, fmt.Sprintf("%s · %s：满意 %d，基本满意 %d，不满意 %d，不了解 %d", organ, b.Category, b.Satisfied, b.Basic, b.Unsatisfied, b.Unknown), "", 0)
 	})
 }
 
 // Ballots reads the round's ballot counts per organ, all categories summed.
 func Ballots(s *data.Store, roundID int64) (map[int64]BallotCount, error) {
-	return ballots(s.DB(), roundID)
+	return ballots(sqldb.Of(s).Q(context.Background()), roundID)
 }
 
 // OrganBallots reads one organ's ballot counts per category, so a form can start from what
 // was entered before instead of from nothing (saving replaces a category's counts).
 func OrganBallots(s *data.Store, roundID, organID int64) (map[string]BallotCount, error) {
 	out := map[string]BallotCount{}
-	err := sqldb.Each(context.Background(), s.DB(), func(rows sqldb.Scanner) error {
+	err := sqldb.Each(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) error {
 		var b BallotCount
 		if err := rows.Scan(&b.Category, &b.Satisfied, &b.Basic, &b.Unsatisfied, &b.Unknown); err != nil {
 			return err
@@ -115,7 +115,7 @@ func SetVeto(ctx context.Context, s *data.Store, roundID, organID int64, reason 
 	if !lift && strings.TrimSpace(reason) == "" {
 		return data.Invalid{{Field: "Reason", Message: "一票否决须写明事由，例如“发生学术不端”"}}
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		r, organ, err := organOfRound(tx, roundID, organID)
 		if err != nil {
 			return err
@@ -124,12 +124,12 @@ func SetVeto(ctx context.Context, s *data.Store, roundID, organID int64, reason 
 			if _, err := tx.Exec(`DELETE FROM eval_veto WHERE organ_id=?`, organID); err != nil {
 				return err
 			}
-			return s.Audit(tx, "撤销一票否决", r.Name, organ, reason, 0)
+			return sqldb.Of(s).Audit(tx, "撤销一票否决", r.Name, organ, reason, 0)
 		}
 		if _, err := tx.Exec(`INSERT INTO eval_veto(organ_id, reason) VALUES (?,?) ON CONFLICT(organ_id) DO UPDATE SET reason=excluded.reason`, organID, reason); err != nil {
 			return err
 		}
-		return s.Audit(tx, "一票否决", r.Name, organ, reason, 0)
+		return sqldb.Of(s).Audit(tx, "一票否决", r.Name, organ, reason, 0)
 	})
 }
 

@@ -1,6 +1,8 @@
 package criteria
 
 import (
+	"context"
+	"dangjian/data/internal/sqldb"
 	"fmt"
 	"math"
 	"time"
@@ -42,16 +44,21 @@ func period(r Round) (time.Time, time.Time) {
 // ComputeValues computes every data-driven indicator of the round for every organ, as of the
 // round's reference date, and attaches the overrides.
 func ComputeValues(s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
+	return computeValues(sqldb.Of(s).Q(context.Background()), s, r, set)
+}
+
+// computeValues reads the round's ballots and overrides with q (Load's read transaction).
+func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
 	out := map[[2]int64]Value{}
 	var roster *data.RosterStats
 	var ab map[string]ABRates
 	var abErr error
 	abLoaded := false
-	bl, err := ballots(s.DB(), r.ID)
+	bl, err := ballots(q, r.ID)
 	if err != nil {
 		return nil, err
 	}
-	ovs, err := overrides(s.DB(), r.ID)
+	ovs, err := overrides(q, r.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -47,16 +48,16 @@ func addRound(t *testing.T, s *data.Store, year int, depts ...string) fixture {
 	}
 	var ids []int64
 	var setID int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		for _, d := range depts {
-			id, err := data.EnsureUnit(tx, d, DeptKind)
+			id, err := sqldb.Of(s).EnsureUnit(tx, d, DeptKind)
 			if err != nil {
 				return err
 			}
 			ids = append(ids, id)
 		}
 		var err error
-		setID, err = EnsureDefaultTx(tx, year)
+		setID, err = ensureDefault(tx, year)
 		return err
 	})
 	if err != nil {
@@ -66,8 +67,8 @@ func addRound(t *testing.T, s *data.Store, year int, depts ...string) fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := LoadRound(s, rid)
-	set, _ := LoadSet(s, setID)
+	r, _ := LoadRound(context.Background(), s, rid)
+	set, _ := LoadSet(context.Background(), s, setID)
 	return fixture{s, r, set, ids}
 }
 
@@ -214,7 +215,7 @@ func TestWeightedTotalsBallotsVetoRank(t *testing.T) {
 	if err := SetVeto(ctx, f.s, f.round.ID, f.round.Organs[2].ID, "发生学术不端", false); err != nil {
 		t.Fatal(err)
 	}
-	sn, err := Load(f.s, f.round.ID)
+	sn, err := Load(context.Background(), f.s, f.round.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func TestOverrideNeedsReasonAndIsAudited(t *testing.T) {
 	if err := Override(ctx, f.s, f.round.ID, o.ID, in.ID, &p, "新建实验室尚未建支部"); err != nil {
 		t.Fatal(err)
 	}
-	sn, _ := Load(f.s, f.round.ID)
+	sn, _ := Load(context.Background(), f.s, f.round.ID)
 	v := sn.Values[[2]int64{o.ID, in.ID}]
 	if v.Points != 7 || v.Final() != 5 || !strings.Contains(v.How, "支部覆盖率") {
 		t.Errorf("value %+v: computed 7 on an empty roster, final 5 by override", v)
@@ -353,7 +354,7 @@ func TestCopyAndEditSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, _ := LoadSet(f.s, id)
+	set, _ := LoadSet(context.Background(), f.s, id)
 	if set.Year != 2025 || len(set.Indicators()) != 16 {
 		t.Fatalf("copy: year %d, %d indicators", set.Year, len(set.Indicators()))
 	}
@@ -371,7 +372,7 @@ func TestCopyAndEditSet(t *testing.T) {
 	if err := SaveSet(ctx, f.s, set); err != nil {
 		t.Fatal(err)
 	}
-	again, _ := LoadSet(f.s, id)
+	again, _ := LoadSet(context.Background(), f.s, id)
 	if len(again.Indicators()) != 15 || len(Check(again)) != 1 {
 		t.Errorf("edited set: %d indicators, warnings %v", len(again.Indicators()), Check(again))
 	}

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"context"
 	"testing"
 
 	"dangjian/data/internal/sqldb"
@@ -12,22 +13,22 @@ import (
 func TestSaveSetIsRefusedWhenItsScoresCannotBeRead(t *testing.T) {
 	f := newFixture(t, 2025)
 	f.fill(t, 0, 0)
-	sqldbtest.Unreadable(t, f.s.DB(), "eval_score")
+	sqldbtest.Unreadable(t, sqldb.Of(f.s).Pool(), "eval_score")
 	want := len(f.set.Indicators())
-	set, _ := LoadSet(f.s, f.set.ID)
+	set, _ := LoadSet(context.Background(), f.s, f.set.ID)
 	set.Dimensions[0].Indicators = set.Dimensions[0].Indicators[:1]
 	err := SaveSet(ctx, f.s, set)
 	if !sqldb.IsCheckFailed(err) {
 		t.Fatalf("SaveSet = %v, want a refusal saying the scores could not be checked", err)
 	}
-	if again, _ := LoadSet(f.s, f.set.ID); len(again.Indicators()) != want {
+	if again, _ := LoadSet(context.Background(), f.s, f.set.ID); len(again.Indicators()) != want {
 		t.Errorf("%d indicators after the refusal, want %d", len(again.Indicators()), want)
 	}
 }
 
 func TestCreateRoundIsRefusedWhenItsSetCannotBeRead(t *testing.T) {
 	f := newFixture(t, 2025)
-	sqldbtest.Unreadable(t, f.s.DB(), "eval_set")
+	sqldbtest.Unreadable(t, sqldb.Of(f.s).Pool(), "eval_set")
 	_, err := CreateRound(ctx, f.s, RoundSpec{Year: 2026, SetID: f.set.ID, UnitIDs: f.units})
 	if !sqldb.IsCheckFailed(err) {
 		t.Errorf("CreateRound = %v, want a refusal saying the set could not be checked (not 请选择指标体系)", err)

@@ -2,6 +2,7 @@ package criteria
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"time"
@@ -63,7 +64,7 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 	if _, err := s.AutoBackup("评分导入前"); err != nil {
 		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
 	}
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		if err := writable(tx, roundID); err != nil {
 			return err
 		}
@@ -71,11 +72,11 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 		if err != nil {
 			return err
 		}
-		b, err := s.BeginBatch(tx, "评分导入", source)
+		b, err := sqldb.Of(s).BeginBatch(tx, "评分导入", source)
 		if err != nil {
 			return err
 		}
-		sum.BatchID = b.ID
+		sum.BatchID = b.ID()
 		for _, e := range entries {
 			in, ok := inds[e.Key.Indicator]
 			g, gok := groupOf(r, e.Key.Group)
@@ -105,7 +106,7 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 			}
 			if op != "" {
 				sum.Overrides++
-				if err := s.Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID); err != nil {
+				if err := sqldb.Of(s).Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID()); err != nil {
 					return err
 				}
 			}
@@ -122,13 +123,13 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 				sum.Dates++
 			}
 		}
-		return b.Finish(s, fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项，考评日期 %d 个", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.Dates))
+		return b.Finish(fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项，考评日期 %d 个", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.Dates))
 	})
 	return sum, err
 }
 
 // setEvalDate stores an organ's 考评日期 when it differs, recording the old row in the batch.
-func setEvalDate(tx *sql.Tx, d OrganDate, b *data.Batch) (bool, error) {
+func setEvalDate(tx *sql.Tx, d OrganDate, b sqldb.Batch) (bool, error) {
 	var old string
 	if err := tx.QueryRow(`SELECT eval_date FROM eval_organ WHERE id=?`, d.Organ).Scan(&old); err != nil {
 		return false, err

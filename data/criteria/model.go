@@ -4,14 +4,13 @@
 package criteria
 
 import (
+	"dangjian/data/internal/sqldb"
 	"time"
-
-	"dangjian/data"
 )
 
 func init() {
 	// Score imports go through data.Batch; undo may write these tables.
-	data.RegisterUndoable("eval_score", "eval_ballot", "eval_override", "eval_organ")
+	sqldb.RegisterUndoable("eval_score", "eval_ballot", "eval_override", "eval_organ")
 }
 
 // Method is how an indicator is scored.

@@ -1,6 +1,8 @@
 package criteria
 
 import (
+	"context"
+	"dangjian/data/internal/sqldb"
 	"math"
 	"sort"
 
@@ -21,34 +23,42 @@ type Snapshot struct {
 }
 
 // Load reads a round and computes its data-driven values.
-func Load(s *data.Store, roundID int64) (*Snapshot, error) {
-	r, err := LoadRound(s, roundID)
+func Load(ctx context.Context, s *data.Store, roundID int64) (*Snapshot, error) {
+	sn := &Snapshot{}
+	err := sqldb.Of(s).Read(ctx, func(q sqldb.Queryer) error { return sn.load(q, s, roundID) })
 	if err != nil {
 		return nil, err
 	}
-	set, err := LoadSet(s, r.SetID)
-	if err != nil {
-		return nil, err
-	}
-	sn := &Snapshot{Round: r, Set: set}
+	// The name every printed title of the round carries.
 	p, err := s.Profile()
 	if err != nil {
 		return nil, err
 	}
 	sn.TitleName = p.TitleName()
-	if sn.Scores, err = scores(s.DB(), roundID); err != nil {
-		return nil, err
-	}
-	if sn.Values, err = ComputeValues(s, r, set); err != nil {
-		return nil, err
-	}
-	if sn.Ballots, err = ballots(s.DB(), roundID); err != nil {
-		return nil, err
-	}
-	if sn.Vetoes, err = vetoes(s.DB(), roundID); err != nil {
-		return nil, err
-	}
 	return sn, nil
+}
+
+// load reads the round, its set, scores, computed values, ballots and vetoes with q, one
+// read transaction, so a snapshot never mixes two states of the round.
+func (sn *Snapshot) load(q sqldb.Queryer, s *data.Store, roundID int64) error {
+	var err error
+	if sn.Round, err = loadRound(q, roundID); err != nil {
+		return err
+	}
+	if sn.Set, err = loadSet(q, sn.Round.SetID); err != nil {
+		return err
+	}
+	if sn.Scores, err = scores(q, roundID); err != nil {
+		return err
+	}
+	if sn.Values, err = computeValues(q, s, sn.Round, sn.Set); err != nil {
+		return err
+	}
+	if sn.Ballots, err = ballots(q, roundID); err != nil {
+		return err
+	}
+	sn.Vetoes, err = vetoes(q, roundID)
+	return err
 }
 
 // Points is what an organ gets on an indicator from a score group, and whether it is known
@@ -156,7 +166,7 @@ func (sn *Snapshot) Results() []Result {
 
 // Results loads a round and returns its results in rank order.
 func Results(s *data.Store, roundID int64) ([]Result, error) {
-	sn, err := Load(s, roundID)
+	sn, err := Load(context.Background(), s, roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -35,16 +35,16 @@ type RoundSpec struct {
 // CreateRound creates a round in one transaction and logs it.
 func CreateRound(ctx context.Context, s *data.Store, spec RoundSpec) (int64, error) {
 	var id int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		id, err = CreateRoundTx(tx, s, spec)
+		id, err = createRoundIn(tx, s, spec)
 		return err
 	})
 	return id, err
 }
 
-// CreateRoundTx is CreateRound inside the caller's transaction (the demo loads in one).
-func CreateRoundTx(tx *sql.Tx, s *data.Store, spec RoundSpec) (int64, error) {
+// createRoundIn is CreateRound's writing, inside tx.
+func createRoundIn(tx *sql.Tx, s *data.Store, spec RoundSpec) (int64, error) {
 	if spec.Name == "" {
 		spec.Name = fmt.Sprintf("%d年度模范机关创建考评", spec.Year)
 	}
@@ -91,7 +91,7 @@ func CreateRoundTx(tx *sql.Tx, s *data.Store, spec RoundSpec) (int64, error) {
 			return 0, err
 		}
 	}
-	return id, s.Audit(tx, "创建考评轮次", spec.Name, fmt.Sprintf("%d 个部门，%d 个考评主体", len(spec.UnitIDs), len(spec.Groups)), "", 0)
+	return id, sqldb.Of(s).Audit(tx, "创建考评轮次", spec.Name, fmt.Sprintf("%d 个部门，%d 个考评主体", len(spec.UnitIDs), len(spec.Groups)), "", 0)
 }
 
 func checkGroups(gs []Group) string {
@@ -131,14 +131,16 @@ type RoundInfo struct {
 
 // Rounds lists the rounds, newest first.
 func Rounds(s *data.Store) ([]RoundInfo, error) {
-	return sqldb.Collect(context.Background(), s.DB(), func(rows sqldb.Scanner) (RoundInfo, error) {
+	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (RoundInfo, error) {
 		var r RoundInfo
 		return r, rows.Scan(&r.ID, &r.Year, &r.Name, &r.Locked)
 	}, `SELECT id, year, name, locked FROM eval_round ORDER BY year DESC, id DESC`)
 }
 
 // LoadRound reads a round with its organs and groups.
-func LoadRound(s *data.Store, id int64) (Round, error) { return loadRound(s.DB(), id) }
+func LoadRound(ctx context.Context, s *data.Store, id int64) (Round, error) {
+	return loadRound(sqldb.Of(s).Q(ctx), id)
+}
 
 func loadRound(q queryer, id int64) (Round, error) {
 	r := Round{ID: id}
@@ -203,7 +205,7 @@ func Unlock(ctx context.Context, s *data.Store, roundID int64, reason string) er
 }
 
 func setLock(ctx context.Context, s *data.Store, roundID int64, lock bool, reason string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		r, err := loadRound(tx, roundID)
 		if err != nil {
 			return err
@@ -220,6 +222,6 @@ func setLock(ctx context.Context, s *data.Store, roundID int64, lock bool, reaso
 		if _, err := tx.Exec(`UPDATE eval_round SET locked=?, locked_at=?, lock_reason=? WHERE id=?`, lock, at, reason, roundID); err != nil {
 			return err
 		}
-		return s.Audit(tx, action, r.Name, "", reason, 0)
+		return sqldb.Of(s).Audit(tx, action, r.Name, "", reason, 0)
 	})
 }

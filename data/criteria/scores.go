@@ -45,7 +45,9 @@ func CheckPoints(in Indicator, v float64) error {
 }
 
 // Scores reads every entered score of a round.
-func Scores(s *data.Store, roundID int64) (map[CellKey]Score, error) { return scores(s.DB(), roundID) }
+func Scores(s *data.Store, roundID int64) (map[CellKey]Score, error) {
+	return scores(sqldb.Of(s).Q(context.Background()), roundID)
+}
 
 func scores(q queryer, roundID int64) (map[CellKey]Score, error) {
 	out := map[CellKey]Score{}
@@ -100,7 +102,7 @@ func groupOf(r Round, id int64) (Group, bool) {
 // SetScore enters (or, with points nil, clears) one score, checked against the max, and logs
 // it in the audit as 评分修改.
 func SetScore(ctx context.Context, s *data.Store, roundID int64, k CellKey, points *float64, note string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		if err := writable(tx, roundID); err != nil {
 			return err
 		}
@@ -126,7 +128,7 @@ func SetScore(ctx context.Context, s *data.Store, roundID int64, k CellKey, poin
 			if err != nil {
 				return err
 			}
-			return s.Audit(tx, "评分修改", r.Name, detail+"清除", "", 0)
+			return sqldb.Of(s).Audit(tx, "评分修改", r.Name, detail+"清除", "", 0)
 		}
 		if err := CheckPoints(in, *points); err != nil {
 			return err
@@ -134,20 +136,20 @@ func SetScore(ctx context.Context, s *data.Store, roundID int64, k CellKey, poin
 		if _, err := upsertScore(tx, k, *points, note, nil); err != nil {
 			return err
 		}
-		return s.Audit(tx, "评分修改", r.Name, detail+FormatPoints(*points), note, 0)
+		return sqldb.Of(s).Audit(tx, "评分修改", r.Name, detail+FormatPoints(*points), note, 0)
 	})
 }
 
 // upsertScore writes a score, recording it in the batch when one is given. It reports what it
 // did: "insert", "update" or "" when the score was already so.
-func upsertScore(tx *sql.Tx, k CellKey, points float64, note string, b *data.Batch) (string, error) {
+func upsertScore(tx *sql.Tx, k CellKey, points float64, note string, b sqldb.Batch) (string, error) {
 	return upsertPoints(tx, pointsRow{"eval_score", "note", []string{"organ_id", "indicator_id", "group_id"}, []any{k.Organ, k.Indicator, k.Group}}, points, note, b)
 }
 
 // Override replaces a computed (or balloted) value for one organ with the evaluator's, for the
 // reason given (required, kept in the audit). points nil removes the override.
 func Override(ctx context.Context, s *data.Store, roundID, organID, indicatorID int64, points *float64, reason string) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		if err := writable(tx, roundID); err != nil {
 			return err
 		}
@@ -164,7 +166,7 @@ func Override(ctx context.Context, s *data.Store, roundID, organID, indicatorID 
 			if _, err := tx.Exec(`DELETE FROM eval_override WHERE organ_id=? AND indicator_id=?`, organID, indicatorID); err != nil {
 				return err
 			}
-			return s.Audit(tx, "撤销修正计算值", r.Name, organ+" · "+in.Name, reason, 0)
+			return sqldb.Of(s).Audit(tx, "撤销修正计算值", r.Name, organ+" · "+in.Name, reason, 0)
 		}
 		if strings.TrimSpace(reason) == "" {
 			return data.Invalid{{Field: "Reason", Message: fmt.Sprintf("修正“%s”的计算值须填写理由", in.Name)}}
@@ -175,11 +177,11 @@ func Override(ctx context.Context, s *data.Store, roundID, organID, indicatorID 
 		if _, err := upsertOverride(tx, organID, indicatorID, *points, reason, nil); err != nil {
 			return err
 		}
-		return s.Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organ, in.Name, FormatPoints(*points)), reason, 0)
+		return sqldb.Of(s).Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organ, in.Name, FormatPoints(*points)), reason, 0)
 	})
 }
 
-func upsertOverride(tx *sql.Tx, organID, indicatorID int64, points float64, reason string, b *data.Batch) (string, error) {
+func upsertOverride(tx *sql.Tx, organID, indicatorID int64, points float64, reason string, b sqldb.Batch) (string, error) {
 	return upsertPoints(tx, pointsRow{"eval_override", "reason", []string{"organ_id", "indicator_id"}, []any{organID, indicatorID}}, points, reason, b)
 }
 
@@ -194,7 +196,7 @@ type pointsRow struct {
 // upsertPoints writes points and text into the row, recording it in the batch when one is
 // given, and reports "insert", "update", or "" when the row was already so. Table and column
 // names are the constants above, never user input.
-func upsertPoints(tx *sql.Tx, r pointsRow, points float64, text string, b *data.Batch) (string, error) {
+func upsertPoints(tx *sql.Tx, r pointsRow, points float64, text string, b sqldb.Batch) (string, error) {
 	where := strings.Join(r.keys, "=? AND ") + "=?"
 	var id int64
 	var old float64
@@ -230,7 +232,7 @@ func upsertPoints(tx *sql.Tx, r pointsRow, points float64, text string, b *data.
 
 // Overrides reads the round's overrides: organ → indicator → override.
 func Overrides(s *data.Store, roundID int64) (map[[2]int64]OverrideValue, error) {
-	return overrides(s.DB(), roundID)
+	return overrides(sqldb.Of(s).Q(context.Background()), roundID)
 }
 
 // OverrideValue is an evaluator's replacement of a computed value.

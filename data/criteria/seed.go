@@ -1,15 +1,22 @@
 package criteria
 
 import (
-	"database/sql"
+	"context"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
-// Seeding writes inside a caller's transaction, for the demo institute that loads as one
-// transaction. It trusts its input: user input goes through SetScore and ImportScores.
+// Seeding writes inside the transaction ctx carries (sqldb.WithTx), for the demo institute
+// that loads as one transaction; only data's own packages can give one, so outside them these
+// refuse. It trusts its input: user input goes through SetScore and ImportScores.
 
-// SeedScoresTx writes scores inside tx.
-func SeedScoresTx(tx *sql.Tx, entries []ScoreEntry) error {
+// SeedScores writes scores.
+func SeedScores(ctx context.Context, entries []ScoreEntry) error {
+	tx := sqldb.TxOf(ctx)
+	if tx == nil {
+		return sqldb.ErrNoTx
+	}
 	for _, e := range entries {
 		if _, err := upsertScore(tx, e.Key, e.Points, e.Note, nil); err != nil {
 			return err
@@ -18,27 +25,27 @@ func SeedScoresTx(tx *sql.Tx, entries []ScoreEntry) error {
 	return nil
 }
 
-// SeedBallotTx writes one organ's ballot counts of one category inside tx.
-func SeedBallotTx(tx *sql.Tx, organID int64, b BallotCount) error {
-	_, err := tx.Exec(`INSERT INTO eval_ballot(organ_id, category, satisfied, basic, unsatisfied, unknown) VALUES (?,?,?,?,?,?)`,
+// SeedBallot writes one organ's ballot counts of one category.
+func SeedBallot(ctx context.Context, organID int64, b BallotCount) error {
+	return seedExec(ctx, `INSERT INTO eval_ballot(organ_id, category, satisfied, basic, unsatisfied, unknown) VALUES (?,?,?,?,?,?)`,
 		organID, b.Category, b.Satisfied, b.Basic, b.Unsatisfied, b.Unknown)
-	return err
 }
 
-// SeedVetoTx vetoes an organ inside tx.
-func SeedVetoTx(tx *sql.Tx, organID int64, reason string) error {
-	_, err := tx.Exec(`INSERT INTO eval_veto(organ_id, reason) VALUES (?,?)`, organID, reason)
-	return err
+// SeedVeto vetoes an organ.
+func SeedVeto(ctx context.Context, organID int64, reason string) error {
+	return seedExec(ctx, `INSERT INTO eval_veto(organ_id, reason) VALUES (?,?)`, organID, reason)
 }
 
-// SeedLockTx marks a round final inside tx.
-func SeedLockTx(tx *sql.Tx, roundID int64, at time.Time, reason string) error {
-	_, err := tx.Exec(`UPDATE eval_round SET locked=1, locked_at=?, lock_reason=? WHERE id=?`, at.Format(time.RFC3339), reason, roundID)
-	return err
+// SeedLock marks a round final.
+func SeedLock(ctx context.Context, roundID int64, at time.Time, reason string) error {
+	return seedExec(ctx, `UPDATE eval_round SET locked=1, locked_at=?, lock_reason=? WHERE id=?`, at.Format(time.RFC3339), reason, roundID)
 }
 
-// LoadRoundTx and LoadSetTx read inside tx (a round created in the same transaction).
-func LoadRoundTx(tx *sql.Tx, id int64) (Round, error) { return loadRound(tx, id) }
-
-// LoadSetTx reads a set inside tx.
-func LoadSetTx(tx *sql.Tx, id int64) (Set, error) { return loadSet(tx, id) }
+func seedExec(ctx context.Context, query string, args ...any) error {
+	tx := sqldb.TxOf(ctx)
+	if tx == nil {
+		return sqldb.ErrNoTx
+	}
+	_, err := tx.ExecContext(ctx, query, args...)
+	return err
+}

@@ -26,26 +26,36 @@ type SetInfo struct {
 // Sets lists the criteria sets, newest year first. The default set is created on first use,
 // so a new database always has one to start from.
 func Sets(ctx context.Context, s *data.Store) ([]SetInfo, error) {
-	n, err := sqldb.Count(ctx, s.DB(), `SELECT COUNT(*) FROM eval_set`)
+	n, err := sqldb.Count(ctx, sqldb.Of(s).Q(ctx), `SELECT COUNT(*) FROM eval_set`)
 	if err != nil {
 		return nil, err
 	}
 	if n == 0 {
-		if err := s.Tx(ctx, func(tx *sql.Tx) error {
-			_, err := EnsureDefaultTx(tx, s.Today().Year())
+		if err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+			_, err := ensureDefault(tx, s.Today().Year())
 			return err
 		}); err != nil {
 			return nil, err
 		}
 	}
-	return sqldb.Collect(ctx, s.DB(), func(rows sqldb.Scanner) (SetInfo, error) {
+	return sqldb.Collect(ctx, sqldb.Of(s).Q(ctx), func(rows sqldb.Scanner) (SetInfo, error) {
 		var si SetInfo
 		return si, rows.Scan(&si.ID, &si.Year, &si.Name)
 	}, `SELECT id, year, name FROM eval_set ORDER BY year DESC, id DESC`)
 }
 
-// EnsureDefaultTx returns the set of year, inserting the default set when the year has none.
-func EnsureDefaultTx(tx *sql.Tx, year int) (int64, error) {
+// EnsureDefault returns the set of year, inserting the default set when the year has none.
+func EnsureDefault(ctx context.Context, s *data.Store, year int) (int64, error) {
+	var id int64
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		id, err = ensureDefault(tx, year)
+		return err
+	})
+	return id, err
+}
+
+func ensureDefault(tx *sql.Tx, year int) (int64, error) {
 	var id int64
 	err := tx.QueryRow(`SELECT id FROM eval_set WHERE year=? ORDER BY id LIMIT 1`, year).Scan(&id)
 	if err == nil {
@@ -62,7 +72,9 @@ func EnsureDefaultTx(tx *sql.Tx, year int) (int64, error) {
 }
 
 // LoadSet reads a set with its dimensions and indicators.
-func LoadSet(s *data.Store, id int64) (Set, error) { return loadSet(s.DB(), id) }
+func LoadSet(ctx context.Context, s *data.Store, id int64) (Set, error) {
+	return loadSet(sqldb.Of(s).Q(ctx), id)
+}
 
 func loadSet(q queryer, id int64) (Set, error) {
 	set := Set{ID: id}
@@ -156,7 +168,7 @@ func insertDimensions(tx *sql.Tx, set *Set) error {
 // CopySet copies a set to a new year (e.g. last year's set as the start of this year's).
 func CopySet(ctx context.Context, s *data.Store, id int64, year int) (int64, error) {
 	var newID int64
-	err := s.Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		set, err := loadSet(tx, id)
 		if err != nil {
 			return err
@@ -178,7 +190,7 @@ func CopySet(ctx context.Context, s *data.Store, id int64, year int) (int64, err
 			return err
 		}
 		newID = set.ID
-		return s.Audit(tx, "复制指标体系", set.Name, fmt.Sprintf("复制为 %d 年度", year), "", 0)
+		return sqldb.Of(s).Audit(tx, "复制指标体系", set.Name, fmt.Sprintf("复制为 %d 年度", year), "", 0)
 	})
 	return newID, err
 }
@@ -190,7 +202,7 @@ func SaveSet(ctx context.Context, s *data.Store, set Set) error {
 	if v := Validate(set); len(v) > 0 {
 		return v
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE eval_set SET year=?, name=?, note=? WHERE id=?`, set.Year, set.Name, set.Note, set.ID); err != nil {
 			return err
 		}
@@ -210,7 +222,7 @@ func SaveSet(ctx context.Context, s *data.Store, set Set) error {
 				return err
 			}
 		}
-		return s.Audit(tx, "修改指标体系", set.Name, fmt.Sprintf("%d 年度，%d 个一级指标", set.Year, len(set.Dimensions)), "", 0)
+		return sqldb.Of(s).Audit(tx, "修改指标体系", set.Name, fmt.Sprintf("%d 年度，%d 个一级指标", set.Year, len(set.Dimensions)), "", 0)
 	})
 }
 

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -64,18 +65,18 @@ func TestRoundGroupWeightsMustMakeHundred(t *testing.T) {
 func TestScoredSetRefusesSwappedIndicator(t *testing.T) {
 	f := newFixture(t, 2025)
 	f.fill(t, 0, 0)
-	set, _ := LoadSet(f.s, f.set.ID)
+	set, _ := LoadSet(context.Background(), f.s, f.set.ID)
 	d := &set.Dimensions[0]
 	d.Indicators = append(d.Indicators[1:], Indicator{Name: "新指标", Max: 8, Method: Deduct})
 	if err := SaveSet(ctx, f.s, set); err == nil {
 		t.Fatal("a deleted-and-added indicator in a scored set was saved")
 	}
-	again, _ := LoadSet(f.s, f.set.ID)
+	again, _ := LoadSet(context.Background(), f.s, f.set.ID)
 	if again.Dimensions[0].Indicators[0].Name != f.set.Dimensions[0].Indicators[0].Name {
 		t.Errorf("first indicator is now %q", again.Dimensions[0].Indicators[0].Name)
 	}
 	// editing text and max points in place is still allowed
-	set, _ = LoadSet(f.s, f.set.ID)
+	set, _ = LoadSet(context.Background(), f.s, f.set.ID)
 	set.Dimensions[0].Indicators[0].Max = 9
 	if err := SaveSet(ctx, f.s, set); err != nil {
 		t.Errorf("changing a max in place refused: %v", err)

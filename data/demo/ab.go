@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -61,7 +60,7 @@ type abDemoItem struct {
 // loadAB adds the sample catalogue with A and B from each department's staff (never the head,
 // who covers gaps), and absences around today: one gap day in the coming week and several days
 // on which B covers, so the coverage view and the rail badge have something to show.
-func loadAB(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today time.Time) error {
+func loadAB(ctx context.Context, s *data.Store, r *Roster, today time.Time) error {
 	since := time.Date(today.Year()-1, 1, 1, 0, 0, 0, 0, time.UTC)
 	first := map[string][2]int64{} // dept → the first item's A and B
 	for _, d := range abCatalogue {
@@ -74,7 +73,7 @@ func loadAB(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today tim
 			a, b := pool[k%len(pool)], pool[(k+1)%len(pool)]
 			it := abpost.Item{Code: fmt.Sprintf("FW-%s-%02d", abCode(d.dept), k+1), Name: x.name, DeptID: r.Units[d.dept],
 				Door: d.door, TimeLimit: x.limit, Materials: x.materials, Visits: 1, Phone: d.phone, Sort: k, AID: a, BID: b}
-			if err := abpost.SaveItemTx(tx, &it, since, "院长办公会审定"); err != nil {
+			if err := abpost.SaveItem(ctx, s, &it, since, "院长办公会审定"); err != nil {
 				return err
 			}
 			if k == 0 {
@@ -101,7 +100,7 @@ func loadAB(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today tim
 		{PersonID: first["院办公室"][0], From: today.AddDate(0, 0, -12), To: today.AddDate(0, 0, -10), Kind: "请假", HandoverNote: "公章钥匙交B岗", HandedOver: true},
 	}
 	for i := range away {
-		if err := abpost.SaveAbsenceTx(tx, &away[i]); err != nil {
+		if _, err := abpost.RecordAbsence(ctx, s, &away[i]); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"dangjian/data"
@@ -33,14 +32,14 @@ var evalPlans = map[string]evalPlan{
 // loadEval adds the default criteria set and three yearly rounds over the six departments:
 // the two earlier years complete and locked (资产处 vetoed the year before last), the current
 // year with 自评 in from every department and 考评组 scores from the first three.
-func loadEval(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today time.Time) error {
+func loadEval(ctx context.Context, s *data.Store, r *Roster, today time.Time) error {
 	var units []int64
 	for _, d := range r.Depts {
 		units = append(units, r.Units[d])
 	}
 	for back := 2; back >= 0; back-- {
 		year := today.Year() - back
-		setID, err := criteria.EnsureDefaultTx(tx, year)
+		setID, err := criteria.EnsureDefault(ctx, s, year)
 		if err != nil {
 			return err
 		}
@@ -48,16 +47,16 @@ func loadEval(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today t
 		if back == 0 {
 			ref = today
 		}
-		id, err := criteria.CreateRoundTx(tx, s, criteria.RoundSpec{Year: year, SetID: setID, RefDate: ref, UnitIDs: units,
+		id, err := criteria.CreateRound(ctx, s, criteria.RoundSpec{Year: year, SetID: setID, RefDate: ref, UnitIDs: units,
 			Deadline: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)})
 		if err != nil {
 			return err
 		}
-		if err := seedRound(tx, id, setID, back); err != nil {
+		if err := seedRound(ctx, s, id, setID, back); err != nil {
 			return err
 		}
 		if back > 0 {
-			if err := criteria.SeedLockTx(tx, id, ref.AddDate(0, 0, 10), "年度考评定稿"); err != nil {
+			if err := criteria.SeedLock(ctx, id, ref.AddDate(0, 0, 10), "年度考评定稿"); err != nil {
 				return err
 			}
 		}
@@ -66,12 +65,12 @@ func loadEval(ctx context.Context, s *data.Store, tx *sql.Tx, r *Roster, today t
 }
 
 // seedRound enters a demo round's scores, ballots and veto; back is how many years ago it was.
-func seedRound(tx *sql.Tx, id, setID int64, back int) error {
-	round, err := criteria.LoadRoundTx(tx, id)
+func seedRound(ctx context.Context, s *data.Store, id, setID int64, back int) error {
+	round, err := criteria.LoadRound(ctx, s, id)
 	if err != nil {
 		return err
 	}
-	set, err := criteria.LoadSetTx(tx, setID)
+	set, err := criteria.LoadSet(ctx, s, setID)
 	if err != nil {
 		return err
 	}
@@ -81,18 +80,18 @@ func seedRound(tx *sql.Tx, id, setID int64, back int) error {
 			if back == 0 && gi > 0 && oi >= 3 {
 				continue // this year's 考评组 has not got to the last three yet
 			}
-			if err := criteria.SeedScoresTx(tx, demoScores(set, o.ID, g.ID, p, gi)); err != nil {
+			if err := criteria.SeedScores(ctx, demoScores(set, o.ID, g.ID, p, gi)); err != nil {
 				return err
 			}
 		}
 		if back > 0 || oi < 3 {
 			b := p.ballots
-			if err := criteria.SeedBallotTx(tx, o.ID, criteria.BallotCount{Category: "科研人员", Satisfied: b[0], Basic: b[1], Unsatisfied: b[2], Unknown: b[3]}); err != nil {
+			if err := criteria.SeedBallot(ctx, o.ID, criteria.BallotCount{Category: "科研人员", Satisfied: b[0], Basic: b[1], Unsatisfied: b[2], Unknown: b[3]}); err != nil {
 				return err
 			}
 		}
 		if back == 1 && o.Name == "资产处" {
-			if err := criteria.SeedVetoTx(tx, o.ID, "发生违规违纪问题一起，情节严重"); err != nil {
+			if err := criteria.SeedVeto(ctx, o.ID, "发生违规违纪问题一起，情节严重"); err != nil {
 				return err
 			}
 		}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -24,26 +25,27 @@ func Load(ctx context.Context, s *data.Store) error {
 	if !empty {
 		return ErrNotEmpty
 	}
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+		ctx := sqldb.WithTx(ctx, tx) // every use case below runs in this one transaction
 		today := s.Today()
-		r, err := loadRoster(tx, today)
+		r, err := loadRoster(ctx, s, tx, today)
 		if err != nil {
 			return fmt.Errorf("载入演示花名册：%w", err)
 		}
-		if err := loadAB(ctx, s, tx, r, today); err != nil {
+		if err := loadAB(ctx, s, r, today); err != nil {
 			return fmt.Errorf("载入演示AB岗：%w", err)
 		}
-		if err := loadEval(ctx, s, tx, r, today); err != nil {
+		if err := loadEval(ctx, s, r, today); err != nil {
 			return fmt.Errorf("载入演示考评：%w", err)
 		}
-		return s.Audit(tx, "载入演示数据", "演示研究院", "", "", 0)
+		return sqldb.Of(s).Audit(tx, "载入演示数据", "演示研究院", "", "", 0)
 	})
 }
 
 // IsEmpty tells whether the store has no organisations and no persons yet.
 func IsEmpty(s *data.Store) (bool, error) {
 	var n int
-	err := s.DB().QueryRow(`SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
+	err := sqldb.Of(s).Q(context.Background()).QueryRowContext(context.Background(), `SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
 	return n == 0, err
 }
 
@@ -109,9 +111,9 @@ var uncoveredUnits = []struct {
 	members            int
 }{{"计算中心", "科研单元", "精密测量实验室党支部", 5}}
 
-func loadRoster(tx *sql.Tx, today time.Time) (*Roster, error) {
+func loadRoster(ctx context.Context, s *data.Store, tx *sql.Tx, today time.Time) (*Roster, error) {
 	g := newGen(20261128)
-	w, err := newWriter(tx)
+	w, err := newWriter(ctx, s, tx)
 	if err != nil {
 		return nil, err
 	}
@@ -249,12 +251,9 @@ func (w *writer) tempBranches(g *gen, r *Roster, root int64, today time.Time) er
 			[]string{"机器人实验室", "低温工程团队"}, 7},
 	}
 	for i, m := range missions {
-		id, err := w.org(root, data.TypeTempBranch, m.name, "", 0, m.start, 10+i)
+		id, err := w.saveOrg(data.Org{ParentID: root, TypeCode: data.TypeTempBranch, Name: m.name, Founded: m.start, Sort: 10 + i,
+			Mission: m.mission, MissionStart: m.start, MissionEnd: m.end, PledgeSigned: m.start.AddDate(0, 0, 3)})
 		if err != nil {
-			return err
-		}
-		if _, err := w.tx.Exec(`UPDATE org SET mission=?, mission_start=?, mission_end=?, pledge_signed=? WHERE id=?`,
-			m.mission, data.DateText(m.start), data.DateText(m.end), data.DateText(m.start.AddDate(0, 0, 3)), id); err != nil {
 			return err
 		}
 		var pool []int64

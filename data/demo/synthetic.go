@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 
@@ -13,9 +14,9 @@ import (
 // parent committees), for benchmarks at the scale of a large institute. Every fifth branch has
 // a committee term; some are overdue.
 func Synthetic(ctx context.Context, s *data.Store, members, branches int) error {
-	return s.Tx(ctx, func(tx *sql.Tx) error {
+	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		g := newGen(uint64(members*31 + branches))
-		w, err := newWriter(tx)
+		w, err := newWriter(ctx, s, tx)
 		if err != nil {
 			return err
 		}

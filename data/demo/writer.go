@@ -1,43 +1,35 @@
 package demo
 
 import (
+	"context"
 	"database/sql"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
-// writer inserts demo and synthetic records with prepared statements inside one transaction:
-// loading 100 000 members one action at a time would take minutes.
+// writer adds demo and synthetic records inside one transaction: organisations and members
+// through the store's own SaveOrg and SaveMember (checked and logged as the window's are), run
+// in the loader's transaction that ctx carries; committee terms and seats with a prepared
+// statement.
 type writer struct {
-	tx                                *sql.Tx
-	person, membership, seat, orgStmt *sql.Stmt
+	ctx  context.Context // carries tx
+	s    *data.Store
+	tx   *sql.Tx
+	seat *sql.Stmt
 }
 
-func newWriter(tx *sql.Tx) (*writer, error) {
-	w := &writer{tx: tx}
+func newWriter(ctx context.Context, s *data.Store, tx *sql.Tx) (*writer, error) {
+	w := &writer{ctx: sqldb.WithTx(ctx, tx), s: s, tx: tx}
 	var err error
-	prep := func(q string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var st *sql.Stmt
-		st, err = tx.Prepare(q)
-		return st
-	}
-	w.person = prep(`INSERT INTO person(name,gender,ethnicity,birth,id_number,education,degree,title,unit_id,post,phone,backbone,returnee,unit_head)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
-	w.membership = prep(`INSERT INTO membership(person_id,branch_id,category,joined,full_date,status) VALUES (?,?,?,?,?,?)`)
-	w.seat = prep(`INSERT INTO seat(term_id, person_id, role, from_date) VALUES (?,?,?,?)`)
-	w.orgStmt = prep(`INSERT INTO org(parent_id,type_code,name,short_name,unit_id,founded,sort) VALUES (?,?,?,?,?,?,?)`)
+	w.seat, err = tx.Prepare(`INSERT INTO seat(term_id, person_id, role, from_date) VALUES (?,?,?,?)`)
 	return w, err
 }
 
 func (w *writer) close() {
-	for _, st := range []*sql.Stmt{w.person, w.membership, w.seat, w.orgStmt} {
-		if st != nil {
-			st.Close()
-		}
+	if w.seat != nil {
+		w.seat.Close()
 	}
 }
 
@@ -45,24 +37,20 @@ func (w *writer) unit(r *Roster, name, kind string) (int64, error) {
 	if id, ok := r.Units[name]; ok {
 		return id, nil
 	}
-	id, err := data.EnsureUnit(w.tx, name, kind)
+	id, err := sqldb.Of(w.s).EnsureUnit(w.tx, name, kind)
 	r.Units[name] = id
 	return id, err
 }
 
 func (w *writer) org(parent int64, code int, name, short string, unit int64, founded time.Time, sort int) (int64, error) {
-	var p, u any
-	if parent != 0 {
-		p = parent
-	}
-	if unit != 0 {
-		u = unit
-	}
-	res, err := w.orgStmt.Exec(p, code, name, short, u, data.DateText(founded), sort)
-	if err != nil {
+	return w.saveOrg(data.Org{ParentID: parent, TypeCode: code, Name: name, ShortName: short, UnitID: unit, Founded: founded, Sort: sort})
+}
+
+func (w *writer) saveOrg(o data.Org) (int64, error) {
+	if err := w.s.SaveOrg(w.ctx, &o); err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	return o.ID, nil
 }
 
 func (w *writer) term(org int64, start time.Time) (int64, error) {
@@ -87,13 +75,12 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 	if joined.After(today) || category == data.CategoryProbation {
 		joined = today.AddDate(0, -1-g.r.IntN(13), -g.r.IntN(28))
 	}
-	full := ""
+	var full time.Time
 	if category == data.CategoryFull {
-		due := data.ProbationEnd(joined)
-		full = data.DateText(due)
-		if due.After(today) {
+		full = data.ProbationEnd(joined)
+		if full.After(today) {
 			category = data.CategoryProbation
-			full = ""
+			full = time.Time{}
 		}
 	}
 	post := g.pick([]string{"科研人员", "科研人员", "科研人员", "工程技术人员", "管理人员", "研究生导师"})
@@ -101,15 +88,16 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 		post = "负责人"
 	}
 	name := g.name()
-	res, err := w.person.Exec(name, gender, g.pick(ethnicities), data.DateText(birth), id, edu, degree, g.pick(titles), unit, post,
-		g.phone(), boolInt(g.r.IntN(5) == 0), boolInt(g.r.IntN(12) == 0), boolInt(head))
-	if err != nil {
+	m := data.Member{
+		Person: data.Person{Name: name, Gender: gender, Ethnicity: g.pick(ethnicities), Birth: birth, IDNumber: id, Education: edu,
+			Degree: degree, Title: g.pick(titles), UnitID: unit, Post: post, Phone: g.phone(),
+			Backbone: g.r.IntN(5) == 0, Returnee: g.r.IntN(12) == 0, UnitHead: head},
+		Membership: data.Membership{BranchID: branch, Category: category, Joined: joined, Full: full, Status: data.StatusNormal},
+	}
+	if err := w.s.SaveMember(w.ctx, &m); err != nil {
 		return 0, err
 	}
-	pid, _ := res.LastInsertId()
-	if _, err := w.membership.Exec(pid, branch, category, data.DateText(joined), full, data.StatusNormal); err != nil {
-		return 0, err
-	}
+	pid := m.Person.ID
 	if r != nil {
 		r.Staff[unitName] = append(r.Staff[unitName], pid)
 		r.Names[pid] = name
@@ -130,11 +118,4 @@ func (w *writer) fullMembers(ids []int64) ([]int64, error) {
 		}
 	}
 	return out, nil
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"io"
@@ -27,15 +28,15 @@ func sixtyOrgans(tb testing.TB) *criteria.Snapshot {
 	ctx := context.Background()
 	var units []int64
 	var setID int64
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
+	err = sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		for i := range 60 {
-			id, err := data.EnsureUnit(tx, fmt.Sprintf("第%02d职能部门", i+1), criteria.DeptKind)
+			id, err := sqldb.Of(s).EnsureUnit(tx, fmt.Sprintf("第%02d职能部门", i+1), criteria.DeptKind)
 			if err != nil {
 				return err
 			}
 			units = append(units, id)
 		}
-		setID, err = criteria.EnsureDefaultTx(tx, 2025)
+		setID, err = criteria.EnsureDefault(sqldb.WithTx(ctx, tx), s, 2025)
 		return err
 	})
 	if err != nil {
@@ -45,7 +46,7 @@ func sixtyOrgans(tb testing.TB) *criteria.Snapshot {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sn, _ := criteria.Load(s, rid)
+	sn, _ := criteria.Load(context.Background(), s, rid)
 	var entries []criteria.ScoreEntry
 	for _, o := range sn.Round.Organs {
 		for _, in := range sn.Set.Indicators() {
@@ -57,7 +58,7 @@ func sixtyOrgans(tb testing.TB) *criteria.Snapshot {
 	if _, err := criteria.ImportScores(ctx, s, rid, entries, nil, "bench"); err != nil {
 		tb.Fatal(err)
 	}
-	sn, err = criteria.Load(s, rid)
+	sn, err = criteria.Load(context.Background(), s, rid)
 	if err != nil {
 		tb.Fatal(err)
 	}

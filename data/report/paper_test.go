@@ -58,7 +58,7 @@ func demoRound(t *testing.T, year int) (*data.Store, *criteria.Snapshot) {
 	rs, _ := criteria.Rounds(s)
 	for _, r := range rs {
 		if r.Year == year {
-			sn, err := criteria.Load(s, r.ID)
+			sn, err := criteria.Load(context.Background(), s, r.ID)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -237,7 +238,7 @@ func ReadEvalWorkbook(s *data.Store, r io.Reader, file string) (*EvalImport, err
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", file, err)
 	}
-	sn, err := criteria.Load(s, roundID)
+	sn, err := criteria.Load(context.Background(), s, roundID)
 	if err != nil {
 		return nil, err
 	}

@@ -338,7 +338,7 @@ func TestEvalImportStoresEvalDate(t *testing.T) {
 	if err != nil || sum.Dates != 1 {
 		t.Fatalf("import %+v %v, want one date stored", sum, err)
 	}
-	sn2, _ := criteria.Load(s, sn.Round.ID)
+	sn2, _ := criteria.Load(context.Background(), s, sn.Round.ID)
 	o, _ := sn2.Round.OrganByName("科研处")
 	if data.DateText(o.EvalDate) != "2025-11-18" {
 		t.Errorf("stored date %v", o.EvalDate)

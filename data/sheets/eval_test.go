@@ -35,7 +35,7 @@ func roundOfYear(t testing.TB, s *data.Store, year int) *criteria.Snapshot {
 	rs, _ := criteria.Rounds(s)
 	for _, r := range rs {
 		if r.Year == year {
-			sn, err := criteria.Load(s, r.ID)
+			sn, err := criteria.Load(context.Background(), s, r.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -145,7 +145,7 @@ func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 	if sum.Inserted != len(typed) {
 		t.Errorf("inserted %d, typed %d (summary %+v)", sum.Inserted, len(typed), sum)
 	}
-	after, _ := criteria.Load(s, sn.Round.ID)
+	after, _ := criteria.Load(context.Background(), s, sn.Round.ID)
 	for _, in := range after.Set.Indicators() {
 		if want, ok := typed[in.Name]; ok {
 			got := after.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: group.ID}]

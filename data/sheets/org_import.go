@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/internal/sqldb"
 )
 
 // Importing the organisation tree from a sheet: every row becomes a new organisation, an update
@@ -91,8 +92,9 @@ func runOrgImport(ctx context.Context, s *data.Store, of *OrgFile, preview bool)
 		return nil, err
 	}
 	res := &OrgImport{File: of, Items: make([]OrgItem, len(of.Rows))}
-	err = s.Tx(ctx, func(tx *sql.Tx) error {
-		b, err := s.BeginBatch(tx, OrgBatchKind, filepath.Base(of.Path))
+	db := sqldb.Of(s)
+	err = db.Tx(ctx, func(tx *sql.Tx) error {
+		b, err := db.BeginBatch(tx, OrgBatchKind, filepath.Base(of.Path))
 		if err != nil {
 			return err
 		}
@@ -112,8 +114,8 @@ func runOrgImport(ctx context.Context, s *data.Store, of *OrgFile, preview bool)
 		if res.New+res.Updated == 0 {
 			return errPreview // nothing to record: no batch
 		}
-		res.Batch = b.ID
-		return b.Finish(s, fmt.Sprintf("新增 %d 个，更新 %d 个，无变化 %d 个，未导入 %d 行", res.New, res.Updated, res.Unchanged, res.Rejected))
+		res.Batch = b.ID()
+		return b.Finish(fmt.Sprintf("新增 %d 个，更新 %d 个，无变化 %d 个，未导入 %d 行", res.New, res.Updated, res.Unchanged, res.Rejected))
 	})
 	if err != nil && !errors.Is(err, errPreview) {
 		return nil, err
@@ -125,7 +127,7 @@ func runOrgImport(ctx context.Context, s *data.Store, of *OrgFile, preview bool)
 type orgRun struct {
 	s       *data.Store
 	tx      *sql.Tx
-	b       *data.Batch
+	b       sqldb.Batch
 	root    data.Org
 	res     *OrgImport
 	byName  map[string]data.Org   // stored organisations, abolished ones too, by full name

@@ -14,9 +14,7 @@ import (
 // (the command line's import, row by row as the file is read).
 
 // Counts are the four outcomes of the rows classified so far; they add up to the rows.
-type Counts struct {
-	New, Updated, Unchanged, Rejected int
-}
+type Counts = data.ImportCounts
 
 // rowPlace is where a row is, kept for the duplicate message instead of the row itself, so
 // that a streaming import can let go of rows once they are written.

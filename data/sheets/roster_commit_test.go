@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"context"
+	"dangjian/data/internal/sqldb"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,13 +60,13 @@ func TestCommitManyUndoRefusesEdited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID); err != nil {
+	if _, err := sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.UndoBatch(context.Background(), id, ""); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
-	s.DB().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
+	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
 	if err := s.UndoBatch(context.Background(), id, ""); err != nil {
 		t.Fatal(err)
 	}

@@ -70,6 +70,11 @@ type Plan struct {
 // Rows is the number of data rows; the four counts add up to it.
 func (p *Plan) Rows() int { return len(p.Items) }
 
+// Counts are the plan's four outcomes.
+func (p *Plan) Counts() Counts {
+	return Counts{New: p.New, Updated: p.Updated, Unchanged: p.Unchanged, Rejected: p.Rejected}
+}
+
 // Errors lists every rejected row's reasons in file order.
 func (p *Plan) Errors() []RowError {
 	var out []RowError

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"dangjian/data/internal/sqldb"
 	"errors"
 	"fmt"
 	"io"
@@ -122,7 +123,7 @@ func TestImportRosterMatchesPlanAndCommit(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := Counts{p.New, p.Updated, p.Unchanged, p.Rejected}
+			want := p.Counts()
 			if res.Counts != want || res.Rows != p.Rows() || res.New+res.Updated+res.Unchanged+res.Rejected != res.Rows {
 				t.Errorf("counts: streaming %+v of %d rows, plan %+v of %d", res.Counts, res.Rows, want, p.Rows())
 			}
@@ -270,11 +271,11 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.DB().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
+	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
 	if err := s.UndoBatch(context.Background(), res.Batch, ""); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
-	s.DB().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
+	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
 	if err := s.UndoBatch(context.Background(), res.Batch, ""); err != nil {
 		t.Fatal(err)
 	}
