@@ -245,59 +245,19 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 		if undone != "" {
 			return fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
 		}
-		type change struct {
-			table, op, before, after string
-			id                       int64
-		}
-		rows, err := tx.Query(`SELECT tbl, row_id, op, before, after FROM batch_change WHERE batch_id=? ORDER BY id DESC`, id)
+		changes, err := batchChanges(tx, id)
 		if err != nil {
 			return err
 		}
-		var changes []change
-		for rows.Next() {
-			var c change
-			if err := rows.Scan(&c.table, &c.id, &c.op, &c.before, &c.after); err != nil {
-				rows.Close()
-				return err
-			}
-			changes = append(changes, c)
-		}
-		rows.Close()
-		var edited []string
-		for _, c := range changes {
-			now, err := rowJSON(tx, c.table, c.id)
-			if err != nil {
-				return err
-			}
-			if now != c.after && !sameJSON(now, c.after) {
-				edited = append(edited, describeRow(tx, c.table, c.id))
-			}
-		}
-		if len(edited) > 0 {
-			if len(edited) > 10 {
-				edited = append(edited[:10], fmt.Sprintf("等共 %d 条", len(edited)))
-			}
-			return fmt.Errorf("导入后以下记录又被修改过，撤销会丢掉这些修改，因此未撤销：%s。请先手工核对这些记录", strings.Join(edited, "、"))
+		if err := editedSince(tx, changes); err != nil {
+			return err
 		}
 		if err := laterDependents(tx, id); err != nil {
 			return err
 		}
 		for _, c := range changes {
-			if !sqldb.Undoable(c.table) {
-				return fmt.Errorf("table %s is not undoable", c.table)
-			}
-			switch c.op {
-			case "insert":
-				if _, err := tx.Exec(`DELETE FROM `+c.table+` WHERE id=?`, c.id); err != nil {
-					if KindOf(err) == KindForeignKey {
-						return stillUsedError(tx, c.table, c.id)
-					}
-					return fmt.Errorf("撤销失败，未作任何改动：%w", err)
-				}
-			case "update":
-				if err := restoreRow(tx, c.table, c.id, c.before); err != nil {
-					return err
-				}
+			if err := c.undo(tx); err != nil {
+				return err
 			}
 		}
 		if _, err := tx.Exec(`UPDATE batch SET undone_at=? WHERE id=?`, s.Now().Format(time.RFC3339), id); err != nil {
@@ -305,6 +265,61 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 		}
 		return s.audit(tx, "撤销导入", kind, fmt.Sprintf("撤销第 %d 批，还原 %d 条记录", id, len(changes)), reason, id)
 	})
+}
+
+// batchChange is one row a batch inserted or updated, with its images.
+type batchChange struct {
+	table, op, before, after string
+	id                       int64
+}
+
+// batchChanges are the batch's records, newest first: the order undo puts them back in.
+func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
+	return collect(tx, func(rows scanner) (batchChange, error) {
+		var c batchChange
+		return c, rows.Scan(&c.table, &c.id, &c.op, &c.before, &c.after)
+	}, `SELECT tbl, row_id, op, before, after FROM batch_change WHERE batch_id=? ORDER BY id DESC`, id)
+}
+
+// editedSince refuses, naming the rows, when any row of the batch was edited after the import:
+// undo would throw that edit away.
+func editedSince(tx *sql.Tx, changes []batchChange) error {
+	var edited []string
+	for _, c := range changes {
+		now, err := rowJSON(tx, c.table, c.id)
+		if err != nil {
+			return err
+		}
+		if now != c.after && !sameJSON(now, c.after) {
+			edited = append(edited, describeRow(tx, c.table, c.id))
+		}
+	}
+	if len(edited) == 0 {
+		return nil
+	}
+	if len(edited) > 10 {
+		edited = append(edited[:10], fmt.Sprintf("等共 %d 条", len(edited)))
+	}
+	return fmt.Errorf("导入后以下记录又被修改过，撤销会丢掉这些修改，因此未撤销：%s。请先手工核对这些记录", strings.Join(edited, "、"))
+}
+
+// undo puts one row back: an inserted row is deleted, an updated one gets its before-image.
+func (c batchChange) undo(tx *sql.Tx) error {
+	if !sqldb.Undoable(c.table) {
+		return fmt.Errorf("table %s is not undoable", c.table)
+	}
+	switch c.op {
+	case "insert":
+		if _, err := tx.Exec(`DELETE FROM `+c.table+` WHERE id=?`, c.id); err != nil {
+			if KindOf(err) == KindForeignKey {
+				return stillUsedError(tx, c.table, c.id)
+			}
+			return fmt.Errorf("撤销失败，未作任何改动：%w", err)
+		}
+	case "update":
+		return restoreRow(tx, c.table, c.id, c.before)
+	}
+	return nil
 }
 
 func sameJSON(a, b string) bool {

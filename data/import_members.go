@@ -55,8 +55,10 @@ type MemberImport struct {
 // ImportMembers writes what feed hands it and returns the undoable batch, 0 when nothing was
 // written.
 func (s *Store) ImportMembers(ctx context.Context, imp MemberImport, feed ImportFeed) (int64, error) {
-	w := &memberImport{ctx: ctx, s: s, imp: imp, chunks: make(chan []ImportItem, 8),
-		verdict: make(chan importVerdict, 1), done: make(chan struct{})}
+	w := &memberImport{
+		ctx: ctx, s: s, imp: imp, chunks: make(chan []ImportItem, 8),
+		verdict: make(chan importVerdict, 1), done: make(chan struct{}),
+	}
 	go func() {
 		defer close(w.done)
 		w.err = w.write()

@@ -36,65 +36,85 @@ func FoldName(s string) string {
 // store's date, for "a date in the future".
 func ValidateMember(m Member, today time.Time) Invalid {
 	v := validatePersonLengths(m.Person)
-	add := func(field, msg string) { v = append(v, FieldError{field, msg}) }
+	birth := v.identity(m)
+	v.membership(m)
+	v.memberDates(m, birth, today)
+	if p := strings.TrimSpace(m.Phone); p != "" && v.For("Phone") == "" && !phoneOK(p) {
+		v.add("Phone", "联系电话只能包含数字、空格、“-”和“+”，如 13905511234 或 0551-65591234")
+	}
+	return v
+}
+
+func (v *Invalid) add(field, msg string) { *v = append(*v, FieldError{field, msg}) }
+
+// identity checks the name, the gender and the ID number, and that the birth date and gender
+// agree with the number; it returns the birth date, from the number when none is given.
+func (v *Invalid) identity(m Member) time.Time {
 	if FoldName(m.Name) == "" {
-		add("Name", "请填写姓名")
+		v.add("Name", "请填写姓名")
 	}
 	if m.Gender != "" && m.Gender != "男" && m.Gender != "女" {
-		add("Gender", "性别只能是“男”或“女”")
+		v.add("Gender", "性别只能是“男”或“女”")
 	}
 	birth := m.Birth
-	if m.IDNumber != "" && v.For("IDNumber") == "" {
-		info, err := idcard.Parse(m.IDNumber)
-		if err != nil {
-			add("IDNumber", err.Error())
-		} else {
-			if birth.IsZero() {
-				birth = info.Birth
-			}
-			if !m.Birth.IsZero() && !info.Birth.Equal(m.Birth) {
-				add("Birth", fmt.Sprintf("出生日期与身份证号不符（身份证号中为 %s）", DateText(info.Birth)))
-			}
-			if g := genderOf(info); m.Gender != "" && m.Gender != g {
-				add("Gender", fmt.Sprintf("性别与身份证号不符（身份证号中为%s）", g))
-			}
-		}
+	if m.IDNumber == "" || v.For("IDNumber") != "" {
+		return birth
 	}
+	info, err := idcard.Parse(m.IDNumber)
+	if err != nil {
+		v.add("IDNumber", err.Error())
+		return birth
+	}
+	if birth.IsZero() {
+		birth = info.Birth
+	}
+	if !m.Birth.IsZero() && !info.Birth.Equal(m.Birth) {
+		v.add("Birth", fmt.Sprintf("出生日期与身份证号不符（身份证号中为 %s）", DateText(info.Birth)))
+	}
+	if g := genderOf(info); m.Gender != "" && m.Gender != g {
+		v.add("Gender", fmt.Sprintf("性别与身份证号不符（身份证号中为%s）", g))
+	}
+	return birth
+}
+
+// membership checks the branch, the category, the status and that a joining date is given.
+func (v *Invalid) membership(m Member) {
 	if m.BranchID == 0 {
-		add("BranchID", "请选择所在党支部")
+		v.add("BranchID", "请选择所在党支部")
 	}
 	if m.Category != CategoryFull && m.Category != CategoryProbation {
-		add("Category", "人员类别须为“正式党员”或“预备党员”")
+		v.add("Category", "人员类别须为“正式党员”或“预备党员”")
 	}
 	if m.Status != "" && !contains(Statuses, m.Status) {
-		add("Status", "党籍状态须为：正常、已转出、已减员或历史")
+		v.add("Status", "党籍状态须为：正常、已转出、已减员或历史")
 	}
 	if m.Joined.IsZero() {
-		add("Joined", "请填写入党日期")
+		v.add("Joined", "请填写入党日期")
 	}
+}
+
+// memberDates checks that no date is in the future and that birth, joining and becoming a full
+// member come in order, at the age the Constitution asks.
+func (v *Invalid) memberDates(m Member, birth, today time.Time) {
 	for _, d := range []struct {
 		field, label string
 		t            time.Time
 	}{{"Birth", "出生日期", m.Birth}, {"Joined", "入党日期", m.Joined}, {"Full", "转正日期", m.Full}} {
 		if d.t.After(today) {
-			add(d.field, d.label+"不能晚于今天")
+			v.add(d.field, d.label+"不能晚于今天")
 		}
 	}
 	if !birth.IsZero() && !m.Joined.IsZero() && !birth.Before(m.Joined) {
-		add("Joined", "入党日期必须晚于出生日期")
+		v.add("Joined", "入党日期必须晚于出生日期")
 	} else if !birth.IsZero() && !m.Joined.IsZero() && m.Joined.Before(birth.AddDate(18, 0, 0)) {
-		add("Joined", "入党时须年满十八岁，请核对入党日期或出生日期")
+		v.add("Joined", "入党时须年满十八岁，请核对入党日期或出生日期")
 	}
 	if !m.Full.IsZero() && !m.Joined.IsZero() && m.Full.Before(m.Joined) {
-		add("Full", "转正日期不能早于入党日期")
+		v.add("Full", "转正日期不能早于入党日期")
 	}
 	if m.Category == CategoryProbation && !m.Full.IsZero() {
-		add("Full", "预备党员尚未转正，不应有转正日期；如已转正，请把人员类别改为正式党员")
+		v.add("Full", "预备党员尚未转正，不应有转正日期；如已转正，请把人员类别改为正式党员")
 	}
-	if p := strings.TrimSpace(m.Phone); p != "" && v.For("Phone") == "" && !phoneOK(p) {
-		add("Phone", "联系电话只能包含数字、空格、“-”和“+”，如 13905511234 或 0551-65591234")
-	}
-	return v
 }
 
 func genderOf(info idcard.Info) string {

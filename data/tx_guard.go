@@ -12,7 +12,7 @@ import (
 // of memory SQLite may roll the whole transaction back by itself; database/sql does not know,
 // so every later statement on that *sql.Tx runs on its own and commits at once — a roster
 // import's row-by-row retry committed 400 persons without a membership, and the Rollback that
-// followed failed unnoticed. KeepsTransaction lets code avoid going on; this guard makes sure
+// followed failed unnoticed. keepsTransaction lets code avoid going on; this guard makes sure
 // nothing that does go on can commit: each transaction's connection carries a rollback hook
 // that notes SQLite ending the transaction, and a commit hook that then refuses every commit
 // until the transaction is over for database/sql too.
@@ -90,6 +90,7 @@ func guardedTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
+	defer tx.Rollback() // on any exit but a commit, a panic included (after a commit: a no-op)
 	if err := fn(tx); err != nil {
 		g.set(true, true)
 		tx.Rollback()

@@ -89,9 +89,11 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 	}
 	name := g.name()
 	m := data.Member{
-		Person: data.Person{Name: name, Gender: gender, Ethnicity: g.pick(ethnicities), Birth: birth, IDNumber: id, Education: edu,
+		Person: data.Person{
+			Name: name, Gender: gender, Ethnicity: g.pick(ethnicities), Birth: birth, IDNumber: id, Education: edu,
 			Degree: degree, Title: g.pick(titles), UnitID: unit, Post: post, Phone: g.phone(),
-			Backbone: g.r.IntN(5) == 0, Returnee: g.r.IntN(12) == 0, UnitHead: head},
+			Backbone: g.r.IntN(5) == 0, Returnee: g.r.IntN(12) == 0, UnitHead: head,
+		},
 		Membership: data.Membership{BranchID: branch, Category: category, Joined: joined, Full: full, Status: data.StatusNormal},
 	}
 	if err := w.s.SaveMember(w.ctx, &m); err != nil {
