@@ -59,7 +59,6 @@ func ImportScores(ctx context.Context, s *data.Store, roundID int64, entries []S
 // changes nothing. What is already so is counted unchanged and written nowhere, so importing
 // the same file twice changes nothing the second time.
 func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRead, source string) (ImportSummary, error) {
-	entries, ovs := read.Scores, read.Overrides
 	var sum ImportSummary
 	if _, err := s.AutoBackup("评分导入前"); err != nil {
 		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
@@ -77,55 +76,93 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 			return err
 		}
 		sum.BatchID = b.ID()
-		for _, e := range entries {
-			in, ok := inds[e.Key.Indicator]
-			g, gok := groupOf(r, e.Key.Group)
-			if !ok || !gok || organName(r, e.Key.Organ) == "" || g.Kind != GroupScore || in.FromData() {
-				return fmt.Errorf("评分表中有不属于考评轮次“%s”的评分，未导入", r.Name)
-			}
-			if err := CheckPoints(in, e.Points); err != nil {
-				return fmt.Errorf("%s：%w", organName(r, e.Key.Organ), err)
-			}
-			op, err := upsertScore(tx, e.Key, e.Points, e.Note, b)
-			if err != nil {
-				return err
-			}
-			count(&sum, op)
+		im := readImport{tx: tx, r: r, inds: inds, b: b, sum: &sum}
+		if err := im.scores(read.Scores); err != nil {
+			return err
 		}
-		for _, o := range ovs {
-			in, ok := inds[o.Indicator]
-			if !ok || organName(r, o.Organ) == "" {
-				return fmt.Errorf("评分表中有不属于考评轮次“%s”的计算指标，未导入", r.Name)
-			}
-			if err := CheckPoints(in, o.Points); err != nil {
-				return fmt.Errorf("%s：%w", organName(r, o.Organ), err)
-			}
-			op, err := upsertOverride(tx, o.Organ, o.Indicator, o.Points, o.Reason, b)
-			if err != nil {
-				return err
-			}
-			if op != "" {
-				sum.Overrides++
-				if err := sqldb.Of(s).Audit(tx, "修正计算值", r.Name, fmt.Sprintf("%s · %s：%s", organName(r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, b.ID()); err != nil {
-					return err
-				}
-			}
+		if err := im.overrides(s, read.Overrides); err != nil {
+			return err
 		}
-		for _, d := range read.Dates {
-			if organName(r, d.Organ) == "" || d.Date.IsZero() {
-				return fmt.Errorf("评分表中有不属于考评轮次“%s”的考评日期，未导入", r.Name)
-			}
-			changed, err := setEvalDate(tx, d, b)
-			if err != nil {
-				return err
-			}
-			if changed {
-				sum.Dates++
-			}
+		if err := im.dates(read.Dates); err != nil {
+			return err
 		}
 		return b.Finish(fmt.Sprintf("%s：新增 %d 条评分，修改 %d 条，未变 %d 条，修正计算值 %d 项，考评日期 %d 个", r.Name, sum.Inserted, sum.Updated, sum.Unchanged, sum.Overrides, sum.Dates))
 	})
 	return sum, err
+}
+
+// readImport writes one SheetRead into round r inside ImportRead's transaction and batch,
+// counting what it did in sum.
+type readImport struct {
+	tx   *sql.Tx
+	r    Round
+	inds map[int64]Indicator
+	b    sqldb.Batch
+	sum  *ImportSummary
+}
+
+// scores writes the typed scores; an entry outside the round, for a group that takes no
+// typed scores or for a computed indicator, or with points the indicator does not allow,
+// refuses the import.
+func (im readImport) scores(entries []ScoreEntry) error {
+	for _, e := range entries {
+		in, ok := im.inds[e.Key.Indicator]
+		g, gok := groupOf(im.r, e.Key.Group)
+		if !ok || !gok || organName(im.r, e.Key.Organ) == "" || g.Kind != GroupScore || in.FromData() {
+			return fmt.Errorf("评分表中有不属于考评轮次“%s”的评分，未导入", im.r.Name)
+		}
+		if err := CheckPoints(in, e.Points); err != nil {
+			return fmt.Errorf("%s：%w", organName(im.r, e.Key.Organ), err)
+		}
+		op, err := upsertScore(im.tx, e.Key, e.Points, e.Note, im.b)
+		if err != nil {
+			return err
+		}
+		count(im.sum, op)
+	}
+	return nil
+}
+
+// overrides writes the corrected computed values, each change audited with its reason.
+func (im readImport) overrides(s *data.Store, ovs []OverrideEntry) error {
+	for _, o := range ovs {
+		in, ok := im.inds[o.Indicator]
+		if !ok || organName(im.r, o.Organ) == "" {
+			return fmt.Errorf("评分表中有不属于考评轮次“%s”的计算指标，未导入", im.r.Name)
+		}
+		if err := CheckPoints(in, o.Points); err != nil {
+			return fmt.Errorf("%s：%w", organName(im.r, o.Organ), err)
+		}
+		op, err := upsertOverride(im.tx, o.Organ, o.Indicator, o.Points, o.Reason, im.b)
+		if err != nil {
+			return err
+		}
+		if op == "" {
+			continue
+		}
+		im.sum.Overrides++
+		if err := sqldb.Of(s).Audit(im.tx, "修正计算值", im.r.Name, fmt.Sprintf("%s · %s：%s", organName(im.r, o.Organ), in.Name, FormatPoints(o.Points)), o.Reason, im.b.ID()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dates writes the 考评日期 of the organs' sheets.
+func (im readImport) dates(dates []OrganDate) error {
+	for _, d := range dates {
+		if organName(im.r, d.Organ) == "" || d.Date.IsZero() {
+			return fmt.Errorf("评分表中有不属于考评轮次“%s”的考评日期，未导入", im.r.Name)
+		}
+		changed, err := setEvalDate(im.tx, d, im.b)
+		if err != nil {
+			return err
+		}
+		if changed {
+			im.sum.Dates++
+		}
+	}
+	return nil
 }
 
 // setEvalDate stores an organ's 考评日期 when it differs, recording the old row in the batch.

@@ -82,18 +82,7 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 	if err != nil {
 		return err
 	}
-	since := map[int64]time.Time{}
-	notes := map[int64][]string{}
-	for _, a := range hist {
-		if a.On(on) {
-			if a.From.After(since[a.ItemID]) {
-				since[a.ItemID] = a.From
-			}
-			if a.Note != "" && a.Note != "导入" && !contains(notes[a.ItemID], a.Note) {
-				notes[a.ItemID] = append(notes[a.ItemID], a.Note)
-			}
-		}
-	}
+	fr := newFilingRows(hist, on)
 	day := fmt.Sprintf("%d年%d月%d日", on.Year(), on.Month(), on.Day())
 	title := p.TitleName() + FilingSheet
 	f, st, err := abSheet(FilingSheet, title, "汇总（各部门分表见后）　　　　截至日期："+day, filingHeaders)
@@ -101,47 +90,86 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 		return err
 	}
 	defer f.Close()
-	row := func(it abpost.Item, n int, withDept bool) []any {
-		b := it.BName
-		if b == "" {
-			b = "（未设）"
-		}
-		var from any
-		if d := since[it.ID]; !d.IsZero() {
-			from = d
-		}
-		vals := []any{n, it.Name, it.Door, it.AName, b, from, strings.Join(notes[it.ID], "；")}
-		if withDept {
-			vals = append([]any{n, it.Dept}, vals[1:]...)
-		}
-		return vals
+	for i, it := range items {
+		writeFilingRow(f, st, FilingSheet, i+4, fr.row(it, i+1, true), filingWidths)
 	}
+	if err := filingFooter(f, FilingSheet, filingWidths, len(items)+5, FilingSummarySign); err != nil {
+		return err
+	}
+	depts, byDept := itemsByDept(items)
+	for i, d := range depts {
+		if err := writeDeptFiling(f, st, sheetName(d, i), title, "报备单位："+d+"　　　　截至日期："+day, byDept[d], fr); err != nil {
+			return err
+		}
+	}
+	return SaveAtomic(f, path)
+}
+
+// filingRows writes the 报备表's rows: for each item, since when its current posts are held
+// and the notes of those assignments.
+type filingRows struct {
+	since map[int64]time.Time
+	notes map[int64][]string
+}
+
+// newFilingRows takes from the assignment history the ones that hold on day: the latest
+// start per item, and their notes (导入, what an import writes, is no note to file).
+func newFilingRows(hist []abpost.Assignment, on time.Time) filingRows {
+	fr := filingRows{since: map[int64]time.Time{}, notes: map[int64][]string{}}
+	for _, a := range hist {
+		if !a.On(on) {
+			continue
+		}
+		if a.From.After(fr.since[a.ItemID]) {
+			fr.since[a.ItemID] = a.From
+		}
+		if a.Note != "" && a.Note != "导入" && !contains(fr.notes[a.ItemID], a.Note) {
+			fr.notes[a.ItemID] = append(fr.notes[a.ItemID], a.Note)
+		}
+	}
+	return fr
+}
+
+// row is item it's row numbered n, with its department on the summary sheet.
+func (fr filingRows) row(it abpost.Item, n int, withDept bool) []any {
+	b := it.BName
+	if b == "" {
+		b = "（未设）"
+	}
+	var from any
+	if d := fr.since[it.ID]; !d.IsZero() {
+		from = d
+	}
+	vals := []any{n, it.Name, it.Door, it.AName, b, from, strings.Join(fr.notes[it.ID], "；")}
+	if withDept {
+		vals = append([]any{n, it.Dept}, vals[1:]...)
+	}
+	return vals
+}
+
+// itemsByDept groups the items by department, the departments in the order they come.
+func itemsByDept(items []abpost.Item) ([]string, map[string][]abpost.Item) {
 	var depts []string
 	byDept := map[string][]abpost.Item{}
-	for i, it := range items {
-		writeFilingRow(f, st, FilingSheet, i+4, row(it, i+1, true), filingWidths)
+	for _, it := range items {
 		if _, ok := byDept[it.Dept]; !ok {
 			depts = append(depts, it.Dept)
 		}
 		byDept[it.Dept] = append(byDept[it.Dept], it)
 	}
-	if err := filingFooter(f, FilingSheet, filingWidths, len(items)+5, FilingSummarySign); err != nil {
+	return depts, byDept
+}
+
+// writeDeptFiling writes one department's own sheet of the 报备表, with its signature lines.
+func writeDeptFiling(f *excelize.File, st Styles, sheet, title, sub string, items []abpost.Item, fr filingRows) error {
+	if _, err := f.NewSheet(sheet); err != nil {
 		return err
 	}
-	for i, d := range depts {
-		sheet := sheetName(d, i)
-		if _, err := f.NewSheet(sheet); err != nil {
-			return err
-		}
-		startABSheet(f, st, sheet, title, "报备单位："+d+"　　　　截至日期："+day, deptFilingHeaders)
-		for n, it := range byDept[d] {
-			writeFilingRow(f, st, sheet, n+4, row(it, n+1, false), deptFilingWidths)
-		}
-		if err := filingFooter(f, sheet, deptFilingWidths, len(byDept[d])+5, FilingDeptSign); err != nil {
-			return err
-		}
+	startABSheet(f, st, sheet, title, sub, deptFilingHeaders)
+	for n, it := range items {
+		writeFilingRow(f, st, sheet, n+4, fr.row(it, n+1, false), deptFilingWidths)
 	}
-	return SaveAtomic(f, path)
+	return filingFooter(f, sheet, deptFilingWidths, len(items)+5, FilingDeptSign)
 }
 
 // The 报备表's sheets: the summary, and a department's own.

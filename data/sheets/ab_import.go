@@ -76,44 +76,19 @@ func IsRefused(err error) bool {
 	return errors.As(err, &r)
 }
 
+// readABSheet reads one sheet's service items under its header; ok is false when it has
+// none. A department or door written once for the items under it fills them.
 func readABSheet(sheet string, rows [][]string) ([]abpost.ImportRow, bool) {
-	header, cols := -1, map[string]int{}
-	for i := 0; i < len(rows) && i < headerScanRows && header < 0; i++ {
-		m := map[string]int{}
-		for j, c := range rows[i] {
-			if f, ok := abColumns[HeaderKey(c)]; ok {
-				if _, dup := m[f]; !dup {
-					m[f] = j
-				}
-			}
-		}
-		if _, ok := m["dept"]; ok {
-			if _, ok := m["item"]; ok {
-				header, cols = i, m
-			}
-		}
-	}
+	header, cols := findABHeader(rows)
 	if header < 0 {
 		return nil, false
 	}
 	var out []abpost.ImportRow
 	var lastDept, lastDoor string
 	for i := header + 1; i < len(rows); i++ {
-		cells := rows[i]
-		get := func(f string) string {
-			j, ok := cols[f]
-			if !ok || j >= len(cells) {
-				return ""
-			}
-			return strings.TrimSpace(cells[j])
-		}
-		r := abpost.ImportRow{Sheet: sheet, Line: i + 1, Dept: get("dept"), Item: get("item"), Door: get("door"),
-			TimeLimit: get("limit"), Materials: get("materials"), Phone: get("phone"), A: get("a"), B: get("b"),
-			Code: get("code"), Basis: get("basis"), Visits: get("visits")}
-		if r.Item == "" && r.A == "" && r.B == "" && r.Door == "" {
-			if r.Dept == "" || strings.Contains(r.Dept, "签") || strings.Contains(r.Dept, "填表") {
-				continue // blank, or the signature/footer lines under the table
-			}
+		r := abRow(sheet, i+1, rows[i], cols)
+		if abSkipRow(r) {
+			continue
 		}
 		if r.Dept == "" {
 			r.Dept = lastDept
@@ -125,6 +100,62 @@ func readABSheet(sheet string, rows [][]string) ([]abpost.ImportRow, bool) {
 		out = append(out, r)
 	}
 	return out, true
+}
+
+// findABHeader finds the first of the first headerScanRows rows with both 部门 and 服务事项:
+// its index and the columns by field, or -1.
+func findABHeader(rows [][]string) (int, map[string]int) {
+	for i := 0; i < len(rows) && i < headerScanRows; i++ {
+		m := abHeaderColumns(rows[i])
+		_, dept := m["dept"]
+		_, item := m["item"]
+		if dept && item {
+			return i, m
+		}
+	}
+	return -1, map[string]int{}
+}
+
+// abHeaderColumns maps the catalogue fields a row's headings name to their columns, the
+// first column of a field heading twice.
+func abHeaderColumns(cells []string) map[string]int {
+	m := map[string]int{}
+	for j, c := range cells {
+		if f, ok := abColumns[HeaderKey(c)]; ok {
+			if _, dup := m[f]; !dup {
+				m[f] = j
+			}
+		}
+	}
+	return m
+}
+
+// abRow reads one row under the header by the header's columns.
+func abRow(sheet string, line int, cells []string, cols map[string]int) abpost.ImportRow {
+	get := func(f string) string { return abCell(cells, cols, f) }
+	return abpost.ImportRow{
+		Sheet: sheet, Line: line, Dept: get("dept"), Item: get("item"), Door: get("door"),
+		TimeLimit: get("limit"), Materials: get("materials"), Phone: get("phone"), A: get("a"), B: get("b"),
+		Code: get("code"), Basis: get("basis"), Visits: get("visits"),
+	}
+}
+
+// abCell is the trimmed cell of field f, "" when the sheet has no such column.
+func abCell(cells []string, cols map[string]int, f string) string {
+	j, ok := cols[f]
+	if !ok || j >= len(cells) {
+		return ""
+	}
+	return strings.TrimSpace(cells[j])
+}
+
+// abSkipRow tells a row that is no service item: blank, or the signature and 填表 lines under
+// the table (no item, door or post, and in the department column nothing, 签 or 填表).
+func abSkipRow(r abpost.ImportRow) bool {
+	if r.Item != "" || r.A != "" || r.B != "" || r.Door != "" {
+		return false
+	}
+	return r.Dept == "" || strings.Contains(r.Dept, "签") || strings.Contains(r.Dept, "填表")
 }
 
 // PlanABImport reads a catalogue file and plans it against the store: what the preview shows

@@ -75,51 +75,83 @@ func ParseEvalGrid(name string, rows [][]string) (EvalSheet, bool) {
 	note := -1
 	for ri, r := range rows {
 		for ci, c := range r {
-			c = strings.TrimSpace(c)
-			if m := evalYearRe.FindStringSubmatch(c); m != nil && sh.Year == 0 {
-				sh.Year, _ = strconv.Atoi(m[1])
-			}
-			if rest, ok := strings.CutPrefix(c, evalUnitLabel); ok && sh.Organ == "" {
-				rest, _, _ = strings.Cut(rest, evalDateLabel)
-				sh.Organ = strings.Trim(strings.TrimSpace(rest), "_ ")
-			}
-			if _, rest, ok := strings.Cut(c, evalDateLabel); ok && sh.DateCell == "" && header < 0 {
-				sh.Date = strings.Map(func(r rune) rune {
-					if r == '_' || r == ' ' || r == '\u3000' {
-						return -1
-					}
-					return r
-				}, rest)
-				if !strings.ContainsAny(sh.Date, "0123456789０１２３４５６７８９") {
-					sh.Date = "" // the printed line to fill in: 年 月 日 between underlines
-				}
-				sh.DateCell = ecell(ci+1, ri+1)
-			}
+			sh.readTitleCell(strings.TrimSpace(c), ci, ri, header < 0)
 		}
 		if header < 0 && hasCell(r, evalIndHeader) {
 			header = ri
-			for ci, c := range r {
-				if c = strings.TrimSpace(c); c != "" {
-					_, dup := cols[c]
-					if isNoteHeader(c) && !dup {
-						dup = note >= 0
-					}
-					if !dup {
-						cols[c] = ci
-						if isNoteHeader(c) {
-							note = ci
-						}
-					}
-					sh.Columns = append(sh.Columns, EvalColumn{Label: c, Cell: ecell(ci+1, ri+1), Dup: dup})
-				}
-			}
+			note = sh.readHeaderRow(r, ri, cols)
 		}
 	}
 	ind, ok := cols[evalIndHeader]
 	if header < 0 || !ok {
 		return sh, false
 	}
-	for ri := header + 1; ri < len(rows); ri++ {
+	sh.readIndicatorRows(rows, header+1, ind, note)
+	return sh, true
+}
+
+// readTitleCell takes the year from the title, the organ from 被考评单位 and the date from
+// 考评日期 (in the rows down to the header only), each from the first cell that has it.
+func (sh *EvalSheet) readTitleCell(c string, ci, ri int, toHeader bool) {
+	if m := evalYearRe.FindStringSubmatch(c); m != nil && sh.Year == 0 {
+		sh.Year, _ = strconv.Atoi(m[1])
+	}
+	if rest, ok := strings.CutPrefix(c, evalUnitLabel); ok && sh.Organ == "" {
+		rest, _, _ = strings.Cut(rest, evalDateLabel)
+		sh.Organ = strings.Trim(strings.TrimSpace(rest), "_ ")
+	}
+	if _, rest, ok := strings.Cut(c, evalDateLabel); ok && sh.DateCell == "" && toHeader {
+		sh.Date = evalDateText(rest)
+		sh.DateCell = ecell(ci+1, ri+1)
+	}
+}
+
+// evalDateText is the date written after 考评日期：, blanks and underlines removed; "" for the
+// printed line to fill in (年 月 日 between underlines, no digit).
+func evalDateText(rest string) string {
+	d := strings.Map(dropFillBlank, rest)
+	if !strings.ContainsAny(d, "0123456789０１２３４５６７８９") {
+		return ""
+	}
+	return d
+}
+
+// dropFillBlank drops the underlines and spaces of a line printed to be filled in.
+func dropFillBlank(r rune) rune {
+	if r == '_' || r == ' ' || r == '\u3000' {
+		return -1
+	}
+	return r
+}
+
+// readHeaderRow lists the header row's columns into sh.Columns and cols (heading → column),
+// and returns the 说明 column (-1 when there is none). A heading seen before, or a second 说明
+// column, is listed as a duplicate and not read.
+func (sh *EvalSheet) readHeaderRow(r []string, ri int, cols map[string]int) (note int) {
+	note = -1
+	for ci, c := range r {
+		if c = strings.TrimSpace(c); c == "" {
+			continue
+		}
+		_, dup := cols[c]
+		if isNoteHeader(c) && !dup {
+			dup = note >= 0
+		}
+		if !dup {
+			cols[c] = ci
+			if isNoteHeader(c) {
+				note = ci
+			}
+		}
+		sh.Columns = append(sh.Columns, EvalColumn{Label: c, Cell: ecell(ci+1, ri+1), Dup: dup})
+	}
+	return note
+}
+
+// readIndicatorRows reads the rows from first down to 合计: one EvalSheetRow for each row
+// with a 二级指标 name in column ind.
+func (sh *EvalSheet) readIndicatorRows(rows [][]string, first, ind, note int) {
+	for ri := first; ri < len(rows); ri++ {
 		r := rows[ri]
 		if hasCell(r, evalTotalLabel) {
 			break
@@ -128,26 +160,31 @@ func ParseEvalGrid(name string, rows [][]string) (EvalSheet, bool) {
 		if name == "" {
 			continue // a row the user inserted for notes, or a blank one
 		}
-		row := EvalSheetRow{Row: ri + 1, Indicator: name, Scores: map[string]string{}, Cells: map[string]string{}}
-		for i, c := range sh.Columns {
-			ci, _, _ := excelize.CellNameToCoordinates(c.Cell)
-			text := strings.TrimSpace(at(r, ci-1))
-			if text != "" {
-				sh.Columns[i].Filled++
-			}
-			switch {
-			case c.Dup:
-			case ci-1 == note:
-				row.Note = text
-			case c.Label == evalDimHeader || c.Label == evalIndHeader || c.Label == evalContHeader || c.Label == evalMaxHeader:
-			default:
-				row.Scores[c.Label] = text
-				row.Cells[c.Label] = ecell(ci, ri+1)
-			}
-		}
-		sh.Rows = append(sh.Rows, row)
+		sh.Rows = append(sh.Rows, sh.readIndicatorRow(r, ri, name, note))
 	}
-	return sh, true
+}
+
+// readIndicatorRow reads one indicator row's score cells and 说明 under the header's columns,
+// counting the filled cells per column.
+func (sh *EvalSheet) readIndicatorRow(r []string, ri int, name string, note int) EvalSheetRow {
+	row := EvalSheetRow{Row: ri + 1, Indicator: name, Scores: map[string]string{}, Cells: map[string]string{}}
+	for i, c := range sh.Columns {
+		ci, _, _ := excelize.CellNameToCoordinates(c.Cell)
+		text := strings.TrimSpace(at(r, ci-1))
+		if text != "" {
+			sh.Columns[i].Filled++
+		}
+		switch {
+		case c.Dup:
+		case ci-1 == note:
+			row.Note = text
+		case c.Label == evalDimHeader || c.Label == evalIndHeader || c.Label == evalContHeader || c.Label == evalMaxHeader:
+		default:
+			row.Scores[c.Label] = text
+			row.Cells[c.Label] = ecell(ci, ri+1)
+		}
+	}
+	return row
 }
 
 func hasCell(r []string, label string) bool {

@@ -74,67 +74,100 @@ func NewEvalPage(sn *criteria.Snapshot, o criteria.Organ, blank bool) EvalPage {
 	if !blank && !o.EvalDate.IsZero() {
 		pg.Date = o.EvalDate.Format("2006年1月2日")
 	}
+	b := evalPageBuilder{sn: sn, o: o, groups: pg.Groups, blank: blank, missing: make([]int, len(pg.Groups))}
 	totals := make([]float64, len(pg.Groups))
-	missing := make([]int, len(pg.Groups))
 	for _, d := range sn.Set.Dimensions {
-		pd := EvalPageDim{Dim: d, Label: fmt.Sprintf("%s\n（%s分）", d.Name, criteria.FormatPoints(d.Weight))}
-		if d.Bonus {
-			pd.Label = fmt.Sprintf("%s\n（上限%s分）", d.Name, criteria.FormatPoints(d.Cap))
-		} else {
+		if !d.Bonus {
 			pg.MaxSum += d.Weight
 		}
-		sums := make([]float64, len(pg.Groups))
-		for _, in := range d.Indicators {
-			r := EvalPageRow{Ind: in, Points: make([]float64, len(pg.Groups)), Has: make([]bool, len(pg.Groups)), Computed: in.FromData()}
-			for gi, g := range pg.Groups {
-				p, ok := sn.Points(o.ID, in, g.ID)
-				if r.Computed && gi < len(pg.Groups)-1 {
-					// counted once, from the last column, in the sum below
-					p, ok = sn.Points(o.ID, in, pg.Groups[len(pg.Groups)-1].ID)
-					sums[gi] += p
-					if !ok {
-						missing[gi]++
-					}
-					continue
-				}
-				if ok && (!blank || r.Computed) {
-					r.Points[gi], r.Has[gi] = p, true
-					sums[gi] += p
-				} else {
-					missing[gi]++
-				}
-				// The note of the rightmost group that scored: the import gives it back to that group.
-				if sc, has := sn.Scores[criteria.CellKey{Organ: o.ID, Indicator: in.ID, Group: g.ID}]; has && !blank && sc.Note != "" {
-					r.Note = sc.Note
-				}
-			}
-			if r.Computed {
-				r.Note = ValueNote(sn.Values[[2]int64{o.ID, in.ID}])
-			}
-			pd.Rows = append(pd.Rows, r)
-		}
+		pd, sums := b.dimension(d)
 		for gi := range pg.Groups {
-			if d.Bonus && d.Cap > 0 {
-				sums[gi] = min(sums[gi], d.Cap)
-			}
 			totals[gi] += sums[gi]
 		}
 		pg.Dims = append(pg.Dims, pd)
 	}
-	for gi := range pg.Groups {
-		switch {
-		case blank:
-			pg.Totals = append(pg.Totals, "")
-		case missing[gi] > 0:
-			pg.Totals = append(pg.Totals, criteria.Incomplete)
-		default:
-			pg.Totals = append(pg.Totals, criteria.FormatPoints(totals[gi]))
-		}
-	}
+	pg.Totals = b.totalTexts(totals)
 	if v := sn.Vetoes[o.ID]; v != "" && !blank {
 		pg.Veto = "一票否决：" + v + "（考评等次为不合格）"
 	}
 	return pg
+}
+
+// evalPageBuilder works out the rows of one organ's sheet, counting per score group the
+// indicators that have no points yet.
+type evalPageBuilder struct {
+	sn      *criteria.Snapshot
+	o       criteria.Organ
+	groups  []criteria.Group
+	blank   bool
+	missing []int // per score group
+}
+
+// dimension works out a 一级指标's label and rows, and its sum per score group (a bonus
+// dimension's capped).
+func (b *evalPageBuilder) dimension(d criteria.Dimension) (EvalPageDim, []float64) {
+	pd := EvalPageDim{Dim: d, Label: fmt.Sprintf("%s\n（%s分）", d.Name, criteria.FormatPoints(d.Weight))}
+	if d.Bonus {
+		pd.Label = fmt.Sprintf("%s\n（上限%s分）", d.Name, criteria.FormatPoints(d.Cap))
+	}
+	sums := make([]float64, len(b.groups))
+	for _, in := range d.Indicators {
+		pd.Rows = append(pd.Rows, b.row(in, sums))
+	}
+	if d.Bonus && d.Cap > 0 {
+		for gi := range sums {
+			sums[gi] = min(sums[gi], d.Cap)
+		}
+	}
+	return pd, sums
+}
+
+// row works out one indicator's points per score group, adding them to sums, and its 说明.
+func (b *evalPageBuilder) row(in criteria.Indicator, sums []float64) EvalPageRow {
+	r := EvalPageRow{Ind: in, Points: make([]float64, len(b.groups)), Has: make([]bool, len(b.groups)), Computed: in.FromData()}
+	last := len(b.groups) - 1
+	for gi, g := range b.groups {
+		if r.Computed && gi < last {
+			// counted once, from the last column, in the sum below
+			p, ok := b.sn.Points(b.o.ID, in, b.groups[last].ID)
+			sums[gi] += p
+			if !ok {
+				b.missing[gi]++
+			}
+			continue
+		}
+		if p, ok := b.sn.Points(b.o.ID, in, g.ID); ok && (!b.blank || r.Computed) {
+			r.Points[gi], r.Has[gi] = p, true
+			sums[gi] += p
+		} else {
+			b.missing[gi]++
+		}
+		// The note of the rightmost group that scored: the import gives it back to that group.
+		if sc, has := b.sn.Scores[criteria.CellKey{Organ: b.o.ID, Indicator: in.ID, Group: g.ID}]; has && !b.blank && sc.Note != "" {
+			r.Note = sc.Note
+		}
+	}
+	if r.Computed {
+		r.Note = ValueNote(b.sn.Values[[2]int64{b.o.ID, in.ID}])
+	}
+	return r
+}
+
+// totalTexts are the 合计 per score group: empty on a blank sheet, 未完成 while a score is
+// missing, else the total.
+func (b *evalPageBuilder) totalTexts(totals []float64) []string {
+	var out []string
+	for gi := range b.groups {
+		switch {
+		case b.blank:
+			out = append(out, "")
+		case b.missing[gi] > 0:
+			out = append(out, criteria.Incomplete)
+		default:
+			out = append(out, criteria.FormatPoints(totals[gi]))
+		}
+	}
+	return out
 }
 
 // TotalNote is what the 合计 row's 说明 cell says.

@@ -2,7 +2,6 @@ package sheets
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -170,11 +169,50 @@ func ecell(col, row int) string {
 func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Snapshot, o criteria.Organ, blank bool) error {
 	pg := NewEvalPage(sn, o, blank)
 	n := len(pg.Columns)
+	w := evalSheetWriter{f: f, sh: sh, st: st, n: n, ng: len(pg.Groups), ws: EvalWidths(n)}
+	w.head(pg)
+	row := 4
+	var ranges []evalRange
+	for _, d := range pg.Dims {
+		next, rg, err := w.dimension(d, row)
+		if err != nil {
+			return err
+		}
+		row = next
+		ranges = append(ranges, rg)
+	}
+	if err := w.total(pg, row, ranges); err != nil {
+		return err
+	}
+	row = w.foot(pg, row+1)
 	last, _ := excelize.ColumnNumberToName(n)
-	ws := EvalWidths(n)
-	for i, w := range ws {
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, row-1), Scope: sh}); err != nil {
+		return err
+	}
+	if err := PrintSetup(f, sh, false, "$3:$3"); err != nil {
+		return err
+	}
+	return protectForm(f, sh)
+}
+
+// evalSheetWriter lays out one organ's evaluation sheet: n columns (一级指标 … 说明), ng score
+// groups in columns 5 to 4+ng, ws the columns' widths.
+type evalSheetWriter struct {
+	f     *excelize.File
+	sh    string
+	st    evalStyles
+	n, ng int
+	ws    []float64
+}
+
+// head writes the column widths, the title, the 被考评单位 and 考评日期 line and the header row
+// (rows 1 to 3).
+func (w *evalSheetWriter) head(pg EvalPage) {
+	f, sh, st, n := w.f, w.sh, w.st, w.n
+	last, _ := excelize.ColumnNumberToName(n)
+	for i, cw := range w.ws {
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		f.SetColWidth(sh, col, col, w)
+		f.SetColWidth(sh, col, col, cw)
 	}
 	f.SetCellValue(sh, "A1", pg.Title)
 	f.MergeCell(sh, "A1", last+"1")
@@ -184,7 +222,7 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 	if date == "" {
 		date = "________年____月____日"
 	}
-	f.SetCellValue(sh, "A2", evalUnitLabel+o.Name)
+	f.SetCellValue(sh, "A2", evalUnitLabel+pg.Organ.Name)
 	f.MergeCell(sh, "A2", "C2")
 	f.SetCellValue(sh, ecell(4, 2), evalDateLabel+date)
 	f.MergeCell(sh, ecell(4, 2), ecell(n, 2))
@@ -196,65 +234,85 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 	}
 	f.SetCellStyle(sh, "A3", ecell(n, 3), st.Header)
 	f.SetRowHeight(sh, 3, 28)
+}
 
-	ng := len(pg.Groups)
-	row := 4
-	var ranges []evalRange
-	for _, d := range pg.Dims {
-		first := row
-		var computed []int
-		for _, r := range d.Rows {
-			f.SetCellValue(sh, ecell(2, row), r.Ind.Name)
-			f.SetCellValue(sh, ecell(3, row), r.Ind.Content)
-			f.SetCellValue(sh, ecell(4, row), r.Ind.Max)
-			f.SetCellStyle(sh, ecell(2, row), ecell(2, row), st.num)
-			f.SetCellStyle(sh, ecell(3, row), ecell(3, row), st.Wrap)
-			f.SetCellStyle(sh, ecell(4, row), ecell(4, row), st.num)
-			if r.Computed {
-				// One value, printed once in the last score column: two copies read back as
-				// two values and flipped the override on every import.
-				if ng > 1 {
-					f.SetCellValue(sh, ecell(5, row), computedMark)
-					f.MergeCell(sh, ecell(5, row), ecell(3+ng, row))
-					f.SetCellStyle(sh, ecell(5, row), ecell(3+ng, row), st.mark)
-				}
-				if ng > 0 && r.Has[ng-1] {
-					f.SetCellValue(sh, ecell(4+ng, row), r.Points[ng-1])
-				}
-				if ng > 0 {
-					f.SetCellStyle(sh, ecell(4+ng, row), ecell(4+ng, row), st.computed)
-					computed = append(computed, row)
-				}
-			} else {
-				for gi := range pg.Groups {
-					if r.Has[gi] {
-						f.SetCellValue(sh, ecell(5+gi, row), r.Points[gi])
-					}
-				}
-				f.SetCellStyle(sh, ecell(5, row), ecell(4+ng, row), st.input)
-			}
-			f.SetCellValue(sh, ecell(n, row), r.Note)
-			f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.noteInput)
-			f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, ws[2], r.Note, ws[n-1]))
-			if ng > 0 {
-				if err := addScoreValidation(f, sh, r, row, ng); err != nil {
-					return err
-				}
-			}
-			row++
+// dimension writes a 一级指标's rows from row on, its label merged down the first column, and
+// returns the next free row and the range the totals sum.
+func (w *evalSheetWriter) dimension(d EvalPageDim, row int) (int, evalRange, error) {
+	f, sh := w.f, w.sh
+	first := row
+	var computed []int
+	for _, r := range d.Rows {
+		if err := w.indicator(r, row); err != nil {
+			return 0, evalRange{}, err
 		}
-		f.SetCellValue(sh, ecell(1, first), d.Label)
-		if row-1 > first {
-			f.MergeCell(sh, ecell(1, first), ecell(1, row-1))
+		if r.Computed && w.ng > 0 {
+			computed = append(computed, row)
 		}
-		f.SetCellStyle(sh, ecell(1, first), ecell(1, row-1), st.dim)
-		ranges = append(ranges, evalRange{first, row - 1, d.Dim, computed})
+		row++
 	}
+	f.SetCellValue(sh, ecell(1, first), d.Label)
+	if row-1 > first {
+		f.MergeCell(sh, ecell(1, first), ecell(1, row-1))
+	}
+	f.SetCellStyle(sh, ecell(1, first), ecell(1, row-1), w.st.dim)
+	return row, evalRange{first, row - 1, d.Dim, computed}, nil
+}
+
+// indicator writes one indicator's row: name, content, 分值, the score cells and the 说明.
+func (w *evalSheetWriter) indicator(r EvalPageRow, row int) error {
+	f, sh, st, n, ng := w.f, w.sh, w.st, w.n, w.ng
+	f.SetCellValue(sh, ecell(2, row), r.Ind.Name)
+	f.SetCellValue(sh, ecell(3, row), r.Ind.Content)
+	f.SetCellValue(sh, ecell(4, row), r.Ind.Max)
+	f.SetCellStyle(sh, ecell(2, row), ecell(2, row), st.num)
+	f.SetCellStyle(sh, ecell(3, row), ecell(3, row), st.Wrap)
+	f.SetCellStyle(sh, ecell(4, row), ecell(4, row), st.num)
+	if r.Computed {
+		w.computedCells(r, row)
+	} else {
+		for gi := range ng {
+			if r.Has[gi] {
+				f.SetCellValue(sh, ecell(5+gi, row), r.Points[gi])
+			}
+		}
+		f.SetCellStyle(sh, ecell(5, row), ecell(4+ng, row), st.input)
+	}
+	f.SetCellValue(sh, ecell(n, row), r.Note)
+	f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.noteInput)
+	f.SetRowHeight(sh, row, rowHeight(r.Ind.Content, w.ws[2], r.Note, w.ws[n-1]))
+	if ng > 0 {
+		return addScoreValidation(f, sh, r, row, ng)
+	}
+	return nil
+}
+
+// computedCells writes a computed indicator's one value in the last score column, with
+// 系统计算 across the others: two copies read back as two values and flipped the override on
+// every import.
+func (w *evalSheetWriter) computedCells(r EvalPageRow, row int) {
+	f, sh, st, ng := w.f, w.sh, w.st, w.ng
+	if ng > 1 {
+		f.SetCellValue(sh, ecell(5, row), computedMark)
+		f.MergeCell(sh, ecell(5, row), ecell(3+ng, row))
+		f.SetCellStyle(sh, ecell(5, row), ecell(3+ng, row), st.mark)
+	}
+	if ng > 0 && r.Has[ng-1] {
+		f.SetCellValue(sh, ecell(4+ng, row), r.Points[ng-1])
+	}
+	if ng > 0 {
+		f.SetCellStyle(sh, ecell(4+ng, row), ecell(4+ng, row), st.computed)
+	}
+}
+
+// total writes the 合计 row at row: the 分值 sum and each score group's total formula.
+func (w *evalSheetWriter) total(pg EvalPage, row int, ranges []evalRange) error {
+	f, sh, st, n, ng := w.f, w.sh, w.st, w.n, w.ng
 	f.SetCellValue(sh, ecell(1, row), evalTotalLabel)
 	f.MergeCell(sh, ecell(1, row), ecell(3, row))
 	f.SetCellValue(sh, ecell(4, row), pg.MaxSum)
-	for gi := range pg.Groups {
-		if err := setTotal(f, sh, ecell(5+gi, row), 5+gi, 4+ng, ranges, pg.Totals[gi], blank); err != nil {
+	for gi := range ng {
+		if err := setTotal(f, sh, ecell(5+gi, row), 5+gi, 4+ng, ranges, pg.Totals[gi], pg.Blank); err != nil {
 			return err
 		}
 	}
@@ -262,42 +320,38 @@ func writeEvalSheet(f *excelize.File, sh string, st evalStyles, sn *criteria.Sna
 	f.SetCellStyle(sh, ecell(1, row), ecell(n-1, row), st.dim)
 	f.SetCellStyle(sh, ecell(n, row), ecell(n, row), st.Wrap)
 	f.SetRowHeight(sh, row, 22)
-	row++
+	return nil
+}
+
+// foot writes, from row on, the 一票否决 line, the signature lines and (on a blank sheet) the
+// 填表说明, and returns the next free row.
+func (w *evalSheetWriter) foot(pg EvalPage, row int) int {
 	if pg.Veto != "" {
-		f.SetCellValue(sh, ecell(1, row), pg.Veto)
-		f.MergeCell(sh, ecell(1, row), ecell(n, row))
-		f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.veto)
-		f.SetRowHeight(sh, row, 24)
+		w.line(row, pg.Veto, w.st.veto, 24)
 		row++
 	}
 	row++
 	for _, line := range EvalSignLines {
-		f.SetCellValue(sh, ecell(1, row), line)
-		f.MergeCell(sh, ecell(1, row), ecell(n, row))
-		f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.line)
-		f.SetRowHeight(sh, row, 30)
+		w.line(row, line, w.st.line, 30)
 		row++
 	}
-	if blank {
+	if pg.Blank {
 		row++
 		for _, line := range EvalInstructions {
-			f.SetCellValue(sh, ecell(1, row), line)
-			f.MergeCell(sh, ecell(1, row), ecell(n, row))
-			f.SetCellStyle(sh, ecell(1, row), ecell(n, row), st.wrapLine)
-			f.SetRowHeight(sh, row, float64(linesIn(line, sumWidths(EvalWidths(n))))*13.5+4)
+			w.line(row, line, w.st.wrapLine, float64(linesIn(line, sumWidths(EvalWidths(w.n))))*13.5+4)
 			row++
 		}
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sh, last, row-1), Scope: sh}); err != nil {
-		return err
-	}
-	if err := PrintSetup(f, sh, false, "$3:$3"); err != nil {
-		return err
-	}
-	return protectForm(f, sh)
+	return row
 }
 
-func roundPts(v float64) float64 { return math.Round(v*100) / 100 }
+// line writes text across the sheet's width at row.
+func (w *evalSheetWriter) line(row int, text string, style int, height float64) {
+	w.f.SetCellValue(w.sh, ecell(1, row), text)
+	w.f.MergeCell(w.sh, ecell(1, row), ecell(w.n, row))
+	w.f.SetCellStyle(w.sh, ecell(1, row), ecell(w.n, row), style)
+	w.f.SetRowHeight(w.sh, row, height)
+}
 
 // rowHeight estimates the height of a row whose wrapped cells hold a and b, at widths wa and
 // wb characters: Excel does not grow rows for wrapped text it did not lay out itself.

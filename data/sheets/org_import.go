@@ -287,43 +287,11 @@ func (r *orgRun) save(i int, parentID int64, isRoot bool) error {
 	it := &r.res.Items[i]
 	row := it.Row
 	old, exists := r.byName[row.Name]
-	if exists && !old.Live() {
-		r.reject(i, OrgFieldName, CodeInvalid, fmt.Sprintf("“%s”已于 %s 撤销；撤销的组织不能再导入，如需重建请换一个名称", old.Name, data.DateText(old.Abolished)))
+	if !r.savable(i, old, exists) {
 		return nil
 	}
-	o := old
-	if !exists {
-		o = data.Org{}
-		if row.TypeCode == 0 {
-			r.reject(i, OrgFieldType, CodeOrgType, "组织类别为空；新建的党组织须写明类别（党委、党总支、党支部、联合党支部或临时党支部）")
-			return nil
-		}
-	}
-	var changes []string
-	set := func(dst *string, v string, f OrgField) {
-		if v != "" && v != *dst {
-			*dst, changes = v, append(changes, f.Label())
-		}
-	}
-	o.Name = row.Name
-	set(&o.ShortName, row.Short, OrgFieldShort)
-	set(&o.Mission, row.Mission, OrgFieldMission)
-	if row.Unit != "" && row.Unit != o.UnitName {
-		o.UnitID, o.UnitName = 0, row.Unit
-		changes = append(changes, OrgFieldUnit.Label())
-	}
-	if row.UnitKind != "" && row.UnitKind != o.UnitKind && o.UnitID == 0 {
-		o.UnitKind = row.UnitKind
-	}
-	if row.TypeCode != 0 && row.TypeCode != o.TypeCode {
-		o.TypeCode, changes = row.TypeCode, append(changes, OrgFieldType.Label())
-	}
-	if !row.Founded.IsZero() && !row.Founded.Equal(o.Founded) {
-		o.Founded, changes = row.Founded, append(changes, OrgFieldFounded.Label())
-	}
-	if !isRoot && parentID != o.ParentID {
-		o.ParentID, changes = parentID, append(changes, OrgFieldParent.Label())
-	}
+	o := old // the zero Org when the name is new
+	changes := overlayOrg(&o, row, parentID, isRoot)
 	if exists && len(changes) == 0 {
 		it.Action, it.Org = ActionUnchanged, old
 		return nil
@@ -349,6 +317,53 @@ func (r *orgRun) save(i int, parentID int64, isRoot bool) error {
 		it.Action = ActionNew
 	}
 	return nil
+}
+
+// savable rejects row i when it names an abolished organisation, or is a new one without a
+// type, and reports whether the row may be saved.
+func (r *orgRun) savable(i int, old data.Org, exists bool) bool {
+	row := r.res.Items[i].Row
+	if exists && !old.Live() {
+		r.reject(i, OrgFieldName, CodeInvalid, fmt.Sprintf("“%s”已于 %s 撤销；撤销的组织不能再导入，如需重建请换一个名称", old.Name, data.DateText(old.Abolished)))
+		return false
+	}
+	if !exists && row.TypeCode == 0 {
+		r.reject(i, OrgFieldType, CodeOrgType, "组织类别为空；新建的党组织须写明类别（党委、党总支、党支部、联合党支部或临时党支部）")
+		return false
+	}
+	return true
+}
+
+// overlayOrg lays the row's filled cells over o — a blank cell keeps what is stored — and
+// returns the labels of the columns that changed it. The unit kind counts only for a unit
+// given by name (UnitID 0), which the save creates with that kind when it is not yet known.
+func overlayOrg(o *data.Org, row *OrgRow, parentID int64, isRoot bool) []string {
+	var changes []string
+	set := func(dst *string, v string, f OrgField) {
+		if v != "" && v != *dst {
+			*dst, changes = v, append(changes, f.Label())
+		}
+	}
+	o.Name = row.Name
+	set(&o.ShortName, row.Short, OrgFieldShort)
+	set(&o.Mission, row.Mission, OrgFieldMission)
+	if row.Unit != "" && row.Unit != o.UnitName {
+		o.UnitID, o.UnitName = 0, row.Unit
+		changes = append(changes, OrgFieldUnit.Label())
+	}
+	if row.UnitKind != "" && row.UnitKind != o.UnitKind && o.UnitID == 0 {
+		o.UnitKind = row.UnitKind
+	}
+	if row.TypeCode != 0 && row.TypeCode != o.TypeCode {
+		o.TypeCode, changes = row.TypeCode, append(changes, OrgFieldType.Label())
+	}
+	if !row.Founded.IsZero() && !row.Founded.Equal(o.Founded) {
+		o.Founded, changes = row.Founded, append(changes, OrgFieldFounded.Label())
+	}
+	if !isRoot && parentID != o.ParentID {
+		o.ParentID, changes = parentID, append(changes, OrgFieldParent.Label())
+	}
+	return changes
 }
 
 func orgFieldOfGo(name string) OrgField {

@@ -227,82 +227,125 @@ func orgHeader(cells []string) (m [orgFieldCount]int, ok bool) {
 
 // readOrgSheet reads one sheet's rows under its header; ok is false when it has none.
 func readOrgSheet(path, sheet string, rows [][]string, merged map[[2]int]string) (*OrgFile, bool) {
-	hr, m, ok := -1, [orgFieldCount]int{}, false
-	for i := 0; i < len(rows) && i < headerScanRows; i++ {
-		if m, ok = orgHeader(rows[i]); ok {
-			hr = i
-			break
-		}
-	}
+	hr, m, ok := findOrgHeader(rows)
 	if !ok {
 		return nil, false
 	}
 	of := &OrgFile{Path: path, Sheet: sheet, Headers: rows[hr]}
-	col := func(f OrgField) string {
-		if c := m[f]; c >= 0 && c < len(of.Headers) {
-			return HeaderKey(of.Headers[c])
-		}
-		return f.Label()
-	}
+	o := orgSheetReader{sheet: sheet, headers: of.Headers, m: m}
 	for i := hr + 1; i < len(rows); i++ {
-		cells := append([]string(nil), rows[i]...)
-		for c := range cells {
-			if v, ok := merged[[2]int{i, c}]; ok && strings.TrimSpace(cells[c]) == "" {
-				cells[c] = v
-			}
-		}
-		for c := len(cells); c < len(of.Headers); c++ {
-			if v, ok := merged[[2]int{i, c}]; ok {
-				cells = append(cells, make([]string, c-len(cells))...)
-				cells = append(cells, v)
-			}
-		}
+		cells := mergedInto(rows[i], i, merged, len(of.Headers))
 		if blankRow(cells) || footerRow(cells) || noteRow(cells) {
 			continue
 		}
-		get := func(f OrgField) string { return cell(cells, m[f]) }
-		if data.FoldName(get(OrgFieldName)) == "" && data.FoldName(get(OrgFieldType)) == "" {
+		if data.FoldName(o.get(cells, OrgFieldName)) == "" && data.FoldName(o.get(cells, OrgFieldType)) == "" {
 			continue // a 序号 alone, or a note beside the table
 		}
-		r := &OrgRow{Sheet: sheet, Line: i + 1, Cells: cells}
-		reject := func(f OrgField, code, msg string) {
-			r.Errors = append(r.Errors, RowError{Sheet: sheet, Row: r.Line, Column: col(f), Code: code, Message: msg})
-		}
-		for _, t := range []struct {
-			f   OrgField
-			dst *string
-		}{{OrgFieldName, &r.Name}, {OrgFieldShort, &r.Short}, {OrgFieldParent, &r.Parent}, {OrgFieldUnit, &r.Unit},
-			{OrgFieldUnitKind, &r.UnitKind}, {OrgFieldSecretary, &r.Secretary}, {OrgFieldMission, &r.Mission}} {
-			v := data.FoldName(get(t.f))
-			if t.f == OrgFieldMission || t.f == OrgFieldUnit {
-				v = tidy(get(t.f))
-			}
-			if utf8.RuneCountInString(v) > maxOrgField {
-				reject(t.f, CodeInvalid, fmt.Sprintf("内容太长（%d 个字，最多 %d 个），请核对", utf8.RuneCountInString(v), maxOrgField))
-				v = ""
-			}
-			*t.dst = v
-		}
-		if r.Name == "" {
-			reject(OrgFieldName, CodeNameMissing, "党组织名称为空，请填写全称")
-		}
-		if code, ok := orgTypeOf(get(OrgFieldType)); ok {
-			r.TypeCode = code
-		} else {
-			reject(OrgFieldType, CodeOrgType, fmt.Sprintf("组织类别“%s”无法识别，请填写党委、党总支、党支部、联合党支部、临时党支部，或代码611、621、631、632、931",
-				strings.TrimSpace(get(OrgFieldType))))
-		}
-		if t, _, err := parseDateCell(get(OrgFieldFounded)); err != nil {
-			reject(OrgFieldFounded, CodeDate, err.Error())
-		} else {
-			r.Founded = t
-		}
-		if r.Parent != "" && r.Parent == r.Name {
-			reject(OrgFieldParent, CodeOrgCycle, "上级党组织不能是它自己")
-		}
-		of.Rows = append(of.Rows, r)
+		of.Rows = append(of.Rows, o.readRow(i+1, cells))
 	}
 	return of, true
+}
+
+// findOrgHeader finds the organisation header among the first headerScanRows rows: its index
+// and mapping.
+func findOrgHeader(rows [][]string) (int, [orgFieldCount]int, bool) {
+	for i := 0; i < len(rows) && i < headerScanRows; i++ {
+		if m, ok := orgHeader(rows[i]); ok {
+			return i, m, true
+		}
+	}
+	return -1, [orgFieldCount]int{}, false
+}
+
+// mergedInto is a copy of row i's cells with the values merged down into them (see
+// mergedDown) filled into the blank ones, up to the header's width.
+func mergedInto(row []string, i int, merged map[[2]int]string, width int) []string {
+	cells := append([]string(nil), row...)
+	for c := range cells {
+		if v, ok := merged[[2]int{i, c}]; ok && strings.TrimSpace(cells[c]) == "" {
+			cells[c] = v
+		}
+	}
+	for c := len(cells); c < width; c++ {
+		if v, ok := merged[[2]int{i, c}]; ok {
+			cells = append(cells, make([]string, c-len(cells))...)
+			cells = append(cells, v)
+		}
+	}
+	return cells
+}
+
+// orgSheetReader reads the rows of one organisation sheet by its header.
+type orgSheetReader struct {
+	sheet   string
+	headers []string
+	m       [orgFieldCount]int // field → column, -1 when absent
+}
+
+// get is the row's cell of field f.
+func (o *orgSheetReader) get(cells []string, f OrgField) string { return cell(cells, o.m[f]) }
+
+// column names field f's column in an error: the sheet's own heading, or the field's label.
+func (o *orgSheetReader) column(f OrgField) string {
+	if c := o.m[f]; c >= 0 && c < len(o.headers) {
+		return HeaderKey(o.headers[c])
+	}
+	return f.Label()
+}
+
+func (o *orgSheetReader) reject(r *OrgRow, f OrgField, code, msg string) {
+	r.Errors = append(r.Errors, RowError{Sheet: o.sheet, Row: r.Line, Column: o.column(f), Code: code, Message: msg})
+}
+
+// readRow reads one organisation from its row at line, each fault as an error of the row.
+func (o *orgSheetReader) readRow(line int, cells []string) *OrgRow {
+	r := &OrgRow{Sheet: o.sheet, Line: line, Cells: cells}
+	o.readTexts(r, cells)
+	if r.Name == "" {
+		o.reject(r, OrgFieldName, CodeNameMissing, "党组织名称为空，请填写全称")
+	}
+	if code, ok := orgTypeOf(o.get(cells, OrgFieldType)); ok {
+		r.TypeCode = code
+	} else {
+		o.reject(r, OrgFieldType, CodeOrgType, fmt.Sprintf("组织类别“%s”无法识别，请填写党委、党总支、党支部、联合党支部、临时党支部，或代码611、621、631、632、931",
+			strings.TrimSpace(o.get(cells, OrgFieldType))))
+	}
+	if t, _, err := parseDateCell(o.get(cells, OrgFieldFounded)); err != nil {
+		o.reject(r, OrgFieldFounded, CodeDate, err.Error())
+	} else {
+		r.Founded = t
+	}
+	if r.Parent != "" && r.Parent == r.Name {
+		o.reject(r, OrgFieldParent, CodeOrgCycle, "上级党组织不能是它自己")
+	}
+	return r
+}
+
+// readTexts reads the row's text fields: names folded (data.FoldName, as the store compares
+// them), the unit and mission only tidied; a text over maxOrgField is refused and left empty.
+func (o *orgSheetReader) readTexts(r *OrgRow, cells []string) {
+	for _, t := range []struct {
+		f   OrgField
+		dst *string
+	}{
+		{OrgFieldName, &r.Name},
+		{OrgFieldShort, &r.Short},
+		{OrgFieldParent, &r.Parent},
+		{OrgFieldUnit, &r.Unit},
+		{OrgFieldUnitKind, &r.UnitKind},
+		{OrgFieldSecretary, &r.Secretary},
+		{OrgFieldMission, &r.Mission},
+	} {
+		v := data.FoldName(o.get(cells, t.f))
+		if t.f == OrgFieldMission || t.f == OrgFieldUnit {
+			v = tidy(o.get(cells, t.f))
+		}
+		if n := utf8.RuneCountInString(v); n > maxOrgField {
+			o.reject(r, t.f, CodeInvalid, fmt.Sprintf("内容太长（%d 个字，最多 %d 个），请核对", n, maxOrgField))
+			v = ""
+		}
+		*t.dst = v
+	}
 }
 
 // orgTypeOf reads a type cell: a word, a national code, or both ("631 党支部"); blank is 0.

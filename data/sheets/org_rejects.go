@@ -1,12 +1,6 @@
 package sheets
 
-import (
-	"strconv"
-
-	"github.com/xuri/excelize/v2"
-
-	"dangjian/data/civil"
-)
+import "github.com/xuri/excelize/v2"
 
 // The rejected rows of an organisation import, written back as a sheet the office corrects
 // and imports again: the file's own header, each row as the importer read it (a parent merged
@@ -55,12 +49,10 @@ func WriteOrgRejects(path string, res *OrgImport) (bool, error) {
 		vals := make([]any, ncol+1)
 		for c := range ncol {
 			v := cell(it.Row.Cells, c)
-			vals[c] = v
-			if n, err := strconv.ParseFloat(v, 64); c == founded && err == nil && n > 2100 && n < 100000 {
-				if t, err := civil.FromExcelSerial(n); err == nil {
-					vals[c] = civil.Format(t)
-				}
+			if c == founded {
+				v = typedDate(v)
 			}
+			vals[c] = v
 		}
 		writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, st.Text, warn, nil)
 	}

@@ -25,6 +25,33 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 	if err := data.CheckOutput(path, input); err != nil {
 		return false, err
 	}
+	order, bySheet := rejectedBySheet(p)
+	if len(order) == 0 {
+		return false, nil
+	}
+	f := newBook()
+	defer f.Close()
+	st, err := newRejectStyles(f)
+	if err != nil {
+		return false, err
+	}
+	for i, sh := range order {
+		name := rejectSheetName(sh.Name, i)
+		if i == 0 {
+			f.SetSheetName("Sheet1", name)
+		} else if _, err := f.NewSheet(name); err != nil {
+			return false, err
+		}
+		if err := writeRejectSheet(f, name, sh, bySheet[sh], st); err != nil {
+			return false, err
+		}
+	}
+	return true, SaveAtomic(f, path)
+}
+
+// rejectedBySheet groups the plan's rejected items by sheet, the sheets in the order their
+// first rejected row came.
+func rejectedBySheet(p *Plan) ([]*Sheet, map[*Sheet][]PlanItem) {
 	bySheet := map[*Sheet][]PlanItem{}
 	var order []*Sheet
 	for _, it := range p.Items {
@@ -36,100 +63,121 @@ func WriteRejects(path string, p *Plan) (bool, error) {
 		}
 		bySheet[it.Row.Sheet] = append(bySheet[it.Row.Sheet], it)
 	}
-	if len(order) == 0 {
-		return false, nil
-	}
-	f := newBook()
-	defer f.Close()
+	return order, bySheet
+}
+
+// rejectStyles are the 错误行 sheets' styles: the book's header, the rows' cells as text (so
+// an ID number stays whole) and the red 错误提示.
+type rejectStyles struct {
+	header, text, warn int
+}
+
+func newRejectStyles(f *excelize.File) (rejectStyles, error) {
 	st, err := NewStyles(f)
 	if err != nil {
-		return false, err
+		return rejectStyles{}, err
 	}
-	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
-	warn, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Color: "C00000", Size: 10}, Border: border,
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1},
+		{Type: "bottom", Color: "000000", Style: 1},
+	}
+	warn, err := f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Color: "C00000", Size: 10}, Border: border,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
+	})
 	if err != nil {
-		return false, err
+		return rejectStyles{}, err
 	}
 	textFmt := "@"
-	cell, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Border: border,
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &textFmt})
+	text, err := f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 10}, Border: border,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &textFmt,
+	})
 	if err != nil {
-		return false, err
+		return rejectStyles{}, err
 	}
-	for i, sh := range order {
-		name := rejectSheetName(sh.Name, i)
-		if i == 0 {
-			f.SetSheetName("Sheet1", name)
-		} else if _, err := f.NewSheet(name); err != nil {
-			return false, err
-		}
-		ncol := len(sh.Headers)
-		for _, it := range bySheet[sh] {
-			ncol = max(ncol, len(it.Row.Cells()))
-		}
-		used := usedValues(sh, bySheet[sh], &ncol)
-		head := make([]any, ncol+1)
-		for c := range ncol {
-			h := ""
-			if c < len(sh.Headers) {
-				h = sh.Headers[c]
-			}
-			head[c] = h
-		}
-		for _, u := range used {
-			if u.added {
-				head[u.col] = u.field.Label()
-			}
-		}
-		head[ncol] = "错误提示"
-		f.SetSheetRow(name, "A1", &head)
-		last, _ := excelize.ColumnNumberToName(ncol + 1)
-		f.SetCellStyle(name, "A1", last+"1", st.Header)
-		f.SetRowHeight(name, 1, 28)
-		dateCol := map[int]bool{sh.Mapping[FieldBirth]: true, sh.Mapping[FieldJoined]: true, sh.Mapping[FieldFull]: true}
-		colWidths := rejectWidths(sh.Mapping, ncol)
-		for r, it := range bySheet[sh] {
-			cells := it.Row.Cells()
-			vals := make([]any, ncol+1)
-			for c := range ncol {
-				v := ""
-				if c < len(cells) {
-					v = cells[c]
-				}
-				vals[c] = v
-				// A date cell comes back as its serial; write it as the date the user typed.
-				if dateCol[c] {
-					if n, err := strconv.ParseFloat(v, 64); err == nil && n > 2100 && n < 100000 {
-						if t, err := civil.FromExcelSerial(n); err == nil {
-							vals[c] = civil.Format(t)
-						}
-					}
-				}
-			}
-			for _, u := range used {
-				if v := u.value(it.Row); v != "" && strings.TrimSpace(fmt.Sprint(vals[u.col])) == "" {
-					vals[u.col] = v
-				}
-			}
-			writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, cell, warn, colWidths)
-		}
-		for c := 1; c <= ncol; c++ {
-			col, _ := excelize.ColumnNumberToName(c)
-			f.SetColWidth(name, col, col, colWidths[c-1])
-		}
-		f.SetColWidth(name, last, last, rejectNoteWidth)
-		f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-		if err := PrintSetup(f, name, true, "$1:$1"); err != nil {
-			return false, err
-		}
-		// The rows come back as typed: full ID numbers and phones.
-		if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
-			return false, err
+	return rejectStyles{header: st.Header, text: text, warn: warn}, nil
+}
+
+// writeRejectSheet writes one sheet's rejected rows under its own header, with the values
+// the importer took from elsewhere, and sets it up to print.
+func writeRejectSheet(f *excelize.File, name string, sh *Sheet, items []PlanItem, st rejectStyles) error {
+	ncol := len(sh.Headers)
+	for _, it := range items {
+		ncol = max(ncol, len(it.Row.Cells()))
+	}
+	used := usedValues(sh, items, &ncol)
+	head := rejectHeader(sh.Headers, used, ncol)
+	f.SetSheetRow(name, "A1", &head)
+	last, _ := excelize.ColumnNumberToName(ncol + 1)
+	f.SetCellStyle(name, "A1", last+"1", st.header)
+	f.SetRowHeight(name, 1, 28)
+	dateCol := map[int]bool{sh.Mapping[FieldBirth]: true, sh.Mapping[FieldJoined]: true, sh.Mapping[FieldFull]: true}
+	colWidths := rejectWidths(sh.Mapping, ncol)
+	for r, it := range items {
+		vals := rejectValues(it.Row, ncol, dateCol, used)
+		writeRejectRow(f, name, r+2, it.Row.Line, vals, it.Errors, st.text, st.warn, colWidths)
+	}
+	for c := 1; c <= ncol; c++ {
+		col, _ := excelize.ColumnNumberToName(c)
+		f.SetColWidth(name, col, col, colWidths[c-1])
+	}
+	f.SetColWidth(name, last, last, rejectNoteWidth)
+	f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	if err := PrintSetup(f, name, true, "$1:$1"); err != nil {
+		return err
+	}
+	// The rows come back as typed: full ID numbers and phones.
+	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&R" + ConfidentialMark, OddFooter: "&C第 &P 页，共 &N 页"})
+}
+
+// rejectHeader is the header row: the sheet's own headings, the labels of the columns added
+// for carried values, and 错误提示 last.
+func rejectHeader(headers []string, used []usedValue, ncol int) []any {
+	head := make([]any, ncol+1)
+	for c := range ncol {
+		head[c] = cell(headers, c)
+	}
+	for _, u := range used {
+		if u.added {
+			head[u.col] = u.field.Label()
 		}
 	}
-	return true, SaveAtomic(f, path)
+	head[ncol] = "错误提示"
+	return head
+}
+
+// rejectValues are a rejected row's cells as the user typed them, with the carried values in
+// cells the row left empty; the last cell is left for the 错误提示.
+func rejectValues(row *Row, ncol int, dateCol map[int]bool, used []usedValue) []any {
+	cells := row.Cells()
+	vals := make([]any, ncol+1)
+	for c := range ncol {
+		v := cell(cells, c)
+		vals[c] = v
+		if dateCol[c] {
+			vals[c] = typedDate(v)
+		}
+	}
+	for _, u := range used {
+		if v := u.value(row); v != "" && strings.TrimSpace(fmt.Sprint(vals[u.col])) == "" {
+			vals[u.col] = v
+		}
+	}
+	return vals
+}
+
+// typedDate is a date cell as the user typed it: the reader gets a date cell as its serial
+// number, which means nothing to the person correcting the row. Other text is kept as is.
+func typedDate(v string) string {
+	if n, err := strconv.ParseFloat(v, 64); err == nil && n > 2100 && n < 100000 {
+		if t, err := civil.FromExcelSerial(n); err == nil {
+			return civil.Format(t)
+		}
+	}
+	return v
 }
 
 // rejectNoteWidth is the 错误提示 column's width in characters.

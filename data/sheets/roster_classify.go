@@ -107,82 +107,85 @@ func (c *classifier) unknownBranches() []UnknownBranch {
 
 // classify decides new / update / unchanged for a row that read cleanly, or adds its errors.
 func (c *classifier) classify(it *PlanItem, old *data.Member) {
-	today := c.today
-	r := it.Row
-	m := &r.Member
-	var branchID int64
-	if m.BranchName != "" {
-		if id, ok, msg := c.branches.find(m.BranchName, r.Parent); msg != "" {
-			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchAmbiguous, msg))
-			return
-		} else if ok {
-			branchID = id
-		} else if msg := data.OrgNameTooLong(m.BranchName); msg != "" {
-			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeInvalid, msg))
-			return
-		} else {
-			c.unknown[m.BranchName]++
-			switch ch := c.choice(m.BranchName); {
-			case ch.MapTo != 0:
-				branchID = ch.MapTo
-			case ch.CreateUnder != 0:
-				it.NewBranch = m.BranchName
-				c.create[m.BranchName] = ch.CreateUnder
-				branchID = -1 // a placeholder for validation; commit puts the new id in
-			default:
-				it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchUnknown, fmt.Sprintf(
-					"党支部“%s”在系统中不存在；请先在“组织机构”中建立该支部，或在导入时选择新建或对应到已有支部（命令行加 -create-branches）", m.BranchName)))
-				return
-			}
-		}
-	}
-	if old == nil {
-		if branchID == 0 {
-			it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchMissing,
-				"未填写所在党支部；请填写“所在党支部”列，或把每个支部的党员放在以支部名称命名的工作表中"))
-			return
-		}
-		m.BranchID = branchID
-		if m.Category == "" {
-			var note string
-			m.Category, note, it.Decide = inferCategory(*m, r.Sheet.Probationary, today)
-			r.Notes = append(r.Notes, note)
-		}
-		m.Status = data.StatusNormal
-		it.Action, it.Member = ActionNew, m
-		it.Errors = append(it.Errors, validateRow(r, *m, today)...)
+	branchID, ok := c.rowBranch(it)
+	if !ok {
 		return
 	}
+	if old == nil {
+		c.classifyNew(it, branchID)
+		return
+	}
+	c.classifyUpdate(it, old, branchID)
+}
+
+// rowBranch finds the branch the row names: 0 when it names none, -1 for a branch the import
+// creates; ok is false when the row got an error for it instead.
+func (c *classifier) rowBranch(it *PlanItem) (int64, bool) {
+	r := it.Row
+	name := r.Member.BranchName
+	if name == "" {
+		return 0, true
+	}
+	id, ok, msg := c.branches.find(name, r.Parent)
+	switch {
+	case msg != "":
+		it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchAmbiguous, msg))
+		return 0, false
+	case ok:
+		return id, true
+	}
+	if msg := data.OrgNameTooLong(name); msg != "" {
+		it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeInvalid, msg))
+		return 0, false
+	}
+	return c.unknownBranch(it, name)
+}
+
+// unknownBranch counts a branch not in the store and applies the choice made for it: map it
+// to a stored branch, create it, or reject the row.
+func (c *classifier) unknownBranch(it *PlanItem, name string) (int64, bool) {
+	c.unknown[name]++
+	switch ch := c.choice(name); {
+	case ch.MapTo != 0:
+		return ch.MapTo, true
+	case ch.CreateUnder != 0:
+		it.NewBranch = name
+		c.create[name] = ch.CreateUnder
+		return -1, true // a placeholder for validation; commit puts the new id in
+	}
+	it.Errors = append(it.Errors, rowErr(it.Row, FieldBranch, CodeBranchUnknown, fmt.Sprintf(
+		"党支部“%s”在系统中不存在；请先在“组织机构”中建立该支部，或在导入时选择新建或对应到已有支部（命令行加 -create-branches）", name)))
+	return 0, false
+}
+
+// classifyNew makes a row whose ID number is not stored a new member of its branch; without
+// a category, the category is inferred (and the person importing may be asked to decide).
+func (c *classifier) classifyNew(it *PlanItem, branchID int64) {
+	r := it.Row
+	m := &r.Member
+	if branchID == 0 {
+		it.Errors = append(it.Errors, rowErr(r, FieldBranch, CodeBranchMissing,
+			"未填写所在党支部；请填写“所在党支部”列，或把每个支部的党员放在以支部名称命名的工作表中"))
+		return
+	}
+	m.BranchID = branchID
+	if m.Category == "" {
+		var note string
+		m.Category, note, it.Decide = inferCategory(*m, r.Sheet.Probationary, c.today)
+		r.Notes = append(r.Notes, note)
+	}
+	m.Status = data.StatusNormal
+	it.Action, it.Member = ActionNew, m
+	it.Errors = append(it.Errors, validateRow(r, *m, c.today)...)
+}
+
+// classifyUpdate lays the row over the stored member old: an update with what changed, or
+// unchanged.
+func (c *classifier) classifyUpdate(it *PlanItem, old *data.Member, branchID int64) {
+	r := it.Row
+	m := &r.Member
 	merged := *old
-	var changes []string
-	setText := func(dst *string, v string, f Field) {
-		if v != "" && v != *dst {
-			*dst = v
-			changes = append(changes, f.Label())
-		}
-	}
-	setDate := func(dst *time.Time, v time.Time, f Field) {
-		if !v.IsZero() && !v.Equal(*dst) {
-			*dst = v
-			changes = append(changes, f.Label())
-		}
-	}
-	setText(&merged.Name, m.Name, FieldName)
-	setText(&merged.Gender, m.Gender, FieldGender)
-	setText(&merged.Ethnicity, m.Ethnicity, FieldEthnicity)
-	setDate(&merged.Birth, m.Birth, FieldBirth)
-	setText(&merged.Education, m.Education, FieldEducation)
-	setText(&merged.Degree, m.Degree, FieldDegree)
-	setText(&merged.Title, m.Title, FieldTitle)
-	if m.UnitName != "" && m.UnitName != merged.UnitName {
-		merged.UnitName, merged.UnitID = m.UnitName, 0
-		changes = append(changes, FieldUnit.Label())
-	}
-	setText(&merged.Post, m.Post, FieldPost)
-	setText(&merged.Phone, m.Phone, FieldPhone)
-	setText(&merged.Category, m.Category, FieldCategory)
-	setDate(&merged.Joined, m.Joined, FieldJoined)
-	setDate(&merged.Full, m.Full, FieldFull)
+	changes := overlayMember(&merged, m)
 	if branchID != 0 && (branchID != merged.BranchID || it.NewBranch != "") {
 		merged.BranchID, merged.BranchName = branchID, m.BranchName
 		changes = append(changes, FieldBranch.Label())
@@ -198,5 +201,46 @@ func (c *classifier) classify(it *PlanItem, old *data.Member) {
 		merged.Category = data.CategoryFull
 	}
 	it.Action, it.Member, it.Changes = ActionUpdate, &merged, changes
-	it.Errors = append(it.Errors, validateRow(r, merged, today)...)
+	it.Errors = append(it.Errors, validateRow(r, merged, c.today)...)
+}
+
+// overlayMember lays the row's filled values (all but the branch) over the stored member and
+// returns the labels of the fields that changed; a blank never overwrites a stored value.
+func overlayMember(merged, m *data.Member) []string {
+	var changes []string
+	changes = setText(changes, &merged.Name, m.Name, FieldName)
+	changes = setText(changes, &merged.Gender, m.Gender, FieldGender)
+	changes = setText(changes, &merged.Ethnicity, m.Ethnicity, FieldEthnicity)
+	changes = setDate(changes, &merged.Birth, m.Birth, FieldBirth)
+	changes = setText(changes, &merged.Education, m.Education, FieldEducation)
+	changes = setText(changes, &merged.Degree, m.Degree, FieldDegree)
+	changes = setText(changes, &merged.Title, m.Title, FieldTitle)
+	if m.UnitName != "" && m.UnitName != merged.UnitName {
+		merged.UnitName, merged.UnitID = m.UnitName, 0
+		changes = append(changes, FieldUnit.Label())
+	}
+	changes = setText(changes, &merged.Post, m.Post, FieldPost)
+	changes = setText(changes, &merged.Phone, m.Phone, FieldPhone)
+	changes = setText(changes, &merged.Category, m.Category, FieldCategory)
+	changes = setDate(changes, &merged.Joined, m.Joined, FieldJoined)
+	changes = setDate(changes, &merged.Full, m.Full, FieldFull)
+	return changes
+}
+
+// setText sets *dst to v when v is filled and differs, adding f's label to changes.
+func setText(changes []string, dst *string, v string, f Field) []string {
+	if v != "" && v != *dst {
+		*dst = v
+		changes = append(changes, f.Label())
+	}
+	return changes
+}
+
+// setDate sets *dst to v when v is filled and differs, adding f's label to changes.
+func setDate(changes []string, dst *time.Time, v time.Time, f Field) []string {
+	if !v.IsZero() && !v.Equal(*dst) {
+		*dst = v
+		changes = append(changes, f.Label())
+	}
+	return changes
 }

@@ -12,26 +12,61 @@ import (
 // notes, signatures or totals under them, skipping blank rows and repeated headers, filling
 // a branch written once (merged down its members' rows) into every row below it.
 
+// nextRow yields a sheet's rows one at a time: the cells, whether there was a row, an error.
+type nextRow = func() ([]string, bool, error)
+
 // readSheet reads one sheet's rows from next (cells, more, error).
-func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) error {
+func (rd *reader) readSheet(sh *Sheet, next nextRow) error {
+	head, err := rd.scanHead(next)
+	if err != nil {
+		return err
+	}
+	rd.rf.Sheets = append(rd.rf.Sheets, sh)
+	m, hr, dr, ok := findHeader(head)
+	if rd.skipNonRoster(sh, head, m, ok) {
+		return rd.drainNoting(next)
+	}
+	// The rows just under the header tell which column holds the party category.
+	ahead, err := readAhead(next)
+	if err != nil {
+		return err
+	}
+	rd.mapSheet(sh, head, m, hr, dr, ahead)
+	if !sh.Mapping.Has(FieldIDNumber) {
+		rd.skipNoIDColumn(sh, head[dr:])
+		return drain(next)
+	}
+	sh.Probationary = probationaryTitle(append([]string{sh.Name}, titleTexts(head[:hr])...)...)
+	if sh.Mapping.Has(FieldBranch) {
+		sh.Branch = ""
+	}
+	w := sheetWalker{rd: rd, sh: sh, branch: sh.Branch}
+	return w.walk(head, dr, ahead, next)
+}
+
+// scanHead reads the first headerScanRows rows (fewer on a short sheet), where the header is
+// looked for.
+func (rd *reader) scanHead(next nextRow) ([][]string, error) {
 	var head [][]string
-	line := 0
 	for len(head) < headerScanRows {
 		cells, more, err := next()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !more {
 			break
 		}
-		line++
 		if !blankRow(cells) {
 			rd.anyCell = true
 		}
 		head = append(head, cells)
 	}
-	rd.rf.Sheets = append(rd.rf.Sheets, sh)
-	m, hr, dr, ok := findHeader(head)
+	return head, nil
+}
+
+// skipNonRoster marks a sheet that is no roster (a 说明 or 汇总 sheet, or no header in its
+// first rows) as skipped, with a note, and reports whether it did.
+func (rd *reader) skipNonRoster(sh *Sheet, head [][]string, m Mapping, ok bool) bool {
 	switch {
 	case nonRosterSheet(sh.Name) && !(ok && m.Has(FieldName) && m.Has(FieldIDNumber)):
 		sh.Skipped = "不是花名册（说明、统计或汇总表），已跳过"
@@ -40,30 +75,46 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 		rd.skipped.orgSheet = rd.skipped.orgSheet || anyOrgHeader(head)
 		rd.skipped.form = rd.skipped.form || formSheet(head)
 	}
-	if sh.Skipped != "" {
-		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
-		for {
-			cells, more, err := next()
-			if err != nil || !more {
-				return err
-			}
-			if !blankRow(cells) {
-				rd.anyCell = true
-			}
+	if sh.Skipped == "" {
+		return false
+	}
+	rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
+	return true
+}
+
+// drainNoting reads the rest of a skipped sheet, noting whether it holds any cell at all
+// (an all-blank file is refused as empty, not as "no roster").
+func (rd *reader) drainNoting(next nextRow) error {
+	for {
+		cells, more, err := next()
+		if err != nil || !more {
+			return err
+		}
+		if !blankRow(cells) {
+			rd.anyCell = true
 		}
 	}
-	// The rows just under the header tell which column holds the party category.
+}
+
+// readAhead reads up to categorySample rows under the header window.
+func readAhead(next nextRow) ([][]string, error) {
 	var ahead [][]string
 	for len(ahead) < categorySample {
 		cells, more, err := next()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !more {
 			break
 		}
 		ahead = append(ahead, cells)
 	}
+	return ahead, nil
+}
+
+// mapSheet sets the sheet's header row, headers and column mapping: the guess from the
+// header, sharpened by the values under it, unless the caller fixed this sheet's mapping.
+func (rd *reader) mapSheet(sh *Sheet, head [][]string, m Mapping, hr, dr int, ahead [][]string) {
 	m = categoryByValues(m, append(append([][]string(nil), head[dr:]...), ahead...))
 	sh.HeaderRow = hr + 1
 	sh.Headers = mergedHeaders(head, hr, dr)
@@ -71,27 +122,29 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 	if fix, ok := rd.opt.Mappings[sh.Name]; ok {
 		sh.Mapping = fix
 	}
-	if !sh.Mapping.Has(FieldIDNumber) {
-		// Not a roster this program can key on; the file is refused for it only when no other
-		// sheet is one (noIDColumn), since a 支委会名单 sheet beside the roster is no fault.
-		sh.Skipped = "没有公民身份号码（身份证号）列，已跳过"
-		rd.skipped.noID = append(rd.skipped.noID, sh.Name)
-		rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
-		for i := dr; i < len(head); i++ {
-			rd.anyCell = rd.anyCell || !blankRow(head[i])
-		}
-		return drain(next)
+}
+
+// skipNoIDColumn skips a sheet without an ID-number column. It is not a roster this program
+// can key on; the file is refused for it only when no other sheet is one (noIDColumn), since
+// a 支委会名单 sheet beside the roster is no fault.
+func (rd *reader) skipNoIDColumn(sh *Sheet, rows [][]string) {
+	sh.Skipped = "没有公民身份号码（身份证号）列，已跳过"
+	rd.skipped.noID = append(rd.skipped.noID, sh.Name)
+	rd.rf.Notes = append(rd.rf.Notes, fmt.Sprintf("工作表“%s”%s", sh.Name, sh.Skipped))
+	for _, cells := range rows {
+		rd.anyCell = rd.anyCell || !blankRow(cells)
 	}
-	sh.Probationary = probationaryTitle(append([]string{sh.Name}, titleTexts(head[:hr])...)...)
-	if sh.Mapping.Has(FieldBranch) {
-		sh.Branch = ""
-	}
-	w := sheetWalker{rd: rd, sh: sh, branch: sh.Branch}
+}
+
+// walk takes the data rows: those already read in the header window (from dr) and ahead,
+// then the rest from next, up to the end of the roster; what follows it is drained.
+func (w *sheetWalker) walk(head [][]string, dr int, ahead [][]string, next nextRow) error {
 	for i := dr; i < len(head); i++ {
 		if stop, err := w.take(i+1, head[i]); stop || err != nil {
 			return err
 		}
 	}
+	line := len(head)
 	for _, cells := range ahead {
 		line++
 		if stop, err := w.take(line, cells); stop || err != nil {
@@ -119,7 +172,7 @@ func (rd *reader) readSheet(sh *Sheet, next func() ([]string, bool, error)) erro
 
 // drain reads the rest of a sheet, notes and signatures under the roster, only to know the
 // file is whole.
-func drain(next func() ([]string, bool, error)) error {
+func drain(next nextRow) error {
 	for {
 		if _, more, err := next(); err != nil || !more {
 			return err

@@ -56,65 +56,94 @@ func (e RowError) Error() string {
 // normalizeRow reads the mapped cells of one row into a member; it returns the notes to show
 // with the row and the errors that reject it.
 func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []string, []RowError) {
+	rc := rowCells{cells: cells, m: m, headers: headers}
 	var mem data.Member
-	var notes []string
-	var errs []RowError
-	get := func(f Field) string {
-		if c := m[f]; c >= 0 && c < len(cells) {
-			return cells[c]
-		}
-		return ""
-	}
-	col := func(f Field) string {
-		if c := m[f]; c >= 0 && c < len(headers) && strings.TrimSpace(headers[c]) != "" {
-			return HeaderKey(headers[c])
-		}
-		return f.Label()
-	}
-	reject := func(f Field, code, msg string) {
-		errs = append(errs, RowError{Column: col(f), Code: code, Message: msg})
-	}
+	rc.readTexts(&mem)
+	rc.readDates(&mem)
+	rc.readIDNumber(&mem)
+	return mem, rc.notes, rc.errs
+}
 
-	mem.Name = data.FoldName(get(FieldName))
+// rowCells is one row being read by its sheet's mapping, with the notes and errors so far.
+type rowCells struct {
+	cells   []string
+	m       Mapping
+	headers []string
+	notes   []string
+	errs    []RowError
+}
+
+// get is the row's cell of field f, "" when the sheet has no such column.
+func (rc *rowCells) get(f Field) string {
+	if c := rc.m[f]; c >= 0 && c < len(rc.cells) {
+		return rc.cells[c]
+	}
+	return ""
+}
+
+// col names field f's column as the sheet heads it, or by the field's label.
+func (rc *rowCells) col(f Field) string {
+	if c := rc.m[f]; c >= 0 && c < len(rc.headers) && strings.TrimSpace(rc.headers[c]) != "" {
+		return HeaderKey(rc.headers[c])
+	}
+	return f.Label()
+}
+
+func (rc *rowCells) reject(f Field, code, msg string) {
+	rc.errs = append(rc.errs, RowError{Column: rc.col(f), Code: code, Message: msg})
+}
+
+// readTexts reads the name, the text fields, the phone, the branch, the gender and the
+// category.
+func (rc *rowCells) readTexts(mem *data.Member) {
+	mem.Name = data.FoldName(rc.get(FieldName))
 	if mem.Name == "" {
-		reject(FieldName, CodeNameMissing, "姓名为空，请填写姓名")
+		rc.reject(FieldName, CodeNameMissing, "姓名为空，请填写姓名")
 	}
-	mem.Ethnicity = normEthnicity(get(FieldEthnicity))
-	mem.Education, mem.Degree, mem.Title = tidy(get(FieldEducation)), tidy(get(FieldDegree)), tidy(get(FieldTitle))
-	mem.UnitName, mem.Post = tidy(get(FieldUnit)), tidy(get(FieldPost))
-	mem.Phone = normPhone(get(FieldPhone))
-	mem.BranchName = data.FoldName(get(FieldBranch))
+	mem.Ethnicity = normEthnicity(rc.get(FieldEthnicity))
+	mem.Education, mem.Degree, mem.Title = tidy(rc.get(FieldEducation)), tidy(rc.get(FieldDegree)), tidy(rc.get(FieldTitle))
+	mem.UnitName, mem.Post = tidy(rc.get(FieldUnit)), tidy(rc.get(FieldPost))
+	mem.Phone = normPhone(rc.get(FieldPhone))
+	mem.BranchName = data.FoldName(rc.get(FieldBranch))
 
-	g, ok := normGender(get(FieldGender))
+	g, ok := normGender(rc.get(FieldGender))
 	if !ok {
-		reject(FieldGender, CodeGender, fmt.Sprintf("性别“%s”无法识别，请填写“男”或“女”", strings.TrimSpace(get(FieldGender))))
+		rc.reject(FieldGender, CodeGender, fmt.Sprintf("性别“%s”无法识别，请填写“男”或“女”", strings.TrimSpace(rc.get(FieldGender))))
 	}
 	mem.Gender = g
 
 	var err error
-	cat := get(FieldCategory)
-	if mem.Category, err = normCategory(cat); err != nil {
-		reject(FieldCategory, CodeCategory, err.Error())
+	if mem.Category, err = normCategory(rc.get(FieldCategory)); err != nil {
+		rc.reject(FieldCategory, CodeCategory, err.Error())
 	}
+}
+
+// readDates reads the birth, joined and full-membership dates, noting how a date spelled
+// unusually was read.
+func (rc *rowCells) readDates(mem *data.Member) {
 	for _, d := range []struct {
 		f   Field
 		dst *time.Time
 	}{{FieldBirth, &mem.Birth}, {FieldJoined, &mem.Joined}, {FieldFull, &mem.Full}} {
-		t, note, err := parseDateCell(get(d.f))
+		t, note, err := parseDateCell(rc.get(d.f))
 		if err != nil {
-			reject(d.f, CodeDate, err.Error())
+			rc.reject(d.f, CodeDate, err.Error())
 			continue
 		}
 		*d.dst = t
 		if note != "" {
-			notes = append(notes, col(d.f)+note)
+			rc.notes = append(rc.notes, rc.col(d.f)+note)
 		}
 	}
+}
 
-	raw := get(FieldIDNumber)
+// readIDNumber reads the ID number, which every row needs: without it no one can tell whether
+// the person is already stored.
+func (rc *rowCells) readIDNumber(mem *data.Member) {
+	raw := rc.get(FieldIDNumber)
 	if strings.TrimSpace(raw) == "" {
-		reject(FieldIDNumber, CodeIDMissing, "公民身份号码为空；没有身份证号无法确认此人是否已在库中，请补填18位身份证号")
-		return mem, notes, errs
+		rc.reject(FieldIDNumber, CodeIDMissing, "公民身份号码为空；没有身份证号无法确认此人是否已在库中，请补填18位身份证号")
+		return
 	}
 	info, err := idcard.Parse(raw)
 	if err != nil {
@@ -123,17 +152,22 @@ func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []s
 		if errors.As(err, &ie) && ie.Code == idcard.CodeLostDigits {
 			code = CodeIDLostDigits
 		}
-		reject(FieldIDNumber, code, err.Error())
-		return mem, notes, errs
+		rc.reject(FieldIDNumber, code, err.Error())
+		return
 	}
 	mem.IDNumber = info.Number
 	if len(idcard.Normalize(raw)) == 15 {
-		notes = append(notes, "15位旧身份证号已升为18位")
+		rc.notes = append(rc.notes, "15位旧身份证号已升为18位")
 	}
-	// The ID number is what the national system keys on, so it wins a disagreement; the row
-	// says so, and the office can check the person's papers.
+	rc.takeFromID(mem, info)
+}
+
+// takeFromID sets the birth date and gender from the ID number. The ID number is what the
+// national system keys on, so it wins a disagreement; the row says so, and the office can
+// check the person's papers.
+func (rc *rowCells) takeFromID(mem *data.Member, info idcard.Info) {
 	if !mem.Birth.IsZero() && !mem.Birth.Equal(info.Birth) {
-		notes = append(notes, fmt.Sprintf("出生日期 %s 与身份证号不符，已按身份证号取 %s", civil.Format(mem.Birth), civil.Format(info.Birth)))
+		rc.notes = append(rc.notes, fmt.Sprintf("出生日期 %s 与身份证号不符，已按身份证号取 %s", civil.Format(mem.Birth), civil.Format(info.Birth)))
 	}
 	mem.Birth = info.Birth
 	idGender := "女"
@@ -141,10 +175,9 @@ func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []s
 		idGender = "男"
 	}
 	if mem.Gender != "" && mem.Gender != idGender {
-		notes = append(notes, fmt.Sprintf("性别“%s”与身份证号不符，已按身份证号取“%s”", mem.Gender, idGender))
+		rc.notes = append(rc.notes, fmt.Sprintf("性别“%s”与身份证号不符，已按身份证号取“%s”", mem.Gender, idGender))
 	}
 	mem.Gender = idGender
-	return mem, notes, errs
 }
 
 // tidy trims a text cell and folds runs of spaces (full-width too) into one.
