@@ -286,7 +286,7 @@ type MemberFilter struct {
 	Limit    int    // at most this many, 0 for all: the first screen needs only a page
 }
 
-// Members lists the roster ordered by branch and name. The typed text of f.Query is looked
+// Members lists the roster ordered by branch and, within a branch, by the name's pinyin. The typed text of f.Query is looked
 // for as the window's search box looks for it (SearchText), not with SQL LIKE, so the command
 // line's -q and the window find the same members.
 func (s *Store) Members(f MemberFilter) ([]Member, error) {
@@ -304,13 +304,8 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		q += ` AND m.status = ?`
 		args = append(args, f.Status)
 	}
-	q += ` ORDER BY o.sort, o.id, p.name`
 	text := SearchText(f.Query)
-	if f.Limit > 0 && text == "" {
-		q += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	ms, err := collect(s.db, scanMember, q, args...)
+	ms, err := s.membersInPinyinOrder(q, args, f.Limit > 0 && text == "", f.Limit)
 	if err != nil || text == "" {
 		return ms, err
 	}
@@ -326,9 +321,9 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 	return hits, nil
 }
 
-// Persons lists everyone, members or not, by name: for pickers (A/B posts, committee seats).
+// Persons lists everyone, members or not, by the name's pinyin: for pickers (A/B posts, committee seats).
 func (s *Store) Persons() ([]Person, error) {
-	return collect(s.db, func(rows scanner) (Person, error) {
+	ps, err := collect(s.db, func(rows scanner) (Person, error) {
 		var p Person
 		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.IDNumber, &p.UnitID, &p.UnitName, &p.Post, &p.Phone, &p.Backbone, &p.UnitHead); err != nil {
 			return p, err
@@ -336,4 +331,6 @@ func (s *Store) Persons() ([]Person, error) {
 		return p, nil
 	}, `SELECT p.id, p.name, p.gender, COALESCE(p.id_number,''), COALESCE(p.unit_id,0), COALESCE(u.name,''),
 		p.post, p.phone, p.backbone, p.unit_head FROM person p LEFT JOIN unit u ON u.id=p.unit_id ORDER BY p.name, p.id`)
+	sortByNamePinyin(ps, func(p *Person) string { return p.Name })
+	return ps, err
 }

@@ -89,7 +89,7 @@ func Open(wb *ui.Workbench) *Screen {
 
 func (r *Screen) build() {
 	r.search = ui.NewShortcutEntry()
-	r.search.SetPlaceHolder("搜索姓名、身份证号或电话（Ctrl+F）")
+	r.search.SetPlaceHolder("搜索姓名、拼音、身份证号或电话（Ctrl+F）")
 	r.search.OnChanged = func(string) { r.apply() }
 	r.search.OnEnter = r.openFromSearch
 	r.search.OnDown = r.focusTable
