@@ -249,19 +249,20 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 
 const memberColumns = `p.id, p.name, p.gender, p.ethnicity, p.birth, COALESCE(p.id_number,''), p.education, p.degree,
 	p.title, COALESCE(p.unit_id,0), COALESCE(u.name,''), p.post, p.phone, p.backbone, p.returnee, p.unit_head, p.note,
-	m.id, m.branch_id, o.name, m.category, m.joined, m.full_date, m.status`
+	m.id, m.branch_id, o.name, m.category, m.joined, m.full_date, m.status, m.probation_end`
 
 const memberFrom = ` FROM membership m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.branch_id
 	LEFT JOIN unit u ON u.id = p.unit_id`
 
 func scanMember(sc scanner) (Member, error) {
 	var m Member
-	var birth, joined, full string
+	var birth, joined, full, extended string
 	err := sc.Scan(&m.Person.ID, &m.Name, &m.Gender, &m.Ethnicity, &birth, &m.IDNumber, &m.Education, &m.Degree,
 		&m.Title, &m.UnitID, &m.UnitName, &m.Post, &m.Phone, &m.Backbone, &m.Returnee, &m.UnitHead, &m.Note,
-		&m.Membership.ID, &m.BranchID, &m.BranchName, &m.Category, &joined, &full, &m.Status)
+		&m.Membership.ID, &m.BranchID, &m.BranchName, &m.Category, &joined, &full, &m.Status, &extended)
 	m.PersonID = m.Person.ID
 	m.Birth, m.Joined, m.Full = ParseDateText(birth), ParseDateText(joined), ParseDateText(full)
+	m.ProbationExtended = ParseDateText(extended)
 	return m, err
 }
 
