@@ -97,6 +97,7 @@ func (a *Screen) export(what, ext, path string) {
 			return sheets.ExportFiling(s, path, on)
 		}
 	}, func(err error) {
+		a.wb.Changed(ui.Audit)
 		if err != nil {
 			a.wb.ShowError("导出失败", err)
 			return

@@ -61,7 +61,10 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	if err := PrintSetup(f, sheet, true, "$3:$3"); err != nil {
 		return err
 	}
-	return SaveAtomic(f, path)
+	if err := SaveAtomic(f, path); err != nil {
+		return err
+	}
+	return logABExport(s, sheet, path, items)
 }
 
 // ExportFiling writes the AB岗位设置报备表: each item's A and B as of day, since when, and the
@@ -130,7 +133,10 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 	if err := PrintSetup(f, sheet, false, "$3:$3"); err != nil {
 		return err
 	}
-	return SaveAtomic(f, path)
+	if err := SaveAtomic(f, path); err != nil {
+		return err
+	}
+	return logABExport(s, sheet, path, items)
 }
 
 // Column widths in characters of the guide and the filing.
