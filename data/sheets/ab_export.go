@@ -64,7 +64,7 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	if err := SaveAtomic(f, path); err != nil {
 		return err
 	}
-	return logABExport(s, sheet, path, items)
+	return LogABExport(s, sheet, path, items)
 }
 
 // ExportFiling writes the AB岗位设置报备表: each item's A and B as of day, since when, and the
@@ -136,7 +136,7 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 	if err := SaveAtomic(f, path); err != nil {
 		return err
 	}
-	return logABExport(s, sheet, path, items)
+	return LogABExport(s, sheet, path, items)
 }
 
 // Column widths in characters of the guide and the filing.

@@ -34,8 +34,8 @@ func SaveAuditLog(s *data.Store, path string, entries []data.AuditEntry, scope s
 	return s.LogExport(data.Export{What: "操作日志（" + scope + "）", Persons: len(entries), Path: path})
 }
 
-// logABExport logs an AB岗 sheet: the post holders named in it, with the items' office phones.
-func logABExport(s *data.Store, what, path string, items []abpost.Item) error {
+// LogABExport logs an AB岗 sheet (Excel here, the PDF guide in package report): the post holders named in it, with the items' office phones.
+func LogABExport(s *data.Store, what, path string, items []abpost.Item) error {
 	names := map[string]bool{}
 	for _, it := range items {
 		for _, n := range []string{it.AName, it.BName} {
