@@ -49,31 +49,31 @@ func orderBranchRunsByPinyin(ms []Member) {
 }
 
 // sortByNamePinyin orders xs by the pinyin of each one's name (names without Chinese by their
-// letters), names that sound the same by their characters; the keys are computed once.
+// letters), names that sound the same by their characters. The keys are computed once and
+// positions sorted, not the (large) values themselves.
 func sortByNamePinyin[T any](xs []T, name func(*T) string) {
 	if len(xs) < 2 {
 		return
 	}
-	type keyed struct {
-		key, name string
-		x         T
-	}
-	run := make([]keyed, len(xs))
+	keys, names := make([]string, len(xs)), make([]string, len(xs))
+	order := make([]int, len(xs))
 	for i := range xs {
-		n := name(&xs[i])
-		full, _ := NamePinyin(n)
+		names[i] = name(&xs[i])
+		full, _ := NamePinyin(names[i])
 		if full == "" {
-			full = strings.ToLower(n)
+			full = strings.ToLower(names[i])
 		}
-		run[i] = keyed{full, n, xs[i]}
+		keys[i], order[i] = full, i
 	}
-	slices.SortStableFunc(run, func(a, b keyed) int {
-		if c := strings.Compare(a.key, b.key); c != 0 {
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := strings.Compare(keys[a], keys[b]); c != 0 {
 			return c
 		}
-		return strings.Compare(a.name, b.name)
+		return strings.Compare(names[a], names[b])
 	})
-	for i := range run {
-		xs[i] = run[i].x
+	sorted := make([]T, len(xs))
+	for i, o := range order {
+		sorted[i] = xs[o]
 	}
+	copy(xs, sorted)
 }
