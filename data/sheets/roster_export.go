@@ -31,8 +31,8 @@ var widths = map[Field]float64{FieldName: 10, FieldGender: 6, FieldEthnicity: 8,
 	FieldFull: 12, FieldUnit: 15, FieldPost: 12, FieldPhone: 15}
 
 // ExportRoster writes the members the filter selects to path, logs the export, and says how
-// many it wrote: the one roster export of the window and the command line. A roster of one branch is titled after
-// it ("第一党支部党员花名册") unless opt.Title says otherwise.
+// many it wrote: the one roster export of the window and the command line. A roster of one
+// branch is titled after it ("第一党支部党员花名册") unless opt.Title says otherwise.
 func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) (int, error) {
 	if f.BranchID != 0 && opt.Title == "" {
 		o, err := s.Org(f.BranchID)
