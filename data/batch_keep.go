@@ -63,7 +63,6 @@ func (s *Store) EditedSinceImport(id int64) ([]string, error) {
 func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string) ([]string, error) {
 	var kept []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		kept = nil
 		var kind, undone string
 		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
 			return fmt.Errorf("找不到第 %d 批导入", id)
@@ -75,25 +74,10 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		if err != nil {
 			return err
 		}
-		keep := make([]bool, len(changes))
-		persons := map[int64]bool{} // persons with an edited row: all their rows stay
-		for i, c := range changes {
-			ed, err := editedSince(tx, c)
-			if err != nil {
-				return err
-			}
-			if ed {
-				keep[i] = true
-				kept = appendOnce(kept, describeRow(tx, c.table, c.id))
-				if p := personOfChange(c); p != 0 {
-					persons[p] = true
-				}
-			}
-		}
-		for i, c := range changes {
-			if p := personOfChange(c); p != 0 && persons[p] {
-				keep[i] = true
-			}
+		var keep []bool
+		keep, kept, err = editedToKeep(tx, changes)
+		if err != nil {
+			return err
 		}
 		if err := laterDependents(tx, id); err != nil {
 			return err
@@ -127,6 +111,33 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		return s.audit(tx, "撤销导入", kind, detail, reason, id)
 	})
 	return kept, err
+}
+
+// editedToKeep marks the changes to keep — the rows edited since the import and every row of
+// a person with an edited one — and names the edited rows.
+func editedToKeep(q queryer, changes []batchChange) ([]bool, []string, error) {
+	keep := make([]bool, len(changes))
+	var kept []string
+	persons := map[int64]bool{}
+	for i, c := range changes {
+		ed, err := editedSince(q, c)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ed {
+			keep[i] = true
+			kept = appendOnce(kept, describeRow(q, c.table, c.id))
+			if p := personOfChange(c); p != 0 {
+				persons[p] = true
+			}
+		}
+	}
+	for i, c := range changes {
+		if p := personOfChange(c); p != 0 && persons[p] {
+			keep[i] = true
+		}
+	}
+	return keep, kept, nil
 }
 
 // personOfChange is the person a changed row belongs to (a person, their membership, transfer
