@@ -31,7 +31,7 @@ func (s *Store) BackupDir() string {
 // BackupTo writes a consistent copy of the database to path with SQLite's own VACUUM INTO
 // (never by copying an open file), readable by the user only from its first byte: it is
 // written in the private temporary folder and renamed into place, or — when path is on
-// another disk — into an empty 0600 file beside path.
+// another disk — into an empty 0600 file beside path. The backup is logged (操作日志: 备份).
 func (s *Store) BackupTo(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("备份文件 %s 已存在，请换一个文件名", path)
@@ -49,7 +49,7 @@ func (s *Store) BackupTo(path string) error {
 			return err
 		}
 		if os.Rename(tmp, path) == nil {
-			return nil
+			return s.logBackup(path)
 		}
 		os.Remove(tmp) // another disk: write it beside path instead
 	}
@@ -68,7 +68,7 @@ func (s *Store) BackupTo(path string) error {
 		os.Remove(tmp)
 		return fault("备份失败，无法写入", path, err)
 	}
-	return nil
+	return s.logBackup(path)
 }
 
 // vacuumInto writes the copy into tmp, an empty file made 0600.

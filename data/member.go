@@ -266,19 +266,20 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 
 const memberColumns = `p.id, p.name, p.gender, p.ethnicity, p.birth, COALESCE(p.id_number,''), p.education, p.degree,
 	p.title, COALESCE(p.unit_id,0), COALESCE(u.name,''), p.post, p.phone, p.backbone, p.returnee, p.unit_head, p.note,
-	m.id, m.branch_id, o.name, m.category, m.joined, m.full_date, m.status`
+	m.id, m.branch_id, o.name, m.category, m.joined, m.full_date, m.status, m.probation_end`
 
 const memberFrom = ` FROM membership m JOIN person p ON p.id = m.person_id JOIN org o ON o.id = m.branch_id
 	LEFT JOIN unit u ON u.id = p.unit_id`
 
 func scanMember(sc scanner) (Member, error) {
 	var m Member
-	var birth, joined, full string
+	var birth, joined, full, extended string
 	err := sc.Scan(&m.Person.ID, &m.Name, &m.Gender, &m.Ethnicity, &birth, &m.IDNumber, &m.Education, &m.Degree,
 		&m.Title, &m.UnitID, &m.UnitName, &m.Post, &m.Phone, &m.Backbone, &m.Returnee, &m.UnitHead, &m.Note,
-		&m.Membership.ID, &m.BranchID, &m.BranchName, &m.Category, &joined, &full, &m.Status)
+		&m.Membership.ID, &m.BranchID, &m.BranchName, &m.Category, &joined, &full, &m.Status, &extended)
 	m.PersonID = m.Person.ID
 	m.Birth, m.Joined, m.Full = ParseDateText(birth), ParseDateText(joined), ParseDateText(full)
+	m.ProbationExtended = ParseDateText(extended)
 	return m, err
 }
 
@@ -303,7 +304,7 @@ type MemberFilter struct {
 	Limit    int    // at most this many, 0 for all: the first screen needs only a page
 }
 
-// Members lists the roster ordered by branch and name. The typed text of f.Query is looked
+// Members lists the roster ordered by branch and, within a branch, by the name's pinyin. The typed text of f.Query is looked
 // for as the window's search box looks for it (SearchText), not with SQL LIKE, so the command
 // line's -q and the window find the same members.
 func (s *Store) Members(f MemberFilter) ([]Member, error) {
@@ -321,13 +322,8 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		q += ` AND m.status = ?`
 		args = append(args, f.Status)
 	}
-	q += ` ORDER BY o.sort, o.id, p.name`
 	text := SearchText(f.Query)
-	if f.Limit > 0 && text == "" {
-		q += ` LIMIT ?`
-		args = append(args, f.Limit)
-	}
-	ms, err := collect(s.db, scanMember, q, args...)
+	ms, err := s.membersInPinyinOrder(q, args, f.Limit > 0 && text == "", f.Limit)
 	if err != nil || text == "" {
 		return ms, err
 	}
@@ -343,9 +339,9 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 	return hits, nil
 }
 
-// Persons lists everyone, members or not, by name: for pickers (A/B posts, committee seats).
+// Persons lists everyone, members or not, by the name's pinyin: for pickers (A/B posts, committee seats).
 func (s *Store) Persons() ([]Person, error) {
-	return collect(s.db, func(rows scanner) (Person, error) {
+	ps, err := collect(s.db, func(rows scanner) (Person, error) {
 		var p Person
 		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.IDNumber, &p.UnitID, &p.UnitName, &p.Post, &p.Phone, &p.Backbone, &p.UnitHead); err != nil {
 			return p, err
@@ -353,4 +349,6 @@ func (s *Store) Persons() ([]Person, error) {
 		return p, nil
 	}, `SELECT p.id, p.name, p.gender, COALESCE(p.id_number,''), COALESCE(p.unit_id,0), COALESCE(u.name,''),
 		p.post, p.phone, p.backbone, p.unit_head FROM person p LEFT JOIN unit u ON u.id=p.unit_id ORDER BY p.name, p.id`)
+	sortByNamePinyin(ps, func(p *Person) string { return p.Name })
+	return ps, err
 }

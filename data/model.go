@@ -134,6 +134,8 @@ type Membership struct {
 	Joined     time.Time
 	Full       time.Time
 	Status     string
+	// ProbationExtended is the end of an extended probation (延长预备期); zero when not extended.
+	ProbationExtended time.Time
 }
 
 // Member is a person with their membership, as the roster shows them.
@@ -151,12 +153,14 @@ func (m Membership) ProbationDue() time.Time {
 	if m.Category != CategoryProbation || m.Joined.IsZero() {
 		return time.Time{}
 	}
+	if !m.ProbationExtended.IsZero() {
+		return m.ProbationExtended
+	}
 	return ProbationEnd(m.Joined)
 }
 
-// ProbationEnd is the end of a probation that began on joined. An extended probation (延长预备期,
-// at most one more year) is not yet recorded by the model; when it is, its end is decided here
-// and every caller follows.
+// ProbationEnd is the end of a probation that began on joined and was not extended; an extended
+// one (延长预备期, ExtendProbation) ends on Membership.ProbationExtended, which ProbationDue takes.
 func ProbationEnd(joined time.Time) time.Time {
 	if joined.IsZero() {
 		return time.Time{}

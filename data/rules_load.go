@@ -77,11 +77,12 @@ func loadRosterFacts(q queryer, today time.Time) (rosterFacts, error) {
 func probationers(q queryer) ([]probationer, error) {
 	return collect(q, func(rows scanner) (probationer, error) {
 		p := probationer{Membership: Membership{Category: CategoryProbation, Status: StatusNormal}}
-		var joined string
-		err := rows.Scan(&p.PersonID, &p.Name, &p.BranchID, &joined)
+		var joined, extended string
+		err := rows.Scan(&p.PersonID, &p.Name, &p.BranchID, &joined, &extended)
 		p.Membership.PersonID, p.Membership.BranchID, p.Joined = p.PersonID, p.BranchID, ParseDateText(joined)
+		p.ProbationExtended = ParseDateText(extended)
 		return p, err
-	}, `SELECT p.id, p.name, m.branch_id, m.joined FROM membership m JOIN person p ON p.id=m.person_id
+	}, `SELECT p.id, p.name, m.branch_id, m.joined, m.probation_end FROM membership m JOIN person p ON p.id=m.person_id
 		WHERE m.category=? AND m.status=? AND m.joined<>''`, CategoryProbation, StatusNormal)
 }
 

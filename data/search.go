@@ -22,9 +22,12 @@ func NewRosterIndex(members []Member) *RosterIndex {
 }
 
 // searchKey is what typed text is looked for in: the name without its spaces, as the typed text
-// loses them ("john smith" finds "John Smith"), the ID number and the phone's digits, lower-cased.
+// loses them ("john smith" finds "John Smith"), the name's full pinyin and initials (NamePinyin:
+// "zhangsan" and "zs" find 张三), the ID number and the phone's digits, lower-cased.
 func searchKey(m Member) string {
-	return strings.ToLower(strings.ReplaceAll(m.Name, " ", "")) + "|" + strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
+	full, initials := NamePinyin(m.Name)
+	return strings.ToLower(strings.ReplaceAll(m.Name, " ", "")) + "|" + full + "|" + initials + "|" +
+		strings.ToLower(m.IDNumber) + "|" + digitsOnly(m.Phone)
 }
 
 // SearchText is typed search text as the roster looks for it: spaces (full-width too) and
@@ -48,8 +51,8 @@ func (x *RosterIndex) Len() int { return len(x.members) }
 // At is the i-th indexed member.
 func (x *RosterIndex) At(i int) Member { return x.members[i] }
 
-// Search returns the positions of the members that match the typed text (name, ID number or
-// phone, spaces and dashes ignored) and the filter's branch set, category and status.
+// Search returns the positions of the members that match the typed text (name or its pinyin,
+// ID number or phone, spaces and dashes ignored) and the filter's branch set, category and status.
 // branches, when non-nil, is the set of branch ids the filter's BranchID stands for.
 func (x *RosterIndex) Search(f MemberFilter, branches map[int64]bool) []int {
 	q := SearchText(f.Query)

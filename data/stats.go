@@ -17,7 +17,8 @@ type RosterStats struct {
 	SecretaryIsUnitHead   int      // … whose 书记 heads the branch's host unit
 	OverdueTerms          int      // branches whose committee term is past due on Day
 	OverdueBranches       []string
-	BranchesWithBackbone  int // … with a research backbone on the committee
+	BranchesWithBackbone  int      // … with a research backbone on the committee
+	CountedBranches       []string // the branches counted, by name: the working names them
 }
 
 // CoverageRate is UnitsCovered / UnitsWithMembers (1 when no unit has members).
@@ -35,18 +36,51 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// RosterStatsOn computes the roster facts as they stand on day, from the same rules as Check.
-func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
+// RosterStatsOn computes the roster facts of the whole institute as they stand on day, from
+// the same rules as Check.
+func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) { return s.rosterStats(day, 0) }
+
+// RosterStatsOfUnit is RosterStatsOn for one unit (a department that is evaluated): only the
+// branches built on it and the members working in it count, so that six departments are not
+// all given the institute's figures.
+func (s *Store) RosterStatsOfUnit(day time.Time, unitID int64) (RosterStats, error) {
+	return s.rosterStats(day, unitID)
+}
+
+// rosterStats counts over the branches hosted by unitID and that unit's members, or over the
+// whole institute for unitID 0. The rules run over the whole roster either way, so a branch is
+// judged the same whether the institute or its department is counted.
+func (s *Store) rosterStats(day time.Time, unitID int64) (RosterStats, error) {
 	facts, err := loadRosterFacts(s.db, day)
 	if err != nil {
 		return RosterStats{}, err
 	}
 	findings := checkFacts(facts, day)
-	r := RosterStats{Day: day, UnitsWithMembers: len(facts.UnitMembers)}
+	r := RosterStats{Day: day}
+	counted := map[int64]bool{} // the organisations whose findings count
+	for _, o := range facts.Orgs {
+		counted[o.ID] = unitID == 0 || o.UnitID == unitID
+	}
+	units := map[string]bool{}
+	for _, u := range facts.UnitMembers {
+		if unitID == 0 || u.ID == unitID {
+			units[u.Name] = true
+		}
+	}
+	r.UnitsWithMembers = len(units)
 	notHead := map[int64]bool{}
 	noSecretary := map[int64]bool{}
 	noBackbone := map[int64]bool{}
 	for _, f := range findings {
+		if f.Rule == RuleUnitUncovered {
+			if units[f.Subject] {
+				r.UncoveredUnits = append(r.UncoveredUnits, f.Subject)
+			}
+			continue
+		}
+		if !counted[f.OrgID] {
+			continue
+		}
 		switch f.Rule {
 		case RuleSecretaryNotHead:
 			notHead[f.OrgID] = true
@@ -57,8 +91,6 @@ func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
 		case RuleTermOverdue:
 			r.OverdueTerms++
 			r.OverdueBranches = append(r.OverdueBranches, f.OrgName)
-		case RuleUnitUncovered:
-			r.UncoveredUnits = append(r.UncoveredUnits, f.Subject)
 		}
 	}
 	withCommittee, err := s.orgsWithCurrentSeats(day)
@@ -66,10 +98,11 @@ func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) {
 		return r, err
 	}
 	for _, o := range facts.Orgs {
-		if !o.Standing() {
+		if !o.Standing() || !counted[o.ID] {
 			continue
 		}
 		r.Branches++
+		r.CountedBranches = append(r.CountedBranches, o.Name)
 		if !withCommittee[o.ID] || noSecretary[o.ID] {
 			continue
 		}

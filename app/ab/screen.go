@@ -90,13 +90,14 @@ func (a *Screen) export(what, ext, path string) {
 		p(0, 0, "正在写入"+what+"……")
 		switch {
 		case ext == ".pdf":
-			return report.WriteGuide(s, path, on)
+			return report.SaveGuide(s, path, on)
 		case what == "一站式服务指南":
 			return sheets.ExportGuide(s, path, on)
 		default:
 			return sheets.ExportFiling(s, path, on)
 		}
 	}, func(err error) {
+		a.wb.Changed(ui.Audit)
 		if err != nil {
 			a.wb.ShowError("导出失败", err)
 			return

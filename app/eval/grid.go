@@ -118,7 +118,9 @@ func (g *scoreGrid) update(id widget.TableCellID, o fyne.CanvasObject) {
 		text = criteria.FormatPoints(p)
 	}
 	if in.FromData() {
-		l.Importance = widget.LowImportance // computed: change it with a reason, not by typing
+		// computed: Tab passes it by, and it is changed with a reason on the results page
+		l.Importance = widget.LowImportance
+		text = strings.TrimSpace(computedMark + " " + text)
 	}
 	if r == g.row && c == g.col {
 		bg.FillColor = theme.Color(theme.ColorNameSelection)
@@ -151,6 +153,13 @@ func (g *scoreGrid) TypedRune(r rune) {
 		}
 		return
 	}
+	if in := g.inds[g.col]; in.FromData() {
+		// Say so at the first keystroke, not after the whole score was typed.
+		if g.onMessage != nil {
+			g.onMessage("“"+in.Name+"”由系统计算，不能录入；如需修正，请在“结果汇总”点“修正计算值”并填写理由", true)
+		}
+		return
+	}
 	if !g.editing {
 		g.editing, g.buffer = true, ""
 	}
@@ -169,7 +178,7 @@ func (g *scoreGrid) TypedKey(e *fyne.KeyEvent) {
 			return // refused: stay on the cell so it can be corrected
 		}
 		g.row = min(max(g.row+dr, 0), rows-1)
-		g.col = min(max(g.col+dc, 0), cols-1)
+		g.col = g.typedColumn(g.col, dc, cols)
 		g.table.ScrollTo(widget.TableCellID{Row: g.row + 1, Col: g.col + 1})
 		g.table.Refresh()
 	}
@@ -200,6 +209,23 @@ func (g *scoreGrid) TypedKey(e *fyne.KeyEvent) {
 		g.editing = false
 		g.save(nil)
 	}
+}
+
+// computedMark marks the cells the system computes (系统计算), which nobody types.
+const computedMark = "系统计算"
+
+// typedColumn is the column dc steps from col, passing by computed indicators as Tab and the
+// arrows do; col itself when no typed column lies that way.
+func (g *scoreGrid) typedColumn(col, dc, cols int) int {
+	if dc == 0 {
+		return col
+	}
+	for c := col + dc; c >= 0 && c < cols; c += dc {
+		if !g.inds[c].FromData() {
+			return c
+		}
+	}
+	return col
 }
 
 // KeyDown and KeyUp follow the Shift keys: Tab arrives as a typed key without its modifier.

@@ -43,6 +43,8 @@ func newResultsView(wb *ui.Workbench) *resultsView {
 				return
 			}
 			row := sheets.ResultsRow(v.sn.Round, v.res[id.Row-1])
+			// a total over 100 says that 加分 is added to the 基础分
+			row[len(v.head)-3] = criteria.TotalText(v.res[id.Row-1])
 			if id.Col == len(v.head)-2 {
 				switch row[id.Col] {
 				case criteria.Excellent:
@@ -97,7 +99,11 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 	for range sn.Round.Groups {
 		widths = append(widths, 130)
 	}
-	widths = append(widths, 80, 70, 320)
+	total := float32(80)
+	for _, x := range v.res {
+		total = max(total, headerWidth(criteria.TotalText(x)))
+	}
+	widths = append(widths, total, 70, 320)
 	for i, w := range widths {
 		// a group's name and weight ("群众测评（30%）") must show whole in the header
 		v.table.SetColumnWidth(i, max(w, headerWidth(v.head[i])))

@@ -89,7 +89,7 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	if seen < 6 {
 		t.Fatalf("found %d header cells on screen, want the visible ones of %v", seen, e.results.head)
 	}
-	apptest.SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560), "被考评单位", "总分", "100.06", "优秀")
+	apptest.SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560), "被考评单位", "总分", "102.86（基础分 99.36 + 加分 3.5）", "优秀")
 	e.tabs.SelectIndex(2)
 	ed := e.criteria
 	if !strings.Contains(ed.warn.Text, "权重合计 100") {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,10 +97,10 @@ func (o *Screen) addTempMembers() {
 }
 
 func (p *tempPick) filter() {
-	q := data.FoldName(p.search.Text)
+	q := data.SearchText(p.search.Text)
 	p.shown = p.shown[:0]
 	for _, m := range p.members {
-		if q == "" || strings.Contains(m.Name, q) {
+		if data.NameMatches(m.Name, q) {
 			p.shown = append(p.shown, m)
 		}
 	}

@@ -63,15 +63,13 @@ func exportMembers(wb *ui.Workbench, f data.MemberFilter, opt sheets.ExportOptio
 	ui.SaveFile(wb, "党员花名册.xlsx", ".xlsx", func(path string) {
 		var n int
 		wb.RunLong("正在导出花名册", func(ctx context.Context, p ui.Progress) error {
-			ms, err := wb.Store.Members(f)
-			if err != nil {
-				return err
-			}
-			n = len(ms)
-			return sheets.ExportMembers(ctx, ms, path, opt, wb.Store.Today(), func(done, total int) {
+			var err error
+			n, err = sheets.ExportRoster(ctx, wb.Store, f, path, opt, func(done, total int) {
 				p(done, total, fmt.Sprintf("已写出 %d / %d 人", done, total))
 			})
+			return err
 		}, func(err error) {
+			wb.Changed(ui.Audit)
 			if err != nil {
 				wb.ShowError("导出未完成", err)
 				return

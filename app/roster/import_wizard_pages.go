@@ -201,7 +201,9 @@ func (w *importWizard) donePage() fyne.CanvasObject {
 
 func (w *importWizard) saveRejects() {
 	ui.SaveFile(w.wb, "花名册错误行.xlsx", ".xlsx", func(path string) {
-		if _, err := sheets.WriteRejects(path, w.plan); err != nil {
+		_, err := sheets.SaveRejects(w.wb.Store, path, w.plan)
+		w.wb.Changed(ui.Audit)
+		if err != nil {
 			w.wb.ShowError("无法保存错误行", err)
 			return
 		}

@@ -33,13 +33,13 @@ type memberAction struct {
 	run func(day time.Time, choice, reason string) error
 }
 
-func newMemberAction(wb *ui.Workbench, title, intro, choiceLabel string, choices []string, run func(time.Time, string, string) error) *memberAction {
+func newMemberAction(wb *ui.Workbench, title, intro, choiceLabel, reasonHint string, choices []string, run func(time.Time, string, string) error) *memberAction {
 	a := &memberAction{wb: wb, run: run, dateErr: ui.NewFieldError(), choErr: ui.NewFieldError(), reasErr: ui.NewFieldError()}
 	a.date = ui.NewDayEntry(wb.Store.Today())
 	a.choice = widget.NewSelect(choices, nil)
 	a.choice.PlaceHolder = "请选择"
 	a.reason = ui.NewEscapeMultiLineEntry()
-	a.reason.SetPlaceHolder("必填，如：工作调动至某单位、组织关系转至某地")
+	a.reason.SetPlaceHolder(reasonHint)
 	a.reason.SetMinRowsVisible(3)
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -99,7 +99,7 @@ func showTransferDialog(wb *ui.Workbench, m data.Member) *memberAction {
 	if m.Status != data.StatusNormal {
 		intro += "选择一个党支部即办理转入。"
 	}
-	return newMemberAction(wb, "转接 · "+m.Name, intro, "转至", append([]string{transferOut}, names...),
+	return newMemberAction(wb, "转接 · "+m.Name, intro, "转至", "必填，如：工作调动至某单位、组织关系转至某地", append([]string{transferOut}, names...),
 		func(day time.Time, to, reason string) error {
 			err := wb.Store.TransferMember(context.Background(), m.PersonID, ids[to], day, reason)
 			if err == nil {
@@ -118,7 +118,7 @@ func showStatusDialog(wb *ui.Workbench, m data.Member) *memberAction {
 		}
 	}
 	intro := m.Name + " 现在的党籍状态是“" + m.Status + "”。"
-	return newMemberAction(wb, "党籍状态变更 · "+m.Name, intro, "变更为", choices,
+	return newMemberAction(wb, "党籍状态变更 · "+m.Name, intro, "变更为", "必填，如：出国定居停止党籍、受开除党籍处分、去世", choices,
 		func(day time.Time, status, reason string) error {
 			err := wb.Store.SetStatus(context.Background(), m.PersonID, status, day, reason)
 			if err == nil {

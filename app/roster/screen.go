@@ -54,6 +54,7 @@ type Screen struct {
 	edit     *widget.Button
 	transfer *widget.Button
 	change   *widget.Button
+	decide   *widget.Button // 预备期: for a probationary member in the roster only
 	root     fyne.CanvasObject
 }
 
@@ -89,7 +90,7 @@ func Open(wb *ui.Workbench) *Screen {
 
 func (r *Screen) build() {
 	r.search = ui.NewShortcutEntry()
-	r.search.SetPlaceHolder("搜索姓名、身份证号或电话（Ctrl+F）")
+	r.search.SetPlaceHolder("搜索姓名、拼音、身份证号或电话（Ctrl+F）")
 	r.search.OnChanged = func(string) { r.apply() }
 	r.search.OnEnter = r.openFromSearch
 	r.search.OnDown = r.focusTable
@@ -108,9 +109,10 @@ func (r *Screen) build() {
 	r.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: r.editSelected}
 	r.transfer = &widget.Button{Text: "转接", Icon: theme.MailForwardIcon(), OnTapped: r.transferSelected}
 	r.change = &widget.Button{Text: "状态变更", Icon: theme.SettingsIcon(), OnTapped: r.changeSelected}
+	r.decide = &widget.Button{Text: "转正/延长预备期", Icon: theme.ConfirmIcon(), OnTapped: r.decideSelected}
 	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { showRosterImportWizard(r.wb, "") }}
 	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { showRosterExportDialog(r.wb, r.filter()) }}
-	tools := container.NewHBox(add, r.edit, r.transfer, r.change, widget.NewSeparator(), imp, exp)
+	tools := container.NewHBox(add, r.edit, r.transfer, r.change, r.decide, widget.NewSeparator(), imp, exp)
 	// The chosen branch shows with its tree indent; without room it reads "人事处…".
 	branchRoom := canvas.NewRectangle(color.Transparent)
 	branchRoom.SetMinSize(fyne.NewSize(280, 1))
@@ -289,6 +291,13 @@ func (r *Screen) enableActions() {
 			b.Enable()
 		}
 	}
+	if r.decide != nil {
+		if m, ok := r.current(); ok && m.Category == data.CategoryProbation && m.Status == data.StatusNormal {
+			r.decide.Enable()
+		} else {
+			r.decide.Disable()
+		}
+	}
 }
 
 func (r *Screen) today() time.Time { return r.wb.Store.Today() }
@@ -351,6 +360,12 @@ func (r *Screen) afterSave(m data.Member) { r.selected = m.PersonID }
 func (r *Screen) transferSelected() {
 	if m, ok := r.current(); ok {
 		showTransferDialog(r.wb, m)
+	}
+}
+
+func (r *Screen) decideSelected() {
+	if m, ok := r.current(); ok {
+		showProbationDialog(r.wb, m)
 	}
 }
 

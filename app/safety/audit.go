@@ -19,13 +19,14 @@ import (
 )
 
 // The 操作日志 tab: who did what, when and why — imports, undos, status changes, transfers,
-// score overrides, restores — filtered by action, text and dates, and exported to Excel.
+// score overrides, exports of personal data, backups, restores — filtered by action, text and
+// dates, and exported to Excel. It reloads on every change notice; a selected row shows whole.
 
 // auditShown caps the rows on screen; the export always writes every matching entry.
 const auditShown = 2000
 
 // auditActions are the actions offered in the filter; actions found in the log are added.
-var auditActions = []string{"导入", "撤销导入", "新增党员", "状态变更", "转接", "评分修改", "恢复备份"}
+var auditActions = []string{"导入", "撤销导入", "新增党员", "状态变更", "转接", "评分修改", data.ActionExport, data.ActionBackup, "恢复备份"}
 
 const allActions = "全部操作"
 
@@ -38,6 +39,7 @@ type auditTab struct {
 	text     *widget.Entry
 	from, to *widget.Entry
 	count    *widget.Label
+	full     *widget.Label // the selected entry's whole text: long cells are cut in the table
 	table    *widget.Table
 	content  fyne.CanvasObject
 }
@@ -53,11 +55,13 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 	search := &widget.Button{Text: "查询", Icon: theme.SearchIcon(), OnTapped: l.reload}
 	export := &widget.Button{Text: "导出 Excel…", Icon: theme.DownloadIcon(), OnTapped: l.onExport}
 	l.count = widget.NewLabel("")
-	l.table = newGrid(auditGridColumns, func() int { return len(l.entries) }, l.cell, nil)
+	l.full = widget.NewLabel("点选一行，在此查看它的全文")
+	l.full.Wrapping = fyne.TextWrapWord
+	l.table = newGrid(auditGridColumns, func() int { return len(l.entries) }, l.cell, l.showFull)
 	dates := container.NewGridWithColumns(2, l.from, l.to)
 	filters := container.NewBorder(nil, nil, l.action, container.NewHBox(search, export),
 		container.NewGridWithColumns(2, l.text, dates))
-	l.content = container.NewBorder(filters, l.count, nil, nil, l.table)
+	l.content = container.NewBorder(filters, container.NewVBox(l.full, l.count), nil, nil, l.table)
 	l.reload()
 	return l
 }
@@ -65,6 +69,22 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 func (l *auditTab) cell(r, c int) string {
 	e := l.entries[r]
 	return [...]string{e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Action, e.Subject, e.Detail, e.Reason}[c]
+}
+
+// showFull writes entry r out whole under the table, every field labelled.
+func (l *auditTab) showFull(r int) {
+	if r < 0 || r >= len(l.entries) {
+		return
+	}
+	e := l.entries[r]
+	text := fmt.Sprintf("%s　%s　%s：%s", e.At.Local().Format("2006-01-02 15:04:05"), e.User, e.Action, e.Subject)
+	if e.Detail != "" {
+		text += "\n内容：" + e.Detail
+	}
+	if e.Reason != "" {
+		text += "\n原因：" + e.Reason
+	}
+	l.full.SetText(text)
 }
 
 // filter reads the filter fields; a date that cannot be read is an error naming the field.
@@ -174,8 +194,9 @@ func (l *auditTab) export(f data.AuditFilter, path string) {
 			return err
 		}
 		p(0, 0, fmt.Sprintf("正在写入 %d 条……", len(entries)))
-		return sheets.WriteAuditLog(path, entries, scopeText(f))
+		return sheets.SaveAuditLog(s, path, entries, scopeText(f))
 	}, func(err error) {
+		l.wb.Changed(ui.Audit)
 		if err != nil {
 			l.wb.ShowError("导出失败", err)
 			return

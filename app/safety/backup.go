@@ -149,6 +149,7 @@ func (b *backupTab) onBackupNow() {
 		path, err = b.wb.Store.AutoBackup("手动")
 		return err
 	}, func(err error) {
+		b.wb.Changed(ui.Audit)
 		if err != nil {
 			b.wb.ShowError("备份失败", err)
 			return

@@ -111,6 +111,10 @@ func (h *batchTab) onUndo() {
 }
 
 func (h *batchTab) undoBatch(b data.Batch, reason string) {
+	if edited, err := h.wb.Store.EditedSinceImport(b.ID); err == nil && len(edited) > 0 {
+		h.offerWaysOn(b, reason, edited)
+		return
+	}
 	// An undone batch may have touched any kind of record (a roster or an AB岗 import).
 	h.wb.UndoBatch(b.ID, reason, ui.Records, func(err error) {
 		if err == nil {

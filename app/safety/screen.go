@@ -16,6 +16,7 @@ func New(wb *ui.Workbench) fyne.CanvasObject { return Open(wb).root }
 type Screen struct {
 	root    fyne.CanvasObject
 	backups *backupTab
+	audit   *auditTab
 }
 
 // Root is the screen's page.
@@ -35,11 +36,11 @@ func Open(wb *ui.Workbench) *Screen {
 		container.NewTabItemWithIcon("导入历史", theme.HistoryIcon(), h.content),
 	)
 	// Every change that matters is in the audit log, and imports and restores add batches and
-	// backups, so this screen hears every kind.
-	wb.OnChange(ui.Records, func() {
+	// backups, so this screen hears every kind, and the exports and backups (ui.Audit) too.
+	wb.OnChange(ui.Records|ui.Audit, func() {
 		b.reload()
 		l.reload()
 		h.reload()
 	})
-	return &Screen{root: tabs, backups: b}
+	return &Screen{root: tabs, backups: b, audit: l}
 }

@@ -15,6 +15,9 @@ const (
 	Eval
 	// Privacy: the session chose to see full ID numbers and phones; lists redraw, nothing reloads.
 	Privacy
+	// Audit: an entry of the 操作日志 that changes no record — an export or a backup. Every
+	// record kind above is logged too, so the log listens to Records | Audit.
+	Audit
 
 	// Records is every kind of stored record: what a restore or loading the demo changes.
 	Records = Orgs | Members | AB | Eval

@@ -35,7 +35,7 @@ type PersonPicker struct {
 func NewPersonPicker(all []data.Person, label func(data.Person) string) *PersonPicker {
 	p := &PersonPicker{all: all, label: label, Search: NewEscapeEntry(), Info: widget.NewLabel("")}
 	p.Info.Wrapping = fyne.TextWrapWord
-	p.Search.SetPlaceHolder("输入姓名或部门查找")
+	p.Search.SetPlaceHolder("输入姓名、拼音或部门查找")
 	p.List = widget.NewList(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {
 			return widget.NewLabel("某某某 · 超导托卡马克实验室 · 科研骨干")
@@ -57,14 +57,15 @@ func (p *PersonPicker) Widget() fyne.CanvasObject {
 	return container.NewBorder(p.Search, p.Info, nil, nil, p.List)
 }
 
-// Find returns the persons whose name or unit contains q (the first PersonsShown of them) and
+// Find returns the persons whose name (or its pinyin: zs, zhangsan) or unit contains q (the first PersonsShown of them) and
 // the line that says how many matched.
 func (p *PersonPicker) Find(q string) ([]data.Person, string) {
+	typed := data.SearchText(q)
 	q = data.FoldName(q)
 	var matches []data.Person
 	total := 0
 	for _, x := range p.all {
-		if q == "" || strings.Contains(x.Name, q) || strings.Contains(x.UnitName, q) {
+		if q == "" || data.NameMatches(x.Name, typed) || strings.Contains(x.UnitName, q) {
 			total++
 			if len(matches) < PersonsShown {
 				matches = append(matches, x)

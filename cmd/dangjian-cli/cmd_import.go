@@ -86,6 +86,13 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return refuse(err)
 	}
+	// The rejected rows went out whole (ID numbers, phones): the 操作日志 says so, once the
+	// import is over (the real import writes them while its transaction is open).
+	if rejects != "" && res.Rejected > 0 {
+		if err := sheets.LogRejects(s, rejects, res.Rejected); err != nil {
+			return refuse(err)
+		}
+	}
 	sum := newSummary(file, res.Rows, res.Counts, res.Errors())
 	if asJSON {
 		return e.printJSON(sum)

@@ -5,6 +5,7 @@ import (
 	"dangjian/data/internal/sqldb"
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"dangjian/data"
@@ -50,7 +51,7 @@ func ComputeValues(s *data.Store, r Round, set Set) (map[[2]int64]Value, error) 
 // computeValues reads the round's ballots and overrides with q (Load's read transaction).
 func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
 	out := map[[2]int64]Value{}
-	var roster *data.RosterStats
+	roster := map[int64]*data.RosterStats{} // per department (unit id)
 	var ab map[string]ABRates
 	var abErr error
 	abLoaded := false
@@ -68,12 +69,14 @@ func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int
 		}
 		switch in.Source {
 		case SourceCoverage, SourceSecretaryHead, SourceOverdueTerms:
-			if roster == nil {
-				st, err := s.RosterStatsOn(r.RefDate)
-				if err != nil {
-					return nil, err
+			for _, o := range r.Organs {
+				if roster[o.UnitID] == nil {
+					st, err := s.RosterStatsOfUnit(r.RefDate, o.UnitID)
+					if err != nil {
+						return nil, err
+					}
+					roster[o.UnitID] = &st
 				}
-				roster = &st
 			}
 		case SourceABRate, SourceSingleDoor:
 			if !abLoaded {
@@ -86,12 +89,18 @@ func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int
 			var v Value
 			switch {
 			case in.Source == SourceCoverage:
-				v = rateValue("支部覆盖率", roster.UnitsCovered, roster.UnitsWithMembers, in.Max)
+				st := roster[o.UnitID]
+				v = rateValue("支部覆盖率", st.UnitsCovered, st.UnitsWithMembers, in.Max)
+				v.How += countedIn(*st)
 			case in.Source == SourceSecretaryHead:
-				v = rateValue("书记由部门负责人担任", roster.SecretaryIsUnitHead, roster.BranchesWithSecretary, in.Max)
+				st := roster[o.UnitID]
+				v = rateValue("书记由部门负责人担任", st.SecretaryIsUnitHead, st.BranchesWithSecretary, in.Max)
+				v.How += countedIn(*st)
 			case in.Source == SourceOverdueTerms:
-				p := math.Max(0, in.Max-float64(roster.OverdueTerms))
-				v = Value{Points: p, How: fmt.Sprintf("逾期未换届支部 %d 个，%s − %d = %s", roster.OverdueTerms, FormatPoints(in.Max), roster.OverdueTerms, FormatPoints(p))}
+				st := roster[o.UnitID]
+				p := math.Max(0, in.Max-float64(st.OverdueTerms))
+				v = Value{Points: p, How: fmt.Sprintf("逾期未换届支部 %d 个%s，%s − %d = %s", st.OverdueTerms, namedIn(st.OverdueBranches),
+					FormatPoints(in.Max), st.OverdueTerms, FormatPoints(p)) + countedIn(*st)}
 			case in.Source == SourceABRate || in.Source == SourceSingleDoor:
 				v = abValue(in, ab[o.Name], abErr)
 			case in.Method == Ballot:
@@ -107,6 +116,23 @@ func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int
 		}
 	}
 	return out, nil
+}
+
+// countedIn says which branches a department's figure was counted over, so that a disputed
+// number can be checked branch by branch.
+func countedIn(st data.RosterStats) string {
+	if len(st.CountedBranches) == 0 {
+		return "（本部门没有建在本部门的党支部）"
+	}
+	return "（计入本部门的党支部：" + strings.Join(st.CountedBranches, "、") + "）"
+}
+
+// namedIn is a list of names in brackets, "" for none.
+func namedIn(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(names, "、") + "）"
 }
 
 // rateValue is n/d × max, written out; an empty denominator counts as fully met.

@@ -104,6 +104,7 @@ func (sn *Snapshot) GroupTotal(organ int64, g Group) (total float64, missing int
 type Result struct {
 	Organ   Organ
 	Total   float64
+	Bonus   float64 // the 加分 within Total: Total − Bonus is the 基础分 (out of 100)
 	Rank    int
 	Grade   string
 	Groups  map[string]float64 // evaluator group → its total
@@ -119,17 +120,19 @@ func (sn *Snapshot) Results() []Result {
 	out := make([]Result, 0, len(sn.Round.Organs))
 	for _, o := range sn.Round.Organs {
 		res := Result{Organ: o, Groups: map[string]float64{}, GroupMissing: map[string]int{}, VetoReason: sn.Vetoes[o.ID]}
-		var sum, weights float64
+		var sum, bonus, weights float64
 		for _, g := range sn.Round.Groups {
 			t, miss := sn.GroupTotal(o.ID, g)
 			res.Groups[g.Name] = t
 			res.GroupMissing[g.Name] = miss
 			res.Missing += miss
 			sum += g.Weight * t
+			bonus += g.Weight * sn.groupBonus(o.ID, g)
 			weights += g.Weight
 		}
 		if weights > 0 {
 			res.Total = round2(sum / weights)
+			res.Bonus = round2(bonus / weights)
 		}
 		res.Grade = GradeOf(res.Total, res.VetoReason != "")
 		if res.Missing > 0 && res.VetoReason == "" {

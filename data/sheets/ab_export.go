@@ -61,7 +61,10 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	if err := PrintSetup(f, sheet, true, "$3:$3"); err != nil {
 		return err
 	}
-	return SaveAtomic(f, path)
+	if err := SaveAtomic(f, path); err != nil {
+		return err
+	}
+	return LogABExport(s, sheet, path, items)
 }
 
 // ExportFiling writes the AB岗位设置报备表: a summary sheet of every item's A and B as of day,
@@ -102,7 +105,10 @@ func ExportFiling(s *data.Store, path string, on time.Time) error {
 			return err
 		}
 	}
-	return SaveAtomic(f, path)
+	if err := SaveAtomic(f, path); err != nil {
+		return err
+	}
+	return LogABExport(s, FilingSheet, path, items)
 }
 
 // filingRows writes the 报备表's rows: for each item, since when its current posts are held

@@ -54,9 +54,9 @@ func RosterWidths() []float64 {
 	return append(out, statusWidth)
 }
 
-// ExportRoster writes the members the filter selects to path and says how many it wrote: the
-// one roster export of the window and the command line. A roster of one branch is titled after
-// it ("第一党支部党员花名册") unless opt.Title says otherwise.
+// ExportRoster writes the members the filter selects to path, logs the export, and says how
+// many it wrote: the one roster export of the window and the command line. A roster of one
+// branch is titled after it ("第一党支部党员花名册") unless opt.Title says otherwise.
 func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) (int, error) {
 	if f.BranchID != 0 && opt.Title == "" {
 		o, err := s.Org(f.BranchID)
@@ -76,7 +76,10 @@ func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path 
 	if err != nil {
 		return 0, err
 	}
-	return len(ms), ExportMembers(ctx, ms, path, opt, s.Today(), progress)
+	if err := ExportMembers(ctx, ms, path, opt, s.Today(), progress); err != nil {
+		return 0, err
+	}
+	return len(ms), logRosterExport(s, ms, path, opt)
 }
 
 // RosterTitle is the title of one organisation's roster.

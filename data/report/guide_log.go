@@ -1,0 +1,22 @@
+package report
+
+import (
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/abpost"
+	"dangjian/data/sheets"
+)
+
+// SaveGuide writes the PDF 一站式服务指南 (WriteGuide) and logs the export in the 操作日志, as
+// the Excel guide is: the window and the command line call it.
+func SaveGuide(s *data.Store, path string, on time.Time) error {
+	if err := WriteGuide(s, path, on); err != nil {
+		return err
+	}
+	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	if err != nil {
+		return err
+	}
+	return sheets.LogABExport(s, "一站式服务指南", path, items)
+}
