@@ -70,25 +70,7 @@ func fillDiskWithImport(t *testing.T, size, roster string) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	rf, err := sheets.ReadRoster(context.Background(), roster, sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := sheets.RootOrg(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(s, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	choices := sheets.BranchChoices{}
-	for _, u := range plan.Unknown {
-		choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
-	}
-	if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
-		t.Fatal(err)
-	}
+	plan := windowPlan(t, s, roster)
 	_, err = sheets.CommitImport(context.Background(), s, plan, nil)
 	s.Close()
 	if msg := data.Explain(err); err == nil || !strings.Contains(msg, "磁盘") || !strings.Contains(msg, "已满") {

@@ -67,8 +67,7 @@ func TestOneRosterThroughWindowDryRunAndImport(t *testing.T) {
 	}
 }
 
-// windowImport is what the import wizard does: plan, choose to create the unknown branches
-// under the 党委, plan again, commit.
+// windowImport is what the import wizard does: windowPlan, then the commit.
 func windowImport(t *testing.T, db, file string) *sheets.Plan {
 	t.Helper()
 	s, err := data.Open(db)
@@ -76,6 +75,17 @@ func windowImport(t *testing.T, db, file string) *sheets.Plan {
 		t.Fatal(err)
 	}
 	defer s.Close()
+	plan := windowPlan(t, s, file)
+	if _, err := sheets.CommitImport(context.Background(), s, plan, nil); err != nil {
+		t.Fatal(err)
+	}
+	return plan
+}
+
+// windowPlan is the wizard's plan: read, plan, choose to create every unknown branch under the
+// 党委, plan again.
+func windowPlan(t *testing.T, s *data.Store, file string) *sheets.Plan {
+	t.Helper()
 	rf, err := sheets.ReadRoster(context.Background(), file, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -93,9 +103,6 @@ func windowImport(t *testing.T, db, file string) *sheets.Plan {
 		choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
 	}
 	if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := sheets.CommitImport(context.Background(), s, plan, nil); err != nil {
 		t.Fatal(err)
 	}
 	return plan
