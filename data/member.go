@@ -97,12 +97,7 @@ func ValidateMember(m Member, today time.Time) Invalid {
 	return v
 }
 
-func genderOf(info idcard.Info) string {
-	if info.Male {
-		return "男"
-	}
-	return "女"
-}
+func genderOf(info idcard.Info) string { return info.Gender() }
 
 func phoneOK(p string) bool {
 	digits := 0
