@@ -41,7 +41,7 @@ func NewWorkbench(w fyne.Window, s *data.Store) *ui.Workbench {
 		{Title: "模范机关", Icon: theme.ConfirmIcon(), Build: func() fyne.CanvasObject { return eval.New(wb) }},
 		{Title: "备份与日志", Icon: theme.HistoryIcon(), Build: func() fyne.CanvasObject { return safety.New(wb) }},
 	})
-	wb.Shell.SetStatus("数据库：" + s.Path())
+	wb.Shell.SetIdleStatus("数据库：" + s.Path())
 	roster.EnableDrop(wb)
 	ui.InstallEscape(w)
 	return wb

@@ -66,6 +66,9 @@ func buildEvalScreen(wb *ui.Workbench) (*Screen, fyne.CanvasObject) {
 	)
 	wb.OnChange(ui.Eval|ui.Orgs|ui.Members|ui.AB, e.reload) // computed indicators read all three
 	e.reload()
+	if wb.Shell != nil {
+		wb.Shell.WhenLeft(func() { e.say("", false) }) // a refused score is about this visit only
+	}
 	return e, container.NewBorder(container.NewHScroll(bar), nil, nil, nil, e.tabs)
 }
 

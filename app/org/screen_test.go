@@ -176,6 +176,41 @@ func TestOrgFormRefusesFutureFounding(t *testing.T) {
 	}
 }
 
+// "请填写党组织名称" goes as soon as the person has typed the name.
+func TestOrgFormNameMessageClearsWhenFilled(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	test.Tap(o.buttons["新建组织"])
+	top := wb.Window.Canvas().Overlays().Top()
+	apptest.Tap(t, wb.Window, "保存")
+	if !apptest.Shows(top, "请填写党组织名称") {
+		t.Fatalf("saving without a name: %v", apptest.Texts(top))
+	}
+	test.Type(apptest.EntriesOf(top)[0], "新建党支部")
+	if apptest.Shows(top, "请填写党组织名称") {
+		t.Fatal("请填写党组织名称 still shows after the name was typed")
+	}
+}
+
+// The detail pane starts at its top for every branch picked, not where the last one was left.
+func TestOrgDetailStartsAtTheTopForAnotherBranch(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 700))
+	var branches []data.Org
+	for _, x := range o.orgs {
+		if x.IsBranch() && o.counts[x.ID] > 5 {
+			branches = append(branches, x)
+		}
+	}
+	o.tree.Select(strconv.FormatInt(branches[0].ID, 10))
+	o.detailBox.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -400)})
+	if o.detailBox.Offset.Y == 0 {
+		t.Fatal("the detail of a large branch does not scroll")
+	}
+	o.tree.Select(strconv.FormatInt(branches[1].ID, 10))
+	if y := o.detailBox.Offset.Y; y != 0 {
+		t.Fatalf("the next branch's detail opens scrolled down by %v", y)
+	}
+}
+
 // The tree opens the root and the committees under it, so branches show without a click;
 // a node the user folds stays folded across reloads.
 func TestOrgTreeOpensTopTwoLevelsAndKeepsFolds(t *testing.T) {

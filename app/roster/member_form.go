@@ -41,8 +41,8 @@ type memberForm struct {
 
 	name, birth, title, post, phone, joined, full *ui.EscapeEntry
 	idNumber                                      *idEntry
-	gender, branch, category                      *widget.Select
-	ethnicity, education, degree, unit            *widget.SelectEntry
+	gender, branch, category                      *ui.EscapeSelect
+	ethnicity, education, degree, unit            *ui.EscapeSelectEntry
 	backbone, returnee, head                      *widget.Check
 	branchIDs                                     map[string]int64
 
@@ -87,8 +87,8 @@ func (f *memberForm) build() fyne.CanvasObject {
 		e.OnSubmitted = func(string) { f.trySave() }
 		return e
 	}
-	selEntry := func(options []string, text, key string) *widget.SelectEntry {
-		e := widget.NewSelectEntry(options)
+	selEntry := func(options []string, text, key string) *ui.EscapeSelectEntry {
+		e := ui.NewEscapeSelectEntry(options)
 		e.SetText(text)
 		e.OnChanged = func(string) { f.changed(key) }
 		return e
@@ -108,10 +108,10 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.title = entry(m.Title, "Title")
 	f.post = entry(m.Post, "Post")
 	f.phone = entry(m.Phone, "Phone")
-	f.gender = widget.NewSelect([]string{"男", "女"}, func(string) { f.changed("Gender") })
+	f.gender = ui.NewEscapeSelect([]string{"男", "女"}, func(string) { f.changed("Gender") })
 	f.gender.Selected = m.Gender
 	f.gender.PlaceHolder = "请选择"
-	f.category = widget.NewSelect(data.Categories, func(string) { f.changed("Category") })
+	f.category = ui.NewEscapeSelect(data.Categories, func(string) { f.changed("Category") })
 	f.category.Selected = m.Category
 	if m.Category == "" {
 		f.category.Selected = data.CategoryFull
@@ -133,7 +133,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	}
 	names, ids := ui.OrgChoices(orgs, ui.StandingBranch)
 	f.branchIDs = ids
-	f.branch = widget.NewSelect(names, func(string) { f.changed("BranchID") })
+	f.branch = ui.NewEscapeSelect(names, func(string) { f.changed("BranchID") })
 	f.branch.PlaceHolder = "请选择党支部"
 	f.branch.Selected = ui.LabelFor(ids, m.BranchID)
 	branchHint := ""

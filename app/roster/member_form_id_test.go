@@ -19,7 +19,7 @@ func TestMemberFormTypingAnIDKeepsTypedBirthAndGender(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
 	f := showMemberForm(wb, data.Member{}, nil)
 	test.Type(f.birth, "2002-11-16")
-	apptest.Choose(t, f.gender, "女")
+	apptest.Choose(t, &f.gender.Select, "女")
 	good := idcard.Make("340104", time.Date(2002, 11, 16, 0, 0, 0, 0, time.UTC), 31, false)
 	bad := good[:17] + map[bool]string{true: "1", false: "0"}[good[17] == '0'] // one wrong check digit
 	for i, r := range bad {
@@ -49,7 +49,7 @@ func TestMemberFormDerivesOnlyFromACompleteNumber(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
 	f := showMemberForm(wb, data.Member{}, nil)
 	test.Type(f.name, "王晓敏")
-	apptest.Choose(t, f.branch, "人事处党支部")
+	apptest.Choose(t, &f.branch.Select, "人事处党支部")
 	test.Type(f.joined, "2012-07-01")
 	id := idcard.Make("340104", time.Date(1988, 3, 12, 0, 0, 0, 0, time.UTC), 31, true)
 	test.Type(f.idNumber, id[:15])
@@ -79,5 +79,24 @@ func TestMemberFormDerivesOnlyFromACompleteNumber(t *testing.T) {
 	}
 	if f.save.Disabled() {
 		t.Fatalf("保存 disabled for a valid member: %q", f.summary.Text)
+	}
+}
+
+// Esc closes the member form while one of its drop-downs (性别, 民族) has the focus, as it does
+// from a text field.
+func TestMemberFormEscFromADropDown(t *testing.T) {
+	for _, field := range []string{"性别", "民族"} {
+		wb := apptest.Demo(t, fyne.NewSize(1280, 800))
+		f := showMemberForm(wb, data.Member{}, nil)
+		c := wb.Window.Canvas()
+		if field == "性别" {
+			c.Focus(f.gender)
+		} else {
+			c.Focus(f.ethnicity)
+		}
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+		if c.Overlays().Top() != nil {
+			t.Errorf("Esc with %s focused left the member form open", field)
+		}
 	}
 }

@@ -31,6 +31,11 @@ type Shell struct {
 	built   []fyne.CanvasObject
 	badges  []string
 	current int
+	// left are what each screen asked to run when the person leaves it (WhenLeft): its own
+	// error lines are about work on that screen and would be stale on return.
+	left [][]func()
+	// idle is the status line's text when no screen has anything to say (SetIdleStatus).
+	idle string
 
 	rail    *widget.List
 	content *fyne.Container
@@ -45,6 +50,7 @@ func NewShell(w fyne.Window, screens []Screen) *Shell {
 		screens: screens,
 		built:   make([]fyne.CanvasObject, len(screens)),
 		badges:  make([]string, len(screens)),
+		left:    make([][]func(), len(screens)),
 		current: -1,
 		content: container.NewStack(),
 		status:  widget.NewLabel(""),
@@ -64,7 +70,11 @@ func NewShell(w fyne.Window, screens []Screen) *Shell {
 
 	for i := range min(len(screens), 9) {
 		sc := &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
-		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { s.Show(i) })
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+			if w.Canvas().Overlays().Top() == nil { // behind an open dialog the screen stays
+				s.Show(i)
+			}
+		})
 	}
 	w.SetContent(s.root)
 	s.Show(0)
@@ -78,6 +88,12 @@ func (s *Shell) Show(i int) {
 		return
 	}
 	if i != s.current {
+		if s.current >= 0 {
+			for _, f := range s.left[s.current] {
+				f()
+			}
+			s.status.SetText(s.idle) // a message about the screen left is stale on the next
+		}
 		s.current = i
 		if s.built[i] == nil {
 			s.built[i] = s.screens[i].Build()
@@ -98,12 +114,27 @@ func (s *Shell) Page() fyne.CanvasObject {
 	return s.content.Objects[0]
 }
 
+// WhenLeft runs f each time the person leaves the screen being built (call it from a Build):
+// a screen clears its own error lines with it.
+func (s *Shell) WhenLeft(f func()) {
+	if s.current >= 0 {
+		s.left[s.current] = append(s.left[s.current], f)
+	}
+}
+
 // Current returns the index of the screen on show.
 func (s *Shell) Current() int { return s.current }
 
 // SetStatus replaces the text of the status line. Call it on the main
 // goroutine; from background work wrap it in fyne.Do.
 func (s *Shell) SetStatus(text string) { s.status.SetText(text) }
+
+// SetIdleStatus sets the status line and the text it goes back to when the person switches
+// screens (the database path).
+func (s *Shell) SetIdleStatus(text string) {
+	s.idle = text
+	s.status.SetText(text)
+}
 
 // Status returns the text of the status line.
 func (s *Shell) Status() string { return s.status.Text }
