@@ -122,6 +122,9 @@ func (s *Shell) WhenLeft(f func()) {
 	}
 }
 
+// Title is screen i's name in the rail.
+func (s *Shell) Title(i int) string { return s.screens[i].Title }
+
 // Current returns the index of the screen on show.
 func (s *Shell) Current() int { return s.current }
 
