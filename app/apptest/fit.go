@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -47,5 +48,28 @@ func OffCanvas(root fyne.CanvasObject, size fyne.Size) []string {
 		}
 	}
 	walk(root, fyne.Position{}, false)
+	return out
+}
+
+// Drawn is the text l puts on screen, line after line: shorter than l.Text (or ending in "…")
+// when the label cuts it.
+func Drawn(l *widget.Label) string {
+	var out string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			out += x.Text
+		case *fyne.Container:
+			for _, k := range x.Objects {
+				walk(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(x).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(l)
 	return out
 }
