@@ -306,8 +306,9 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 			t.Error("未发现问题 is still bright green")
 		}
 	}
-	if !apptest.Shows(o.detail, "未发现问题") {
-		t.Errorf("an empty branch does not say nothing was found: %v", apptest.Texts(o.detail))
+	// Issue 13: an empty branch is not "without problems" — it says it has nobody yet.
+	if apptest.Shows(o.detail, "未发现问题") || !apptest.Shows(o.detail, "尚未编入党员") {
+		t.Errorf("an empty branch does not say it has nobody yet: %v", apptest.Texts(o.detail))
 	}
 }
 
@@ -399,3 +400,64 @@ func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {
 }
 
 func osChecks(o fyne.CanvasObject) []*widget.Check { return apptest.FindAll[*widget.Check](o) }
+
+// On the 院党委 overview a finding about a branch opens that branch when clicked.
+func TestOrgRootFindingOpensItsBranch(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 1300))
+	var root data.Org
+	for _, x := range o.orgs {
+		if x.ParentID == 0 {
+			root = osSelect(t, o, x.Name)
+		}
+	}
+	var target data.Finding
+	for _, f := range o.subtreeFindings(root) {
+		if f.OrgID != 0 && f.OrgID != root.ID {
+			target = f
+			break
+		}
+	}
+	if target.OrgID == 0 {
+		t.Fatal("the demo has no finding about a branch")
+	}
+	var row fyne.Tappable
+	for _, l := range apptest.FindAll[*findingLink](o.detail) {
+		if strings.Contains(l.Text, target.OrgName+"："+target.Message) {
+			row = l
+			break
+		}
+	}
+	if row == nil {
+		t.Fatalf("the finding %q is not a clickable line on the overview", target.Message)
+	}
+	row.Tapped(&fyne.PointEvent{})
+	if o.selected != target.OrgID || !apptest.Shows(o.detail, target.OrgName) {
+		t.Fatalf("clicking the finding selected %d, want %s (%d)", o.selected, target.OrgName, target.OrgID)
+	}
+}
+
+// A branch just created, with nobody in it yet, is not reported 未发现问题.
+func TestOrgEmptyBranchIsNotReportedWithoutProblems(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := data.Org{ParentID: o.kids[0][0], TypeCode: data.TypeBranch, Name: "新建党支部", Founded: wb.Store.Today()}
+	if err := wb.Store.SaveOrg(context.Background(), &x); err != nil {
+		t.Fatal(err)
+	}
+	wb.Changed(ui.Orgs)
+	osWaitCheck(t, o)
+	osSelect(t, o, "新建党支部")
+	if apptest.Shows(o.detail, "未发现问题") || !apptest.Shows(o.detail, "尚未编入党员") {
+		t.Fatalf("the empty branch's detail says %v", apptest.Texts(o.detail))
+	}
+}
+
+// The 换届 dialog's sentence keeps "3年" together: with spaces around the number the line broke
+// between 3 and 年.
+func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["换届"])
+	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "新一届支委会任期3年") {
+		t.Fatalf("the 换届 dialog says %v", apptest.Texts(top))
+	}
+}
