@@ -77,7 +77,14 @@ func (o *Screen) appoint() {
 		return
 	}
 	pick := ui.NewPersonPicker(persons, personLine)
-	pick.Info.SetText("尚未选择")
+	// The branch's own members first: a committee is elected from them.
+	own := map[int64]bool{}
+	if ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal}); err == nil {
+		for _, m := range ms {
+			own[m.PersonID] = true
+		}
+	}
+	pick.PutFirst(func(p data.Person) bool { return own[p.ID] })
 	pick.OnChosen = func(x data.Person) { pick.Info.SetText("已选：" + personLine(x)) }
 	role := widget.NewSelect(data.SeatRoles, nil)
 	role.PlaceHolder = "请选择职务"

@@ -461,3 +461,29 @@ func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
 		t.Fatalf("the 换届 dialog says %v", apptest.Texts(top))
 	}
 }
+
+// The committee picker lists the branch's own members first and says 无匹配 when nothing
+// matches what was typed.
+func TestCommitteePickerRanksOwnMembersAndSaysNoMatch(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["换届"])
+	apptest.Tap(t, wb.Window, "换届")
+	osWaitCheck(t, o)
+	test.Tap(o.buttons["任命"])
+	top := wb.Window.Canvas().Overlays().Top()
+	own := map[string]bool{}
+	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID})
+	for _, m := range ms {
+		own[m.Name] = true
+	}
+	lists := apptest.FindAll[*widget.List](top)
+	rows := apptest.FindAll[*widget.Label](lists[0])
+	if len(rows) == 0 || !own[strings.SplitN(rows[0].Text, " · ", 2)[0]] {
+		t.Fatalf("the first person offered, %q, is not a member of %s", rows[0].Text, x.Name)
+	}
+	test.Type(apptest.EntriesOf(top)[0], "查无此人")
+	if !apptest.Shows(top, "无匹配") {
+		t.Fatalf("nothing matches and the picker says %v", apptest.Texts(top))
+	}
+}

@@ -103,7 +103,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.joined = entry(ui.DayText(m.Joined), "Joined")
 	f.full = entry(ui.DayText(m.Full), "Full")
 	for _, e := range []*ui.EscapeEntry{f.birth, f.joined, f.full} {
-		e.SetPlaceHolder("如 1985-03-12 或 1985.3.12")
+		e.SetPlaceHolder(ui.DayPlaceHolder)
 	}
 	f.title = entry(m.Title, "Title")
 	f.post = entry(m.Post, "Post")

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/app/apptest"
+	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/idcard"
 )
@@ -97,6 +99,17 @@ func TestMemberFormEscFromADropDown(t *testing.T) {
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 		if c.Overlays().Top() != nil {
 			t.Errorf("Esc with %s focused left the member form open", field)
+		}
+	}
+}
+
+// An empty date field shows no example date in grey, which read as a date already filled in.
+func TestMemberFormDateFieldsShowNoExampleDate(t *testing.T) {
+	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
+	f := showMemberForm(wb, data.Member{}, nil)
+	for name, e := range map[string]*ui.EscapeEntry{"出生日期": f.birth, "入党日期": f.joined, "转正日期": f.full} {
+		if strings.ContainsAny(e.PlaceHolder, "0123456789") {
+			t.Errorf("%s shows %q while empty", name, e.PlaceHolder)
 		}
 	}
 }
