@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +40,19 @@ func TestEveryScreenFitsTheWindow(t *testing.T) {
 		wb.Shell.Show(1)
 		if apptest.FindButton(w.Canvas().Content(), "联系电话") == nil {
 			t.Errorf("%v×%v: the roster shows no 联系电话 column", size.Width, size.Height)
+		}
+	}
+}
+
+// The whole window, every screen, at both sizes, for docs/screenshots (SCREENSHOTS=1).
+func TestScreenshotEveryScreenAtBothSizes(t *testing.T) {
+	names := []string{"org", "roster", "ab", "eval", "safety"}
+	for _, size := range []fyne.Size{fyne.NewSize(1366, 768), fyne.NewSize(1024, 700)} {
+		wb0 := apptest.Demo(t, size)
+		wb := NewWorkbench(wb0.Window, wb0.Store)
+		for i, name := range names {
+			wb.Shell.Show(i)
+			apptest.SaveScreenshot(t, fmt.Sprintf("window_%s_%.0fx%.0f", name, size.Width, size.Height), wb.Shell.Content(), size, wb.Shell.Title(i))
 		}
 	}
 }
