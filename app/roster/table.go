@@ -165,11 +165,17 @@ type rosterTable struct {
 	// cols are the rosterColumns on show, left to right (fit): a table column's index is a
 	// position in cols.
 	cols []int
+	// fitted is the width fit last laid the columns out for: a resize to the same width (every
+	// layout pass) changes nothing.
+	fitted float32
 }
 
 // Resize fits the columns to the new width before the table lays them out.
 func (t *rosterTable) Resize(s fyne.Size) {
-	t.fit(s.Width)
+	if s.Width != t.fitted {
+		t.fitted = s.Width
+		t.fit(s.Width)
+	}
 	t.KeyTable.Resize(s)
 }
 
