@@ -3,6 +3,7 @@ package roster
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -64,5 +65,31 @@ func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	}
 	if orgsAfter, _ := wb.Store.Orgs(); len(orgsAfter) != len(orgsBefore) {
 		t.Fatalf("%d organisations after the import, %d before: a second branch was created", len(orgsAfter), len(orgsBefore))
+	}
+}
+
+// When the person chooses not to import a new branch's rows, the preview says why in the
+// window's own terms: the wizard's 第 3 步, never the command line's -create-branches.
+func TestImportWizardReasonsNameNoCommandLineFlag(t *testing.T) {
+	wb := importWorkbench(t)
+	w := wizardOn(t, wb)
+	wizardWait(t, w)
+	test.Tap(w.next)
+	test.Tap(w.next)
+	if w.page != pageBranches {
+		t.Fatalf("page %d, want the unknown branches", w.page)
+	}
+	w.selects[len(w.selects)-1].SetSelected("不导入这些行")
+	wizardWait(t, w)
+	test.Tap(w.back)
+	if w.page != pagePreview {
+		t.Fatalf("page %d, want the preview", w.page)
+	}
+	texts := strings.Join(apptest.Texts(w.body), "\n")
+	if strings.Contains(texts, "-create-branches") || strings.Contains(texts, "命令行") {
+		t.Fatalf("the window names a command-line flag:\n%s", texts)
+	}
+	if !strings.Contains(texts, "第 3 步") {
+		t.Fatalf("the rejected rows do not say where to choose:\n%s", texts)
 	}
 }

@@ -67,7 +67,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 		case it.Action == sheets.ActionRejected:
 			var msgs []string
 			for _, e := range it.Errors {
-				msgs = append(msgs, "“"+e.Column+"”："+e.Message)
+				msgs = append(msgs, "“"+e.Column+"”："+wizardReason(e, it.Row.Member.BranchName))
 			}
 			lines = append(lines, fmt.Sprintf("✗ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(msgs, "；")))
 		case it.Action == sheets.ActionUpdate:
@@ -225,4 +225,14 @@ func (w *importWizard) saveRejects() {
 		}
 		w.wb.Notify("已把 %d 行错误行及原因保存到 %s，改正后可再次导入", w.plan.Rejected, path)
 	})
+}
+
+// wizardReason is a rejection as the window says it: the store's sentence, except where that
+// speaks to the command line (an unknown branch: "-create-branches") — here the choice is made
+// on the wizard's 第 3 步.
+func wizardReason(e sheets.RowError, branch string) string {
+	if e.Code == sheets.CodeBranchUnknown {
+		return "党支部“" + branch + "”在系统中不存在，这些行选了不导入；如要导入，请在第 3 步为它选择新建或并入已有支部"
+	}
+	return e.Message
 }
