@@ -22,6 +22,9 @@ type Screen struct {
 	// gaps); "" hides it. It runs on RefreshBadges and on every switch, on the
 	// main goroutine, so it must be quick.
 	Badge func() string
+	// BadgeTip says what the badge counts, shown while the pointer is over it, e.g.
+	// "未来一周有 1 个空岗日"; it gets the badge's text.
+	BadgeTip func(badge string) string
 }
 
 // Shell is the main window layout: navigation rail on the left, the current
@@ -178,7 +181,12 @@ func (s *Shell) createRailItem() fyne.CanvasObject {
 
 func (s *Shell) updateRailItem(id widget.ListItemID, item fyne.CanvasObject) {
 	sc := s.screens[id]
-	item.(*railItem).set(sc.Icon, sc.Title, s.badges[id])
+	r := item.(*railItem)
+	r.set(sc.Icon, sc.Title, s.badges[id])
+	r.badge.tip = ""
+	if sc.BadgeTip != nil && s.badges[id] != "" {
+		r.badge.tip = sc.BadgeTip(s.badges[id])
+	}
 }
 
 // railItem is one row of the navigation rail: icon, title and a badge — a
@@ -189,7 +197,7 @@ type railItem struct {
 	title     *widget.Label
 	badgeBG   *canvas.Rectangle
 	badgeText *canvas.Text
-	badge     *fyne.Container
+	badge     *badgePill
 }
 
 func newRailItem(icon fyne.Resource, title, badge string) *railItem {
@@ -202,7 +210,8 @@ func newRailItem(icon fyne.Resource, title, badge string) *railItem {
 	r.badgeBG.CornerRadius = 9
 	r.badgeText.TextStyle = fyne.TextStyle{Bold: true}
 	r.badgeText.TextSize = theme.CaptionTextSize()
-	r.badge = container.NewCenter(container.NewStack(r.badgeBG, container.NewCenter(r.badgeText)))
+	r.badge = &badgePill{pill: container.NewCenter(container.NewStack(r.badgeBG, container.NewCenter(r.badgeText)))}
+	r.badge.ExtendBaseWidget(r.badge)
 	r.ExtendBaseWidget(r)
 	r.set(icon, title, badge)
 	return r
@@ -231,4 +240,37 @@ func (r *railItem) set(icon fyne.Resource, title, badge string) {
 // CreateRenderer lays the row out as icon | title | badge.
 func (r *railItem) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, r.badge, r.title))
+}
+
+// badgePill is the rail's red counter; with the pointer over it, it says what it counts (Fyne
+// has no tooltips: a small pop-up under the pill stands in for one).
+type badgePill struct {
+	widget.BaseWidget
+	pill *fyne.Container
+	tip  string
+	pop  *widget.PopUp
+}
+
+func (b *badgePill) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.pill) }
+
+// MouseIn shows the tip under the pill.
+func (b *badgePill) MouseIn(*desktop.MouseEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if b.tip == "" || c == nil {
+		return
+	}
+	b.pop = widget.NewPopUp(widget.NewLabel(b.tip), c)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	b.pop.ShowAtPosition(at.Add(fyne.NewPos(0, b.Size().Height)))
+}
+
+// MouseMoved keeps the tip while the pointer stays over the pill.
+func (b *badgePill) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut takes the tip away.
+func (b *badgePill) MouseOut() {
+	if b.pop != nil {
+		b.pop.Hide()
+		b.pop = nil
+	}
 }
