@@ -41,6 +41,8 @@ func ValidateMember(m Member, today time.Time) Invalid {
 	v.memberDates(m, birth, today)
 	if p := strings.TrimSpace(m.Phone); p != "" && v.For("Phone") == "" && !phoneOK(p) {
 		v.add("Phone", "联系电话只能包含数字、空格、“-”和“+”，如 13905511234 或 0551-65591234")
+	} else if p != "" && v.For("Phone") == "" && mobileShort(p) {
+		v.add("Phone", "手机号码应为11位，“"+p+"”只有10位，请核对是否漏录了一位")
 	}
 	return v
 }
@@ -117,12 +119,7 @@ func (v *Invalid) memberDates(m Member, birth, today time.Time) {
 	}
 }
 
-func genderOf(info idcard.Info) string {
-	if info.Male {
-		return "男"
-	}
-	return "女"
-}
+func genderOf(info idcard.Info) string { return info.Gender() }
 
 func phoneOK(p string) bool {
 	digits := 0
@@ -136,6 +133,13 @@ func phoneOK(p string) bool {
 		}
 	}
 	return digits >= 5
+}
+
+// mobileShort: ten digits starting with 1 is a mobile number with one digit missing (a
+// landline has its area code 0… or is at most 8 digits).
+func mobileShort(p string) bool {
+	d := digitsOnly(p)
+	return len(d) == 10 && d[0] == '1' && len(d) == len(strings.NewReplacer(" ", "", "-", "").Replace(p))
 }
 
 func contains(list []string, s string) bool {

@@ -199,8 +199,13 @@ func secretaryFinding(o Org, current []Seat) (Finding, bool) {
 	case secretary == nil:
 		return Finding{RuleNoSecretary, "问题", o.ID, o.Name, 0, "", "支委会没有在任书记"}, true
 	case o.UnitID != 0 && !o.IsTemporary() && (!secretary.UnitHead || secretary.UnitID != o.UnitID):
+		// The reason named fits the unit: 科研党支部 only where the branch is on research work.
+		why := "党支部书记宜由本单位负责人担任"
+		if researchKinds[o.UnitKind] {
+			why = "科研党支部宜由部门负责人担任书记"
+		}
 		return Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
-			fmt.Sprintf("支部书记%s不是“%s”的负责人；科研党支部宜由部门负责人担任书记", secretary.Name, o.UnitName)}, true
+			fmt.Sprintf("支部书记%s不是“%s”的负责人；%s", secretary.Name, o.UnitName, why)}, true
 	}
 	return Finding{}, false
 }

@@ -169,3 +169,22 @@ func TestStandingBranch(t *testing.T) {
 		}
 	}
 }
+
+// The secretary reminder speaks of 科研党支部 only for a branch on research work; an
+// administrative department's branch is told the general rule.
+func TestSecretaryReminderFitsTheUnit(t *testing.T) {
+	seats := []Seat{{Role: "书记", PersonID: 9, Name: "胡斌", UnitID: 2}}
+	for kind, want := range map[string]string{
+		"实验室":  "科研党支部宜由部门负责人担任书记",
+		"行政机构": "党支部书记宜由本单位负责人担任",
+	} {
+		o := Org{ID: 1, TypeCode: TypeBranch, Name: "甲支部", UnitID: 5, UnitName: "某单位", UnitKind: kind}
+		f, ok := secretaryFinding(o, seats)
+		if !ok || !strings.HasSuffix(f.Message, want) {
+			t.Errorf("%s: %q, want it to end %q", kind, f.Message, want)
+		}
+		if kind == "行政机构" && strings.Contains(f.Message, "科研") {
+			t.Errorf("行政机构 branch told of 科研党支部: %q", f.Message)
+		}
+	}
+}

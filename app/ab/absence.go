@@ -170,9 +170,16 @@ func showAbsenceForm(wb *ui.Workbench, x abpost.Absence) {
 		return
 	}
 	who := newABPersonPicker(wb, persons, x.PersonID, "不在岗人员")
+	who.posts = map[int64][]string{}
+	if items, err := abpost.Items(wb.Store, abpost.ItemFilter{}, wb.Store.Today()); err == nil {
+		for _, it := range items {
+			who.posts[it.AID] = append(who.posts[it.AID], "A岗："+it.Name)
+			who.posts[it.BID] = append(who.posts[it.BID], "B岗："+it.Name)
+		}
+	}
 	from, to := ui.NewEscapeEntry(), ui.NewEscapeEntry()
-	from.SetPlaceHolder("2026-01-05")
-	to.SetPlaceHolder("2026-01-07")
+	from.SetPlaceHolder(ui.DayPlaceHolder)
+	to.SetPlaceHolder(ui.DayPlaceHolder)
 	if !x.From.IsZero() {
 		from.SetText(data.DateText(x.From))
 		to.SetText(data.DateText(x.To))

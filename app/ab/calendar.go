@@ -42,7 +42,7 @@ func (a *Screen) showABCalendar() {
 	}
 	list.OnSelected = func(i widget.ListItemID) { selected = i }
 	date, name := ui.NewEscapeEntry(), ui.NewEscapeEntry()
-	date.SetPlaceHolder("2026-10-01")
+	date.SetPlaceHolder(ui.DayPlaceHolder)
 	name.SetPlaceHolder("名称，如 国庆节")
 	kind := widget.NewRadioGroup([]string{"放假", "调休上班"}, nil)
 	kind.Horizontal = true

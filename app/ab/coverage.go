@@ -20,7 +20,7 @@ type abCoverageView struct {
 	root     fyne.CanvasObject
 	table    *ui.KeyTable
 	summary  *widget.Label
-	warnings *widget.List
+	warnings *fyne.Container // one wrapping line a warning
 	cov      *abpost.Coverage
 }
 
@@ -50,33 +50,12 @@ func newABCoverageView(wb *ui.Workbench) *abCoverageView {
 		}
 	}
 	v.table.SetColumnWidth(0, 200)
-	v.warnings = widget.NewList(func() int {
-		if v.cov == nil {
-			return 0
-		}
-		return len(v.cov.Warnings)
-	}, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		w := v.cov.Warnings[i]
-		l := o.(*widget.Label)
-		l.SetText("【" + w.Kind + "】" + w.Message)
-		if w.Kind == abpost.WarnGap {
-			l.Importance = widget.DangerImportance
-		} else {
-			l.Importance = widget.WarningImportance
-		}
-		l.Refresh()
-	})
-	v.warnings.OnSelected = func(i widget.ListItemID) {
-		showABWarnings(wb, "警示", v.cov.Warnings[i:i+1])
-		v.warnings.UnselectAll()
-	}
+	// The warnings wrap, each whole on as many lines as it needs: in a list of one-line rows
+	// they were cut at the window's edge.
+	v.warnings = container.NewVBox()
 	legend := container.NewHBox(abSwatch(abBColor, "B岗顶岗"), abSwatch(abGapColor, "空岗（A、B均不在）"))
 	top := container.NewBorder(nil, nil, nil, legend, v.summary)
-	split := container.NewVSplit(v.table, container.NewBorder(widget.NewLabelWithStyle("警示", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.warnings))
+	split := container.NewVSplit(v.table, container.NewBorder(widget.NewLabelWithStyle("警示", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, container.NewVScroll(v.warnings)))
 	split.Offset = 0.66
 	v.root = container.NewBorder(top, nil, nil, nil, split)
 	v.reload()
@@ -151,5 +130,14 @@ func (v *abCoverageView) reload() {
 	v.summary.SetText(fmt.Sprintf("%s 至 %s：服务日 %d 天，事项 %d 项；B岗顶岗 %d 事项·日，空岗 %d 事项·日，警示 %d 条",
 		abDateText(cov.From), abDateText(cov.To), s.ServiceDays, s.Items, s.ByB, s.Gaps, s.Warnings))
 	v.table.Refresh()
-	v.warnings.Refresh()
+	v.warnings.RemoveAll()
+	for _, w := range cov.Warnings {
+		l := widget.NewLabel("【" + w.Kind + "】" + w.Message)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.WarningImportance
+		if w.Kind == abpost.WarnGap {
+			l.Importance = widget.DangerImportance
+		}
+		v.warnings.Add(l)
+	}
 }

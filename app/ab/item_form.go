@@ -105,6 +105,9 @@ type abPersonPicker struct {
 	button  *widget.Button
 	persons []data.Person
 	search  *ui.PersonPicker // the open dialog's picker (tests type into its search)
+	// posts, when set, are the A/B posts each person holds: the picker lists holders first
+	// and says which posts they hold (an absence matters only for them).
+	posts map[int64][]string
 }
 
 func newABPersonPicker(wb *ui.Workbench, persons []data.Person, id int64, what string) *abPersonPicker {
@@ -137,7 +140,19 @@ func abPersonLabel(x data.Person) string {
 // open shows the search dialog (ui.PersonPicker): type part of a name or a department, tap a
 // person, or press Enter when only one person matches.
 func (p *abPersonPicker) open(wb *ui.Workbench, what string) dialog.Dialog {
-	pick := ui.NewPersonPicker(p.persons, abPersonLabel)
+	label := abPersonLabel
+	if p.posts != nil {
+		label = func(x data.Person) string {
+			if held := p.posts[x.ID]; len(held) > 0 {
+				return abPersonLabel(x) + " · " + strings.Join(held, "、")
+			}
+			return abPersonLabel(x)
+		}
+	}
+	pick := ui.NewPersonPicker(p.persons, label)
+	if p.posts != nil {
+		pick.PutFirst(func(x data.Person) bool { return len(p.posts[x.ID]) > 0 })
+	}
 	var d dialog.Dialog
 	pick.OnChosen = func(x data.Person) {
 		p.set(x.ID)

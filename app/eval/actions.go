@@ -183,18 +183,18 @@ func (e *Screen) toggleLock() {
 	e.wb.Window.Canvas().Focus(reason)
 }
 
-// printDir is where print files go: a 打印 folder beside the database, so they are easy to find.
-func (e *Screen) printDir() string {
-	return filepath.Join(filepath.Dir(e.wb.Store.Path()), "打印")
-}
-
-// print writes a print file as xlsx and PDF and opens both: the PDF to print as it is, the xlsx
-// for a change before printing.
+// print asks where to put the print files, then writes them there as xlsx and PDF and opens
+// both: the PDF to print as it is, the xlsx for a change before printing.
 func (e *Screen) print(what string, blank bool) {
 	if e.sn == nil {
 		return
 	}
-	sn, dir := e.sn, e.printDir()
+	sn := e.sn
+	ui.ChoosePrintFolder(e.wb, func(dir string) { e.printInto(dir, sn, what, blank) })
+}
+
+// printInto writes the print files into dir, the folder the person chose.
+func (e *Screen) printInto(dir string, sn *criteria.Snapshot, what string, blank bool) {
 	var paths []string
 	e.wb.RunLong("正在生成打印文件", func(ctx context.Context, p ui.Progress) error {
 		file := report.EvalResults

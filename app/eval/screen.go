@@ -47,11 +47,14 @@ func buildEvalScreen(wb *ui.Workbench) (*Screen, fyne.CanvasObject) {
 	e.groupSel = widget.NewSelect(nil, func(string) { e.showGroup() })
 	e.roundSel.PlaceHolder, e.groupSel.PlaceHolder = "（无考评轮次）", "（无）"
 	e.lockBtn = widget.NewButtonWithIcon("锁定", theme.VisibilityOffIcon(), e.toggleLock)
-	bar := container.NewHBox(
+	// Two rows, the round and its printed output: on one row the print buttons ran off a
+	// 1024-wide window (结果汇总 and 导入评分表 were cut).
+	rounds := container.NewHBox(
 		widget.NewLabel("考评轮次"), fixed(e.roundSel, 300),
 		widget.NewButtonWithIcon("新建轮次", theme.ContentAddIcon(), e.newRound),
 		e.lockBtn,
-		widget.NewSeparator(),
+	)
+	prints := container.NewHBox(
 		widget.NewButtonWithIcon("打印考评表", theme.DocumentPrintIcon(), func() { e.print("sheets", false) }),
 		widget.NewButtonWithIcon("空白表", theme.DocumentIcon(), func() { e.print("sheets", true) }),
 		widget.NewButtonWithIcon("测评表", theme.ListIcon(), func() { e.print("ballot", false) }),
@@ -67,7 +70,10 @@ func buildEvalScreen(wb *ui.Workbench) (*Screen, fyne.CanvasObject) {
 	)
 	wb.OnChange(ui.Eval|ui.Orgs|ui.Members|ui.AB, e.reload) // computed indicators read all three
 	e.reload()
-	return e, container.NewBorder(container.NewHScroll(bar), nil, nil, nil, e.tabs)
+	if wb.Shell != nil {
+		wb.Shell.WhenLeft(func() { e.say("", false) }) // a refused score is about this visit only
+	}
+	return e, container.NewBorder(container.NewVBox(rounds, prints), nil, nil, nil, e.tabs)
 }
 
 func (e *Screen) say(msg string, isError bool) {

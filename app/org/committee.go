@@ -24,7 +24,7 @@ func (o *Screen) newTerm() {
 		return
 	}
 	start := ui.NewDayEntry(o.wb.Store.Today())
-	intro := widget.NewLabel(fmt.Sprintf("新一届支委会任期 %d 年；上一届及其在任支委将于同日结束。换届后请用“任命”选出新一届支委。", data.TermYears))
+	intro := widget.NewLabel(fmt.Sprintf("新一届支委会任期%d年；上一届及其在任支委将于同日结束。换届后请用“任命”选出新一届支委。", data.TermYears))
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("本届开始日期", start))
 	ui.FormDialog(o.wb, "换届 · "+x.Name, container.NewVBox(intro, form), "换届", fyne.NewSize(520, 280), func() error {
@@ -77,7 +77,14 @@ func (o *Screen) appoint() {
 		return
 	}
 	pick := ui.NewPersonPicker(persons, personLine)
-	pick.Info.SetText("尚未选择")
+	// The branch's own members first: a committee is elected from them.
+	own := map[int64]bool{}
+	if ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal}); err == nil {
+		for _, m := range ms {
+			own[m.PersonID] = true
+		}
+	}
+	pick.PutFirst(func(p data.Person) bool { return own[p.ID] })
 	pick.OnChosen = func(x data.Person) { pick.Info.SetText("已选：" + personLine(x)) }
 	role := widget.NewSelect(data.SeatRoles, nil)
 	role.PlaceHolder = "请选择职务"

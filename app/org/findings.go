@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -87,6 +88,11 @@ func (o *Screen) findingsBox(x data.Org) fyne.CanvasObject {
 	if !branch {
 		fs = o.subtreeFindings(x)
 	}
+	if len(fs) == 0 && branch && o.counts[x.ID] == 0 {
+		// Nothing was found because there is nothing yet to check, which is not the same.
+		box.Add(ui.Colored("尚未编入党员：在“党员花名册”中新增党员或转接到本支部后，这里会列出需要注意的问题。", widget.LowImportance))
+		return box
+	}
 	if len(fs) == 0 {
 		ok := widget.NewLabel("未发现问题")
 		if !branch {
@@ -108,7 +114,10 @@ func (o *Screen) findingsBox(x data.Org) fyne.CanvasObject {
 		}
 		text := "【" + f.Severity + "】"
 		if !branch && f.OrgName != "" && f.OrgID != x.ID {
-			text += f.OrgName + "："
+			// A finding about an organisation below opens it, where it can be dealt with.
+			id := f.OrgID
+			box.Add(newFindingLink(text+f.OrgName+"："+f.Message, imp, func() { o.selectOrg(id) }))
+			continue
 		}
 		box.Add(ui.Colored(text+f.Message, imp))
 	}
@@ -141,3 +150,23 @@ func findingsSummary(fs []data.Finding, root bool) string {
 	}
 	return fmt.Sprintf("%s共 %d 个问题、%d 条提醒：%s", scope, problems, len(fs)-problems, strings.Join(parts, "，"))
 }
+
+// findingLink is a finding in a committee's list that opens the organisation it is about when
+// clicked, with the hand pointer that says it can be.
+type findingLink struct {
+	widget.Label
+	open func()
+}
+
+func newFindingLink(text string, imp widget.Importance, open func()) *findingLink {
+	l := &findingLink{open: open}
+	l.Text, l.Importance, l.Wrapping = text, imp, fyne.TextWrapBreak
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// Tapped opens the organisation.
+func (l *findingLink) Tapped(*fyne.PointEvent) { l.open() }
+
+// Cursor is the hand, as over a link.
+func (l *findingLink) Cursor() desktop.Cursor { return desktop.PointerCursor }

@@ -78,8 +78,18 @@ func (o *Screen) showOrgForm(x data.Org) *orgForm {
 	} else if x.TypeCode == data.TypeTempBranch {
 		title = "新建临时党支部"
 	}
-	ui.FormDialog(o.wb, title, container.NewVScroll(container.NewVBox(form, f.temp)), "保存", fyne.NewSize(620, 560), func() error {
+	check := func() (data.Org, error) {
 		y, err := f.read(x, o.wb.Store.Today())
+		if err != nil {
+			return y, err
+		}
+		if v := data.ValidateOrg(y, o.wb.Store.Today()); len(v) > 0 {
+			return y, v
+		}
+		return y, nil
+	}
+	d := ui.FormDialog(o.wb, title, container.NewVScroll(container.NewVBox(form, f.temp)), "保存", fyne.NewSize(620, 560), func() error {
+		y, err := check()
 		if err != nil {
 			return err
 		}
@@ -92,6 +102,14 @@ func (o *Screen) showOrgForm(x data.Org) *orgForm {
 		o.wb.Notify("已保存党组织 %s", y.Name)
 		return nil
 	})
+	// A refusal on show is re-read as the person corrects the fields, so "请填写党组织名称"
+	// goes once the name is there.
+	f.name.OnChanged = func(string) {
+		if d.Msg.Visible() {
+			_, err := check()
+			d.Recheck(err)
+		}
+	}
 	o.wb.Window.Canvas().Focus(f.name)
 	return f
 }

@@ -40,6 +40,7 @@ type Screen struct {
 	abolished *widget.Check
 	tree      *widget.Tree
 	detail    *fyne.Container
+	detailBox *container.Scroll // the detail's scroller: a newly picked branch starts at its top
 	buttons   map[string]*widget.Button
 	root      fyne.CanvasObject
 }
@@ -65,6 +66,7 @@ func Open(wb *ui.Workbench) *Screen {
 			id, _ := strconv.ParseInt(uid, 10, 64)
 			o.selected = id
 			o.showDetail()
+			o.detailBox.ScrollToTop()
 		},
 		OnBranchOpened: func(uid widget.TreeNodeID) { delete(o.closed, uid) },
 		OnBranchClosed: func(uid widget.TreeNodeID) { o.closed[uid] = true },
@@ -93,7 +95,8 @@ func Open(wb *ui.Workbench) *Screen {
 	o.buttons["新建组织"].Importance = widget.HighImportance
 
 	left := container.NewBorder(nil, o.abolished, nil, nil, o.tree)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(o.detail)))
+	o.detailBox = container.NewVScroll(container.NewPadded(o.detail))
+	split := container.NewHSplit(left, o.detailBox)
 	split.Offset = 0.36
 	o.root = container.NewBorder(bar, nil, nil, nil, split)
 	o.reload()

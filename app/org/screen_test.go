@@ -176,6 +176,41 @@ func TestOrgFormRefusesFutureFounding(t *testing.T) {
 	}
 }
 
+// "请填写党组织名称" goes as soon as the person has typed the name.
+func TestOrgFormNameMessageClearsWhenFilled(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	test.Tap(o.buttons["新建组织"])
+	top := wb.Window.Canvas().Overlays().Top()
+	apptest.Tap(t, wb.Window, "保存")
+	if !apptest.Shows(top, "请填写党组织名称") {
+		t.Fatalf("saving without a name: %v", apptest.Texts(top))
+	}
+	test.Type(apptest.EntriesOf(top)[0], "新建党支部")
+	if apptest.Shows(top, "请填写党组织名称") {
+		t.Fatal("请填写党组织名称 still shows after the name was typed")
+	}
+}
+
+// The detail pane starts at its top for every branch picked, not where the last one was left.
+func TestOrgDetailStartsAtTheTopForAnotherBranch(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 700))
+	var branches []data.Org
+	for _, x := range o.orgs {
+		if x.IsBranch() && o.counts[x.ID] > 5 {
+			branches = append(branches, x)
+		}
+	}
+	o.tree.Select(strconv.FormatInt(branches[0].ID, 10))
+	o.detailBox.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -400)})
+	if o.detailBox.Offset.Y == 0 {
+		t.Fatal("the detail of a large branch does not scroll")
+	}
+	o.tree.Select(strconv.FormatInt(branches[1].ID, 10))
+	if y := o.detailBox.Offset.Y; y != 0 {
+		t.Fatalf("the next branch's detail opens scrolled down by %v", y)
+	}
+}
+
 // The tree opens the root and the committees under it, so branches show without a click;
 // a node the user folds stays folded across reloads.
 func TestOrgTreeOpensTopTwoLevelsAndKeepsFolds(t *testing.T) {
@@ -271,8 +306,9 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 			t.Error("未发现问题 is still bright green")
 		}
 	}
-	if !apptest.Shows(o.detail, "未发现问题") {
-		t.Errorf("an empty branch does not say nothing was found: %v", apptest.Texts(o.detail))
+	// Issue 13: an empty branch is not "without problems" — it says it has nobody yet.
+	if apptest.Shows(o.detail, "未发现问题") || !apptest.Shows(o.detail, "尚未编入党员") {
+		t.Errorf("an empty branch does not say it has nobody yet: %v", apptest.Texts(o.detail))
 	}
 }
 
@@ -364,3 +400,90 @@ func TestOrgSecondMembersToTemporaryBranch(t *testing.T) {
 }
 
 func osChecks(o fyne.CanvasObject) []*widget.Check { return apptest.FindAll[*widget.Check](o) }
+
+// On the 院党委 overview a finding about a branch opens that branch when clicked.
+func TestOrgRootFindingOpensItsBranch(t *testing.T) {
+	_, o := osOpen(t, fyne.NewSize(1280, 1300))
+	var root data.Org
+	for _, x := range o.orgs {
+		if x.ParentID == 0 {
+			root = osSelect(t, o, x.Name)
+		}
+	}
+	var target data.Finding
+	for _, f := range o.subtreeFindings(root) {
+		if f.OrgID != 0 && f.OrgID != root.ID {
+			target = f
+			break
+		}
+	}
+	if target.OrgID == 0 {
+		t.Fatal("the demo has no finding about a branch")
+	}
+	var row fyne.Tappable
+	for _, l := range apptest.FindAll[*findingLink](o.detail) {
+		if strings.Contains(l.Text, target.OrgName+"："+target.Message) {
+			row = l
+			break
+		}
+	}
+	if row == nil {
+		t.Fatalf("the finding %q is not a clickable line on the overview", target.Message)
+	}
+	row.Tapped(&fyne.PointEvent{})
+	if o.selected != target.OrgID || !apptest.Shows(o.detail, target.OrgName) {
+		t.Fatalf("clicking the finding selected %d, want %s (%d)", o.selected, target.OrgName, target.OrgID)
+	}
+}
+
+// A branch just created, with nobody in it yet, is not reported 未发现问题.
+func TestOrgEmptyBranchIsNotReportedWithoutProblems(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := data.Org{ParentID: o.kids[0][0], TypeCode: data.TypeBranch, Name: "新建党支部", Founded: wb.Store.Today()}
+	if err := wb.Store.SaveOrg(context.Background(), &x); err != nil {
+		t.Fatal(err)
+	}
+	wb.Changed(ui.Orgs)
+	osWaitCheck(t, o)
+	osSelect(t, o, "新建党支部")
+	if apptest.Shows(o.detail, "未发现问题") || !apptest.Shows(o.detail, "尚未编入党员") {
+		t.Fatalf("the empty branch's detail says %v", apptest.Texts(o.detail))
+	}
+}
+
+// The 换届 dialog's sentence keeps "3年" together: with spaces around the number the line broke
+// between 3 and 年.
+func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["换届"])
+	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "新一届支委会任期3年") {
+		t.Fatalf("the 换届 dialog says %v", apptest.Texts(top))
+	}
+}
+
+// The committee picker lists the branch's own members first and says 无匹配 when nothing
+// matches what was typed.
+func TestCommitteePickerRanksOwnMembersAndSaysNoMatch(t *testing.T) {
+	wb, o := osOpen(t, fyne.NewSize(1280, 900))
+	x := osSelect(t, o, "人事处党支部")
+	test.Tap(o.buttons["换届"])
+	apptest.Tap(t, wb.Window, "换届")
+	osWaitCheck(t, o)
+	test.Tap(o.buttons["任命"])
+	top := wb.Window.Canvas().Overlays().Top()
+	own := map[string]bool{}
+	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID})
+	for _, m := range ms {
+		own[m.Name] = true
+	}
+	lists := apptest.FindAll[*widget.List](top)
+	rows := apptest.FindAll[*widget.Label](lists[0])
+	if len(rows) == 0 || !own[strings.SplitN(rows[0].Text, " · ", 2)[0]] {
+		t.Fatalf("the first person offered, %q, is not a member of %s", rows[0].Text, x.Name)
+	}
+	test.Type(apptest.EntriesOf(top)[0], "查无此人")
+	if !apptest.Shows(top, "无匹配") {
+		t.Fatalf("nothing matches and the picker says %v", apptest.Texts(top))
+	}
+}

@@ -116,8 +116,9 @@ func newImportWizard(wb *ui.Workbench, plan *sheets.Plan) *importWizard {
 	return w
 }
 
-// defaultBranchChoices chooses to create every branch the store lacks under the first
-// committee — what most offices want — and re-plans, so the preview counts those rows as
+// defaultBranchChoices merges a branch written like an existing one (data.ClosestBranch) into
+// it, chooses to create every other branch the store lacks under the first committee — what
+// most offices want — and re-plans, so the preview counts those rows as
 // new members instead of rejecting them for a choice the user has not been asked yet.
 func (w *importWizard) defaultBranchChoices() {
 	var under int64
@@ -129,7 +130,15 @@ func (w *importWizard) defaultBranchChoices() {
 	}
 	changed := false
 	for _, u := range w.plan.Unknown {
-		if _, ok := w.choices[u.Name]; !ok && under != 0 {
+		if _, ok := w.choices[u.Name]; ok {
+			continue
+		}
+		// 科研处支部 is the existing 科研处党支部 written short: merging is the suggestion, and
+		// a second branch beside it has to be chosen on purpose.
+		if o, ok := data.ClosestBranch(u.Name, w.orgs); ok {
+			w.choices[u.Name] = sheets.BranchChoice{MapTo: o.ID}
+			changed = true
+		} else if under != 0 {
 			w.choices[u.Name] = sheets.BranchChoice{CreateUnder: under}
 			changed = true
 		}

@@ -67,7 +67,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 		case it.Action == sheets.ActionRejected:
 			var msgs []string
 			for _, e := range it.Errors {
-				msgs = append(msgs, "“"+e.Column+"”："+e.Message)
+				msgs = append(msgs, "“"+e.Column+"”："+wizardReason(e, it.Row.Member.BranchName))
 			}
 			lines = append(lines, fmt.Sprintf("✗ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(msgs, "；")))
 		case it.Action == sheets.ActionUpdate:
@@ -81,7 +81,20 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 		hint = "所有行都没有问题。"
 	}
 	if len(p.Unknown) > 0 {
-		hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部，暂按新建计算，可在下一步改为并入已有支部或不导入。", len(p.Unknown))
+		similar := 0
+		for _, u := range p.Unknown {
+			if _, ok := data.ClosestBranch(u.Name, w.orgs); ok {
+				similar++
+			}
+		}
+		switch {
+		case similar == len(p.Unknown):
+			hint += fmt.Sprintf("文件中有 %d 个党支部的写法与系统中的支部略有不同，已建议并入对应的支部，可在下一步改选。", similar)
+		case similar > 0:
+			hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部：%d 个写法与已有支部略有不同，已建议并入；其余暂按新建计算。可在下一步改选。", len(p.Unknown), similar)
+		default:
+			hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部，暂按新建计算，可在下一步改为并入已有支部或不导入。", len(p.Unknown))
+		}
 	}
 	intro := widget.NewLabel(hint)
 	intro.Wrapping = fyne.TextWrapBreak
@@ -163,7 +176,12 @@ func (w *importWizard) branchesPage() fyne.CanvasObject {
 			w.replan(nil, showCounts)
 		}
 		w.selects = append(w.selects, sel)
-		form.Append(fmt.Sprintf("%s（%d 人）", u.Name, u.Rows), sel)
+		field := fyne.CanvasObject(sel)
+		if o, ok := data.ClosestBranch(name, w.orgs); ok {
+			why := ui.Colored("建议并入“"+o.Name+"”：两个名称只差“党”“支部”、空格或全角字符。确需另建一个支部时，请选“新建”。", widget.LowImportance)
+			field = container.NewVBox(sel, why)
+		}
+		form.Append(fmt.Sprintf("%s（%d 人）", u.Name, u.Rows), field)
 	}
 	box.Add(form)
 	if defaulted {
@@ -209,4 +227,14 @@ func (w *importWizard) saveRejects() {
 		}
 		w.wb.Notify("已把 %d 行错误行及原因保存到 %s，改正后可再次导入", w.plan.Rejected, path)
 	})
+}
+
+// wizardReason is a rejection as the window says it: the store's sentence, except where that
+// speaks to the command line (an unknown branch: "-create-branches") — here the choice is made
+// on the wizard's 第 3 步.
+func wizardReason(e sheets.RowError, branch string) string {
+	if e.Code == sheets.CodeBranchUnknown {
+		return "党支部“" + branch + "”在系统中不存在，这些行选了不导入；如要导入，请在第 3 步为它选择新建或并入已有支部"
+	}
+	return e.Message
 }

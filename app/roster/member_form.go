@@ -39,11 +39,16 @@ type memberForm struct {
 	orig    data.Member
 	onSaved func(data.Member)
 
-	name, idNumber, birth, title, post, phone, joined, full *ui.EscapeEntry
-	gender, branch, category                                *widget.Select
-	ethnicity, education, degree, unit                      *widget.SelectEntry
-	backbone, returnee, head                                *widget.Check
-	branchIDs                                               map[string]int64
+	name, birth, title, post, phone, joined, full *ui.EscapeEntry
+	idNumber                                      *idEntry
+	gender, branch, category                      *ui.EscapeSelect
+	ethnicity, education, degree, unit            *ui.EscapeSelectEntry
+	backbone, returnee, head                      *widget.Check
+	branchIDs                                     map[string]int64
+
+	// derivedBirth and derivedGender are what fillFromID last put into 出生日期 and 性别 ("" when
+	// nothing): only those values may it replace or take back, never what the person chose.
+	derivedBirth, derivedGender string
 
 	errs    map[string]*widget.Label
 	touched map[string]bool
@@ -82,29 +87,31 @@ func (f *memberForm) build() fyne.CanvasObject {
 		e.OnSubmitted = func(string) { f.trySave() }
 		return e
 	}
-	selEntry := func(options []string, text, key string) *widget.SelectEntry {
-		e := widget.NewSelectEntry(options)
+	selEntry := func(options []string, text, key string) *ui.EscapeSelectEntry {
+		e := ui.NewEscapeSelectEntry(options)
 		e.SetText(text)
 		e.OnChanged = func(string) { f.changed(key) }
 		return e
 	}
 	f.name = entry(m.Name, "Name")
-	f.idNumber = entry(m.IDNumber, "IDNumber")
+	f.idNumber = newIDEntry(func() { f.fillFromID(true) })
+	f.idNumber.SetText(m.IDNumber)
 	f.idNumber.SetPlaceHolder("18位，末位可为X")
-	f.idNumber.OnChanged = func(string) { f.fillFromID(); f.changed("IDNumber") }
+	f.idNumber.OnChanged = func(string) { f.fillFromID(false); f.changed("IDNumber") }
+	f.idNumber.OnSubmitted = func(string) { f.trySave() }
 	f.birth = entry(ui.DayText(m.Birth), "Birth")
 	f.joined = entry(ui.DayText(m.Joined), "Joined")
 	f.full = entry(ui.DayText(m.Full), "Full")
 	for _, e := range []*ui.EscapeEntry{f.birth, f.joined, f.full} {
-		e.SetPlaceHolder("如 1985-03-12 或 1985.3.12")
+		e.SetPlaceHolder(ui.DayPlaceHolder)
 	}
 	f.title = entry(m.Title, "Title")
 	f.post = entry(m.Post, "Post")
 	f.phone = entry(m.Phone, "Phone")
-	f.gender = widget.NewSelect([]string{"男", "女"}, func(string) { f.changed("Gender") })
+	f.gender = ui.NewEscapeSelect([]string{"男", "女"}, func(string) { f.changed("Gender") })
 	f.gender.Selected = m.Gender
 	f.gender.PlaceHolder = "请选择"
-	f.category = widget.NewSelect(data.Categories, func(string) { f.changed("Category") })
+	f.category = ui.NewEscapeSelect(data.Categories, func(string) { f.changed("Category") })
 	f.category.Selected = m.Category
 	if m.Category == "" {
 		f.category.Selected = data.CategoryFull
@@ -126,7 +133,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 	}
 	names, ids := ui.OrgChoices(orgs, ui.StandingBranch)
 	f.branchIDs = ids
-	f.branch = widget.NewSelect(names, func(string) { f.changed("BranchID") })
+	f.branch = ui.NewEscapeSelect(names, func(string) { f.changed("BranchID") })
 	f.branch.PlaceHolder = "请选择党支部"
 	f.branch.Selected = ui.LabelFor(ids, m.BranchID)
 	branchHint := ""
@@ -166,20 +173,55 @@ func (f *memberForm) build() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(grid, flags))
 }
 
-// fillFromID fills birth date and gender from a valid ID number, which is authoritative.
-func (f *memberForm) fillFromID() {
-	info, err := idcard.Parse(f.idNumber.Text)
-	if err != nil {
+// fillFromID fills 出生日期 and 性别 from a complete, valid ID number, but only where they are
+// empty or hold what it filled before; a value the person chose stays, and ValidateMember says
+// under the field when it disagrees with the number. While typing, a number counts only at 18
+// characters (its first 15 look like an old 15-digit ID); an old ID counts once the person
+// leaves the field. A number that is no longer complete and valid takes its values back.
+func (f *memberForm) fillFromID(leaving bool) {
+	n := idcard.Normalize(f.idNumber.Text)
+	info, err := idcard.Parse(n)
+	if err != nil || len(n) < 18 && !leaving {
+		if f.derivedBirth != "" && f.birth.Text == f.derivedBirth {
+			f.birth.SetText("")
+		}
+		if f.derivedGender != "" && f.gender.Selected == f.derivedGender {
+			f.gender.ClearSelected()
+		}
+		f.derivedBirth, f.derivedGender = "", ""
 		return
 	}
-	if d := ui.DayText(info.Birth); f.birth.Text != d {
-		f.birth.SetText(d)
+	if d := ui.DayText(info.Birth); f.birth.Text == "" || f.birth.Text == f.derivedBirth {
+		f.derivedBirth = d
+		if f.birth.Text != d {
+			f.birth.SetText(d)
+		}
 	}
-	g := "女"
-	if info.Male {
-		g = "男"
+	if g := info.Gender(); f.gender.Selected == "" || f.gender.Selected == f.derivedGender {
+		f.derivedGender = g
+		if f.gender.Selected != g {
+			f.gender.SetSelected(g)
+		}
 	}
-	f.gender.SetSelected(g)
+}
+
+// idEntry is the 身份证号 field: it tells the form when the person leaves it, which is when an
+// old 15-digit number is taken as finished.
+type idEntry struct {
+	ui.EscapeEntry
+	onLeave func()
+}
+
+func newIDEntry(onLeave func()) *idEntry {
+	e := &idEntry{onLeave: onLeave}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost reads the number as finished once the person moves on.
+func (e *idEntry) FocusLost() {
+	e.EscapeEntry.FocusLost()
+	e.onLeave()
 }
 
 func (f *memberForm) changed(key string) {

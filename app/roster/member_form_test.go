@@ -58,7 +58,7 @@ func TestMemberFormSavesANewMemberIntoTheRoster(t *testing.T) {
 	id := idcard.Make("340104", time.Date(1988, 3, 12, 0, 0, 0, 0, time.UTC), 31, true)
 	test.Type(f.name, "  欧阳 明远 ")
 	test.Type(f.idNumber, id)
-	apptest.Choose(t, f.branch, "人事处党支部")
+	apptest.Choose(t, &f.branch.Select, "人事处党支部")
 	test.Type(f.joined, "2012年7月1日")
 	test.Type(f.phone, "139-0551-2233")
 	if f.save.Disabled() {
@@ -81,7 +81,7 @@ func TestMemberFormSavesANewMemberIntoTheRoster(t *testing.T) {
 	g := showMemberForm(wb, data.Member{}, nil)
 	test.Type(g.name, "另一人")
 	test.Type(g.idNumber, id)
-	apptest.Choose(t, g.branch, "人事处党支部")
+	apptest.Choose(t, &g.branch.Select, "人事处党支部")
 	test.Type(g.joined, "2012-07-01")
 	test.Tap(g.save)
 	if !strings.Contains(g.errs["IDNumber"].Text, "已属于“欧阳明远”") {
@@ -128,7 +128,7 @@ func TestScreenshotMemberForm(t *testing.T) {
 	good := idcard.Make("340104", time.Date(1990, 5, 17, 0, 0, 0, 0, time.UTC), 12, false)
 	test.Type(f.idNumber, good[:16]+"5"+good[17:]) // one digit typed wrong
 	test.Type(f.joined, "2013.6")
-	apptest.Choose(t, f.branch, "稳态强磁场实验室党支部")
+	apptest.Choose(t, &f.branch.Select, "稳态强磁场实验室党支部")
 	f.backbone.SetChecked(true)
 	if !f.errs["IDNumber"].Visible() {
 		t.Fatal("the screenshot should show a validation message")

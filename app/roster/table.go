@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -28,6 +29,10 @@ type rosterColumn struct {
 	// cmp orders two members for this column; nil sorts by the collated cell text, so Chinese
 	// names go in pinyin order as in the office's printed lists.
 	cmp func(a, b *data.Member, today time.Time) int
+	// drop is the order in which a narrow window leaves the column out (1 first); 0 always
+	// shows. What goes first is what another column already says (年龄 stands for 出生日期);
+	// the masked 身份证号 says little in a list and is whole in the member form.
+	drop int
 }
 
 // rosterBranchCol is the 所在党支部 column.
@@ -37,33 +42,33 @@ var rosterColumns = []rosterColumn{
 	{title: "姓名", width: 90, text: func(_ *Screen, m *data.Member) string { return m.Name }},
 	{title: "性别", width: 56, text: func(_ *Screen, m *data.Member) string { return m.Gender }},
 	{
-		title: "出生日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Birth) },
+		title: "出生日期", width: 108, drop: 2, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Birth) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return a.Birth.Compare(b.Birth) },
 	},
 	{
-		title: "年龄", width: 56, text: func(r *Screen, m *data.Member) string { return countText(data.Age(m.Birth, r.today())) },
+		title: "年龄", width: 56, drop: 5, text: func(r *Screen, m *data.Member) string { return countText(data.Age(m.Birth, r.today())) },
 		cmp: func(a, b *data.Member, d time.Time) int {
 			return cmp.Compare(data.Age(a.Birth, d), data.Age(b.Birth, d))
 		},
 	},
 	{
-		title: "身份证号", width: 186, text: func(r *Screen, m *data.Member) string { return r.showID(m.IDNumber) },
+		title: "身份证号", width: 186, drop: 4, text: func(r *Screen, m *data.Member) string { return r.showID(m.IDNumber) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return cmp.Compare(a.IDNumber, b.IDNumber) },
 	},
-	{title: "所在党支部", width: 236, text: func(_ *Screen, m *data.Member) string { return m.BranchName }},
+	{title: "所在党支部", width: 160, text: func(_ *Screen, m *data.Member) string { return m.BranchName }},
 	{title: "人员类别", width: 90, text: func(_ *Screen, m *data.Member) string { return m.Category }},
 	{
 		title: "入党日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Joined) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return a.Joined.Compare(b.Joined) },
 	},
 	{
-		title: "党龄", width: 56, text: func(r *Screen, m *data.Member) string { return standingText(m.Membership, r.today()) },
+		title: "党龄", width: 56, drop: 3, text: func(r *Screen, m *data.Member) string { return standingText(m.Membership, r.today()) },
 		cmp: func(a, b *data.Member, d time.Time) int {
 			return cmp.Compare(data.PartyStanding(a.Membership, d), data.PartyStanding(b.Membership, d))
 		},
 	},
 	{
-		title: "转正日期", width: 108, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Full) },
+		title: "转正日期", width: 108, drop: 1, text: func(_ *Screen, m *data.Member) string { return ui.DayText(m.Full) },
 		cmp: func(a, b *data.Member, _ time.Time) int { return a.Full.Compare(b.Full) },
 	},
 	{
@@ -157,12 +162,68 @@ func sortOrder(idx *data.RosterIndex, col int, desc bool, r *Screen) []int {
 // row, Enter or a double-click opens it.
 type rosterTable struct {
 	ui.KeyTable
+	// cols are the rosterColumns on show, left to right (fit): a table column's index is a
+	// position in cols.
+	cols []int
+	// fitted is the width fit last laid the columns out for: a resize to the same width (every
+	// layout pass) changes nothing.
+	fitted float32
+}
+
+// Resize fits the columns to the new width before the table lays them out.
+func (t *rosterTable) Resize(s fyne.Size) {
+	if s.Width != t.fitted {
+		t.fitted = s.Width
+		t.fit(s.Width)
+	}
+	t.KeyTable.Resize(s)
+}
+
+// fit shows as many columns as the width holds, leaving out the ones with the lowest drop
+// first, and gives what is left to 所在党支部 (the one column whose text varies in length), so
+// that 联系电话 and 党籍状态 are never cut at the right edge.
+func (t *rosterTable) fit(width float32) {
+	pad := theme.Padding()
+	room := width - theme.ScrollBarSize() - pad
+	shown := make([]bool, len(rosterColumns))
+	need := float32(0)
+	for i, c := range rosterColumns {
+		shown[i] = true
+		need += c.width + pad
+	}
+	for d := 1; width > 0 && need > room; d++ {
+		gone := false
+		for i, c := range rosterColumns {
+			if c.drop == d {
+				shown[i], need, gone = false, need-c.width-pad, true
+			}
+		}
+		if !gone {
+			break // nothing more to leave out: the table scrolls sideways
+		}
+	}
+	t.cols = t.cols[:0]
+	for i, on := range shown {
+		if on {
+			t.cols = append(t.cols, i)
+		}
+	}
+	for j, i := range t.cols {
+		w := rosterColumns[i].width
+		if i == rosterBranchCol && room > need {
+			w += room - need
+		}
+		t.SetColumnWidth(j, w)
+	}
 }
 
 func newRosterTable(r *Screen) *rosterTable {
 	t := &rosterTable{}
+	for i := range rosterColumns {
+		t.cols = append(t.cols, i)
+	}
 	t.OnEnter, t.OnMove = r.editSelected, r.moveSelection
-	t.Length = func() (int, int) { return len(r.view), len(rosterColumns) }
+	t.Length = func() (int, int) { return len(r.view), len(t.cols) }
 	t.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
@@ -180,10 +241,11 @@ func newRosterTable(r *Screen) *rosterTable {
 		// Only the branch column can outgrow its width; truncating costs text shaping on every
 		// redraw, which a keystroke over 100 000 members cannot afford in every cell.
 		l.Truncation = fyne.TextTruncateOff
-		if id.Col == rosterBranchCol {
+		col := t.cols[id.Col]
+		if col == rosterBranchCol {
 			l.Truncation = fyne.TextTruncateEllipsis
 		}
-		l.SetText(rosterColumns[id.Col].text(r, &m))
+		l.SetText(rosterColumns[col].text(r, &m))
 	}
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -194,19 +256,17 @@ func newRosterTable(r *Screen) *rosterTable {
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
-		text := rosterColumns[id.Col].title
-		if id.Col == r.sortCol {
+		col := t.cols[id.Col]
+		text := rosterColumns[col].title
+		if col == r.sortCol {
 			text += map[bool]string{false: " ▲", true: " ▼"}[r.sortDesc]
 		}
 		b.SetText(text)
-		col := id.Col
 		b.OnTapped = func() { r.sortBy(col) }
 	}
 	t.OnSelected = func(id widget.TableCellID) { r.selectRow(id.Row) }
 	t.ExtendBaseWidget(t)
-	for i, c := range rosterColumns {
-		t.SetColumnWidth(i, c.width)
-	}
+	t.fit(0) // the widths as written until the first layout
 	return t
 }
 

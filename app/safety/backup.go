@@ -33,6 +33,7 @@ type backupTab struct {
 	restore  *widget.Button
 	content  fyne.CanvasObject
 	loaded   chan struct{}
+	demo     *demoBar
 }
 
 var backupColumns = []gridColumn{{"时间", 170}, {"原因", 90}, {"党员人数", 90}, {"大小", 90}, {"状态", 80}, {"文件", 360}}
@@ -48,7 +49,8 @@ func newBackupTab(wb *ui.Workbench) *backupTab {
 	note := widget.NewLabel("导入和恢复之前、以及每天第一次启动时都会自动备份；备份文件夹中保留最近 10 份。")
 	note.Wrapping = fyne.TextWrapWord
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(now, b.restore)), note)
-	b.content = container.NewBorder(top, b.info, nil, nil, b.table)
+	b.demo = newDemoBar(wb)
+	b.content = container.NewBorder(container.NewVBox(b.demo.root, top), b.info, nil, nil, b.table)
 	b.reload()
 	return b
 }

@@ -17,12 +17,16 @@ import (
 var dismissLabels = map[string]bool{"取消": true, "关闭": true, "知道了": true, "完成": true, "Cancel": true}
 
 // InstallEscape makes Esc dismiss the top dialog of w when no text field has the focus; text
-// fields of our forms use EscapeEntry, which does the same.
+// fields and drop-downs of our forms use EscapeEntry, EscapeSelect and EscapeSelectEntry, which
+// do the same. Enter closes a message that has only 知道了 to press.
 func InstallEscape(w fyne.Window) {
 	c := w.Canvas()
 	prev := c.OnTypedKey()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape && dismissTop(c) {
+			return
+		}
+		if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && acknowledgeTop(c) {
 			return
 		}
 		if prev != nil {
@@ -47,12 +51,31 @@ func dismissTop(c fyne.Canvas) bool {
 	return false
 }
 
+// acknowledgeTop presses 知道了 on the top overlay; false when it has no such button.
+func acknowledgeTop(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	if top == nil {
+		return false
+	}
+	if p, ok := top.(*widget.PopUp); ok {
+		top = p.Content
+	}
+	if b := findButton(top, map[string]bool{"知道了": true}); b != nil {
+		b.OnTapped()
+		return true
+	}
+	return false
+}
+
 // findDismiss searches the dialog's containers for a visible, enabled dismiss button. Buttons
 // inside other widgets (forms, tables) are not looked at: they are not the dialog's.
-func findDismiss(o fyne.CanvasObject) *widget.Button {
+func findDismiss(o fyne.CanvasObject) *widget.Button { return findButton(o, dismissLabels) }
+
+// findButton is findDismiss for any set of button texts.
+func findButton(o fyne.CanvasObject, labels map[string]bool) *widget.Button {
 	switch x := o.(type) {
 	case *widget.Button:
-		if x.Visible() && !x.Disabled() && x.OnTapped != nil && dismissLabels[x.Text] {
+		if x.Visible() && !x.Disabled() && x.OnTapped != nil && labels[x.Text] {
 			return x
 		}
 	case *fyne.Container:
@@ -60,12 +83,12 @@ func findDismiss(o fyne.CanvasObject) *widget.Button {
 			return nil
 		}
 		for _, child := range x.Objects {
-			if b := findDismiss(child); b != nil {
+			if b := findButton(child, labels); b != nil {
 				return b
 			}
 		}
 	case *container.Scroll:
-		return findDismiss(x.Content)
+		return findButton(x.Content, labels)
 	}
 	return nil
 }
@@ -97,6 +120,52 @@ func (e *EscapeEntry) TypedKey(k *fyne.KeyEvent) {
 		}
 	}
 	e.ShortcutEntry.TypedKey(k)
+}
+
+// EscapeSelect is a drop-down whose Esc closes the dialog it is in: a focused Select would
+// otherwise swallow the key.
+type EscapeSelect struct {
+	widget.Select
+}
+
+func NewEscapeSelect(options []string, changed func(string)) *EscapeSelect {
+	s := &EscapeSelect{}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey dismisses the dialog on Esc; every other key works the drop-down as usual.
+func (s *EscapeSelect) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(s); c != nil && dismissTop(c) {
+			return
+		}
+	}
+	s.Select.TypedKey(k)
+}
+
+// EscapeSelectEntry is a text field with choices whose Esc closes the dialog it is in.
+type EscapeSelectEntry struct {
+	widget.SelectEntry
+}
+
+func NewEscapeSelectEntry(options []string) *EscapeSelectEntry {
+	e := &EscapeSelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry does
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey dismisses the dialog on Esc; every other key edits as usual.
+func (e *EscapeSelectEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && dismissTop(c) {
+			return
+		}
+	}
+	e.SelectEntry.TypedKey(k)
 }
 
 // ShortcutEntry is an Entry that passes window shortcuts (Ctrl+N, Ctrl+1 …) on to the window

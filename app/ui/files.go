@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,6 +16,21 @@ import (
 // the first time, beside the database, not in the home folder — and remembers the folder.
 // It is the app's one save dialog, as ChooseFile is its one open dialog.
 func SaveFile(wb *Workbench, name, ext string, then func(path string)) {
+	if systemSave != nil {
+		path, ok, err := systemSave("保存文件", startFolder(wb), name, ext)
+		if err != nil {
+			wb.ShowError("无法打开保存对话框", err)
+		}
+		if !ok {
+			return
+		}
+		if !strings.HasSuffix(strings.ToLower(path), ext) {
+			path += ext
+		}
+		rememberFolder(path)
+		then(path)
+		return
+	}
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil || wc == nil {
 			return
@@ -37,17 +53,34 @@ func SaveFile(wb *Workbench, name, ext string, then func(path string)) {
 // fileDialogSize is big enough to see a folder's files: Fyne's default shows four.
 var fileDialogSize = fyne.NewSize(900, 600)
 
-// startNearData starts d in the last folder used, else in the database's folder.
-func startNearData(wb *Workbench, d *dialog.FileDialog) {
-	if a := fyne.CurrentApp(); a != nil && a.Preferences().String(lastFolderKey) != "" {
-		startInLastFolder(d)
-		return
+// systemSave and systemOpen, when set (files_windows.go), are the system's own save and open
+// dialogs: on Windows staff expect theirs — a typed path, 桌面/文档/下载, U盘 and network drives,
+// every word in the system's language. ok is false when the person cancelled; err is a
+// Chinese sentence. Elsewhere they stay nil and Fyne's dialogs, with Chinese words, are used.
+var (
+	systemSave func(title, dir, name, ext string) (path string, ok bool, err error)
+	systemOpen func(title, dir string, exts []string) (path string, ok bool, err error)
+)
+
+// startFolder is where a file dialog starts: the last folder used, else the database's.
+func startFolder(wb *Workbench) string {
+	if a := fyne.CurrentApp(); a != nil {
+		if dir := a.Preferences().String(lastFolderKey); dir != "" {
+			return dir
+		}
 	}
 	if wb.Store == nil {
-		return
+		return ""
 	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(wb.Store.Path()))); err == nil {
-		d.SetLocation(l)
+	return filepath.Dir(wb.Store.Path())
+}
+
+// startNearData starts d in the last folder used, else in the database's folder.
+func startNearData(wb *Workbench, d *dialog.FileDialog) {
+	if dir := startFolder(wb); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
 	}
 }
 
@@ -55,6 +88,17 @@ func startNearData(wb *Workbench, d *dialog.FileDialog) {
 // case, as Windows keeps what the sender typed), starting where SaveFile would, and calls then
 // with its path.
 func ChooseFile(wb *Workbench, exts []string, then func(path string)) {
+	if systemOpen != nil {
+		path, ok, err := systemOpen("打开文件", startFolder(wb), exts)
+		if err != nil {
+			wb.ShowError("无法打开文件对话框", err)
+		}
+		if ok {
+			rememberFolder(path)
+			then(path)
+		}
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
@@ -86,17 +130,69 @@ func rememberFolder(path string) {
 	}
 }
 
-// startInLastFolder opens a file dialog where the last roster file was, if it still exists.
-func startInLastFolder(d *dialog.FileDialog) {
-	a := fyne.CurrentApp()
-	if a == nil {
+// printFolderKey remembers the folder print files went to last.
+const printFolderKey = "print.folder"
+
+// systemFolder, when set (files_windows.go), is the system's own folder dialog.
+var systemFolder func(title, dir string) (path string, ok bool, err error)
+
+// DefaultPrintFolder is where print files go until the person picks another folder:
+// 文档\党建工作台, where staff look for their documents — not a folder beside the database,
+// which on Windows is hidden under AppData.
+func DefaultPrintFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, "Documents", "党建工作台")
+}
+
+// ChoosePrintFolder asks where print files go, starting in the folder chosen last (the first
+// time DefaultPrintFolder, made if missing), remembers the answer and calls then with it.
+func ChoosePrintFolder(wb *Workbench, then func(dir string)) {
+	const title = "选择打印文件的保存位置"
+	dir := DefaultPrintFolder()
+	if a := fyne.CurrentApp(); a != nil {
+		if last := a.Preferences().String(printFolderKey); last != "" {
+			dir = last
+		}
+	}
+	if dir != "" {
+		_ = os.MkdirAll(dir, 0o755) // so the dialog can start there; if not, it starts elsewhere
+	}
+	chosen := func(d string) {
+		if a := fyne.CurrentApp(); a != nil {
+			a.Preferences().SetString(printFolderKey, d)
+		}
+		then(d)
+	}
+	if systemFolder != nil {
+		d, ok, err := systemFolder(title, dir)
+		if err != nil {
+			wb.ShowError("无法打开文件夹对话框", err)
+		}
+		if ok {
+			chosen(d)
+		}
 		return
 	}
-	dir := a.Preferences().String(lastFolderKey)
-	if dir == "" {
-		return
-	}
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err == nil && l != nil {
+			chosen(l.Path())
+		}
+	}, wb.Window)
+	d.SetTitleText(title)
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(l)
 	}
+	d.Resize(fileDialogSize)
+	d.Show()
+}
+
+// SetSystemFolderForTest stands in for the system's folder dialog until the test ends: tests
+// of other packages answer it as the person would.
+func SetSystemFolderForTest(t interface{ Cleanup(func()) }, f func(title, dir string) (string, bool, error)) {
+	old := systemFolder
+	systemFolder = f
+	t.Cleanup(func() { systemFolder = old })
 }

@@ -67,6 +67,16 @@ func (f *StayDialog) Submit() {
 // Refuse shows err in red under the fields, for actions of the form other than its OK button.
 func (f *StayDialog) Refuse(err error) { SetFieldError(f.Msg, MessageText(err)) }
 
+// Recheck shows what is still wrong after the person changed a field: err as Refuse does, or
+// nothing once it is nil.
+func (f *StayDialog) Recheck(err error) {
+	if err == nil {
+		SetFieldError(f.Msg, "")
+		return
+	}
+	f.Refuse(err)
+}
+
 // MessageText is err as the user reads it: one sentence, or one problem a line with a bullet
 // when there are several. The error dialog and every form use it.
 func MessageText(err error) string {

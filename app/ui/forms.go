@@ -26,10 +26,14 @@ func ParseDay(text string) (time.Time, error) {
 // DayText writes a date the way the screens show it, "" for unknown.
 func DayText(t time.Time) string { return civil.Format(t) }
 
-// NewDayEntry is an entry for a date with an example of the spelling in its placeholder.
+// DayPlaceHolder is what an empty date field shows: the order of the parts, with no figures —
+// a grey example date looked like a date already filled in.
+const DayPlaceHolder = "年-月-日"
+
+// NewDayEntry is an entry for a date, with the order of its parts in its placeholder.
 func NewDayEntry(t time.Time) *EscapeEntry {
 	e := NewEscapeEntry()
-	e.SetPlaceHolder("如 2024-03-01")
+	e.SetPlaceHolder(DayPlaceHolder)
 	e.SetText(DayText(t))
 	return e
 }

@@ -74,13 +74,28 @@ func (p *PersonPicker) Find(q string) ([]data.Person, string) {
 	}
 	switch {
 	case total == 0:
-		return nil, "没有找到，请换个姓名或部门再试"
+		return nil, "无匹配：没有姓名或部门含“" + q + "”的人员，请换个写法再试"
 	case total > PersonsShown:
 		return matches, fmt.Sprintf("显示前 %d 人，请输入姓名缩小范围", PersonsShown)
 	case total == 1:
 		return matches, "找到 1 人，按回车选定"
 	}
 	return matches, fmt.Sprintf("找到 %d 人，点选一人", total)
+}
+
+// PutFirst lists the persons first holds before the others (each group in its own order), so
+// the likely choice — a member of the branch, a holder of a post — is at the top.
+func (p *PersonPicker) PutFirst(first func(data.Person) bool) {
+	var head, tail []data.Person
+	for _, x := range p.all {
+		if first(x) {
+			head = append(head, x)
+		} else {
+			tail = append(tail, x)
+		}
+	}
+	p.all = append(head, tail...)
+	p.filter()
 }
 
 func (p *PersonPicker) filter() {

@@ -22,6 +22,9 @@ type Screen struct {
 	// gaps); "" hides it. It runs on RefreshBadges and on every switch, on the
 	// main goroutine, so it must be quick.
 	Badge func() string
+	// BadgeTip says what the badge counts, shown while the pointer is over it, e.g.
+	// "未来一周有 1 个空岗日"; it gets the badge's text.
+	BadgeTip func(badge string) string
 }
 
 // Shell is the main window layout: navigation rail on the left, the current
@@ -31,6 +34,11 @@ type Shell struct {
 	built   []fyne.CanvasObject
 	badges  []string
 	current int
+	// left are what each screen asked to run when the person leaves it (WhenLeft): its own
+	// error lines are about work on that screen and would be stale on return.
+	left [][]func()
+	// idle is the status line's text when no screen has anything to say (SetIdleStatus).
+	idle string
 
 	rail    *widget.List
 	content *fyne.Container
@@ -45,6 +53,7 @@ func NewShell(w fyne.Window, screens []Screen) *Shell {
 		screens: screens,
 		built:   make([]fyne.CanvasObject, len(screens)),
 		badges:  make([]string, len(screens)),
+		left:    make([][]func(), len(screens)),
 		current: -1,
 		content: container.NewStack(),
 		status:  widget.NewLabel(""),
@@ -64,7 +73,11 @@ func NewShell(w fyne.Window, screens []Screen) *Shell {
 
 	for i := range min(len(screens), 9) {
 		sc := &desktop.CustomShortcut{KeyName: fyne.KeyName(strconv.Itoa(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
-		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) { s.Show(i) })
+		w.Canvas().AddShortcut(sc, func(fyne.Shortcut) {
+			if w.Canvas().Overlays().Top() == nil { // behind an open dialog the screen stays
+				s.Show(i)
+			}
+		})
 	}
 	w.SetContent(s.root)
 	s.Show(0)
@@ -78,6 +91,12 @@ func (s *Shell) Show(i int) {
 		return
 	}
 	if i != s.current {
+		if s.current >= 0 {
+			for _, f := range s.left[s.current] {
+				f()
+			}
+			s.status.SetText(s.idle) // a message about the screen left is stale on the next
+		}
 		s.current = i
 		if s.built[i] == nil {
 			s.built[i] = s.screens[i].Build()
@@ -98,12 +117,30 @@ func (s *Shell) Page() fyne.CanvasObject {
 	return s.content.Objects[0]
 }
 
+// WhenLeft runs f each time the person leaves the screen being built (call it from a Build):
+// a screen clears its own error lines with it.
+func (s *Shell) WhenLeft(f func()) {
+	if s.current >= 0 {
+		s.left[s.current] = append(s.left[s.current], f)
+	}
+}
+
+// Title is screen i's name in the rail.
+func (s *Shell) Title(i int) string { return s.screens[i].Title }
+
 // Current returns the index of the screen on show.
 func (s *Shell) Current() int { return s.current }
 
 // SetStatus replaces the text of the status line. Call it on the main
 // goroutine; from background work wrap it in fyne.Do.
 func (s *Shell) SetStatus(text string) { s.status.SetText(text) }
+
+// SetIdleStatus sets the status line and the text it goes back to when the person switches
+// screens (the database path).
+func (s *Shell) SetIdleStatus(text string) {
+	s.idle = text
+	s.status.SetText(text)
+}
 
 // Status returns the text of the status line.
 func (s *Shell) Status() string { return s.status.Text }
@@ -144,7 +181,12 @@ func (s *Shell) createRailItem() fyne.CanvasObject {
 
 func (s *Shell) updateRailItem(id widget.ListItemID, item fyne.CanvasObject) {
 	sc := s.screens[id]
-	item.(*railItem).set(sc.Icon, sc.Title, s.badges[id])
+	r := item.(*railItem)
+	r.set(sc.Icon, sc.Title, s.badges[id])
+	r.badge.tip = ""
+	if sc.BadgeTip != nil && s.badges[id] != "" {
+		r.badge.tip = sc.BadgeTip(s.badges[id])
+	}
 }
 
 // railItem is one row of the navigation rail: icon, title and a badge — a
@@ -155,7 +197,7 @@ type railItem struct {
 	title     *widget.Label
 	badgeBG   *canvas.Rectangle
 	badgeText *canvas.Text
-	badge     *fyne.Container
+	badge     *badgePill
 }
 
 func newRailItem(icon fyne.Resource, title, badge string) *railItem {
@@ -168,7 +210,8 @@ func newRailItem(icon fyne.Resource, title, badge string) *railItem {
 	r.badgeBG.CornerRadius = 9
 	r.badgeText.TextStyle = fyne.TextStyle{Bold: true}
 	r.badgeText.TextSize = theme.CaptionTextSize()
-	r.badge = container.NewCenter(container.NewStack(r.badgeBG, container.NewCenter(r.badgeText)))
+	r.badge = &badgePill{pill: container.NewCenter(container.NewStack(r.badgeBG, container.NewCenter(r.badgeText)))}
+	r.badge.ExtendBaseWidget(r.badge)
 	r.ExtendBaseWidget(r)
 	r.set(icon, title, badge)
 	return r
@@ -197,4 +240,37 @@ func (r *railItem) set(icon fyne.Resource, title, badge string) {
 // CreateRenderer lays the row out as icon | title | badge.
 func (r *railItem) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, r.badge, r.title))
+}
+
+// badgePill is the rail's red counter; with the pointer over it, it says what it counts (Fyne
+// has no tooltips: a small pop-up under the pill stands in for one).
+type badgePill struct {
+	widget.BaseWidget
+	pill *fyne.Container
+	tip  string
+	pop  *widget.PopUp
+}
+
+func (b *badgePill) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(b.pill) }
+
+// MouseIn shows the tip under the pill.
+func (b *badgePill) MouseIn(*desktop.MouseEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if b.tip == "" || c == nil {
+		return
+	}
+	b.pop = widget.NewPopUp(widget.NewLabel(b.tip), c)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+	b.pop.ShowAtPosition(at.Add(fyne.NewPos(0, b.Size().Height)))
+}
+
+// MouseMoved keeps the tip while the pointer stays over the pill.
+func (b *badgePill) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut takes the tip away.
+func (b *badgePill) MouseOut() {
+	if b.pop != nil {
+		b.pop.Hide()
+		b.pop = nil
+	}
 }

@@ -61,10 +61,14 @@ type Progress func(done, total int, what string)
 // few hundred milliseconds never shows the dialog, so quick actions do not flash.
 func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Progress) error, done func(err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
+	// Until the work knows its total the bar runs without a figure: a 0 % bar beside
+	// "已读取 6000 行" reads as stuck.
 	bar := widget.NewProgressBar()
+	bar.Hide()
+	busy := widget.NewProgressBarInfinite()
 	what := widget.NewLabel("正在准备……")
 	cancelBtn := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { cancel() })
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, bar, container.NewCenter(cancelBtn)), wb.Window)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, container.NewStack(busy, bar), container.NewCenter(cancelBtn)), wb.Window)
 	d.Resize(fyne.NewSize(420, 160))
 	shown := false
 	finished := make(chan struct{})
@@ -87,6 +91,11 @@ func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Prog
 		last = time.Now()
 		fyne.Do(func() {
 			if total > 0 {
+				if busy.Visible() {
+					busy.Stop()
+					busy.Hide()
+					bar.Show()
+				}
 				bar.SetValue(float64(n) / float64(total))
 			}
 			if text != "" {
@@ -99,6 +108,7 @@ func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Prog
 		cancel()
 		fyne.Do(func() {
 			close(finished)
+			busy.Stop()
 			if shown {
 				d.Hide()
 			}

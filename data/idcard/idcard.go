@@ -47,6 +47,14 @@ type Info struct {
 	Region string
 }
 
+// Gender is the holder's gender as the roster writes it, 男 or 女.
+func (i Info) Gender() string {
+	if i.Male {
+		return "男"
+	}
+	return "女"
+}
+
 // Age returns the holder's age in full years on the given day.
 func (i Info) Age(on time.Time) int { return civil.YearsBetween(i.Birth, on) }
 
