@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/setup"
 	"dangjian/app/ui"
 	"dangjian/data"
 )
@@ -35,6 +36,10 @@ func (o *Screen) showDetail() {
 	title.SizeName = theme.SizeNameSubHeadingText
 	o.detail.Add(title)
 	o.detail.Add(o.facts(x))
+	if x.ParentID == 0 && x.Live() {
+		// The root's names are the institute's profile: what printed titles say.
+		o.detail.Add(container.NewHBox(&widget.Button{Text: "编辑研究院信息", Icon: theme.DocumentCreateIcon(), OnTapped: func() { setup.ShowEdit(o.wb) }}))
+	}
 	o.detail.Add(o.findingsBox(x))
 	if x.IsTemporary() {
 		o.detail.Add(o.tempMembersBox(x))
