@@ -89,6 +89,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	// A very long list shows its head; the full list goes out with 导出错误行.
 	const shown = 300
 	box := container.NewVBox()
+	w.addDecisions(box)
 	for i, l := range lines {
 		if i == shown {
 			box.Add(ui.Colored(fmt.Sprintf("……另有 %d 行未列出，请用“导出错误行”查看全部原因。", len(lines)-shown), widget.LowImportance))
