@@ -76,7 +76,8 @@ func (im *orgImport) preview() {
 	im.title.SetText("预览：核对后点“导入”")
 	counts := widget.NewLabelWithStyle(fmt.Sprintf("共 %d 行：新增 %d　更新 %d　无变化 %d　不导入 %d", p.Rows(), p.New, p.Updated, p.Unchanged, p.Rejected),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	var lines []ui.PreviewLine
+	// Refused rows first: what the office has to correct is what it must not miss.
+	var refused, lines []ui.PreviewLine
 	for _, it := range p.Items {
 		where := fmt.Sprintf("第 %d 行 %s", it.Row.Line, it.Row.Name)
 		switch it.Action {
@@ -89,14 +90,15 @@ func (im *orgImport) preview() {
 					msgs = append(msgs, e.Message)
 				}
 			}
-			lines = append(lines, ui.PreviewLine{Text: "✗ " + where + " — " + strings.Join(msgs, "；"), Refused: true})
+			refused = append(refused, ui.PreviewLine{Text: "✗ " + where + " — " + strings.Join(msgs, "；"), Refused: true})
 		case sheets.ActionNew:
 			lines = append(lines, ui.PreviewLine{Text: "＋ " + where + " — 新增" + parentText(it.Row.Parent)})
 		case sheets.ActionUpdate:
 			lines = append(lines, ui.PreviewLine{Text: "↻ " + where + " — 更新：" + strings.Join(it.Changes, "、")})
 		}
 	}
-	hint := widget.NewLabel("下面列出将新增（＋）、将更新（↻）和不导入（✗，附原因）的行；无变化的行不列出。")
+	lines = append(refused, lines...)
+	hint := widget.NewLabel("下面先列出不导入的行（✗，附原因），再列出将新增（＋）和将更新（↻）的行；无变化的行不列出。")
 	if len(lines) == 0 {
 		hint.SetText("文件中的党组织都已在库中且无变化。")
 	}
@@ -167,8 +169,6 @@ func (im *orgImport) donePage() {
 	im.title.SetText("导入完成")
 	msg := widget.NewLabel(fmt.Sprintf("已导入：新增 %d 个党组织，更新 %d 个；无变化 %d 个；%d 行未导入。导入前已自动备份数据库。", p.New, p.Updated, p.Unchanged, p.Rejected))
 	msg.Wrapping = fyne.TextWrapWord
-	im.body.Objects = []fyne.CanvasObject{container.NewVBox(msg)}
-	im.body.Refresh()
 	var undo *widget.Button
 	undo = &widget.Button{Text: "撤销本次导入", Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		wb.Confirm("撤销本次导入", fmt.Sprintf("将删除本次新增的 %d 个党组织、还原被更新的 %d 个。确定撤销吗？", p.New, p.Updated), func() {
@@ -187,7 +187,10 @@ func (im *orgImport) donePage() {
 	if p.Batch == 0 {
 		undo.Disable()
 	}
-	im.setButtons(im.rejectsButton(), undo)
+	// As the roster wizard's last page: what was done, then what can be done about it.
+	im.body.Objects = []fyne.CanvasObject{container.NewVBox(msg, container.NewHBox(undo, im.rejectsButton()))}
+	im.body.Refresh()
+	im.setButtons()
 }
 
 func (im *orgImport) saveRejects() {

@@ -38,7 +38,7 @@ func ShowFirstStart(wb *ui.Workbench, loadDemo func()) *Form {
 		loadDemo()
 	}}
 	body := container.NewVBox(intro, f.fields(), container.NewHBox(demo))
-	f.Dialog = ui.FormDialog(wb, "建立本单位", body, "建立", fyne.NewSize(600, 460), func() error {
+	f.Dialog = ui.FormDialog(wb, "建立本单位", body, "建立", fyne.NewSize(600, 400), func() error {
 		p, err := wb.Store.SetUp(context.Background(), f.profile())
 		if err != nil {
 			return f.refuse(err)
@@ -99,6 +99,9 @@ func (f *Form) fields() fyne.CanvasObject {
 		widget.NewFormItem("党委简称", under(f.CommitteeShort, "CommitteeShort")),
 	)
 }
+
+// FieldError is the red line under a field ("Institute", "CommitteeName", "CommitteeShort").
+func (f *Form) FieldError(field string) *widget.Label { return f.errs[field] }
 
 func (f *Form) profile() data.Profile {
 	return data.Profile{Institute: f.Institute.Text, CommitteeName: f.CommitteeName.Text, CommitteeShort: f.CommitteeShort.Text}

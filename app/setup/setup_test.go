@@ -1,4 +1,4 @@
-package setup
+package setup_test
 
 import (
 	"strings"
@@ -10,6 +10,7 @@ import (
 
 	"dangjian/app/apptest"
 	"dangjian/app/org"
+	"dangjian/app/setup"
 )
 
 func TestFirstStartSetsUpTheInstituteAndTheTreeShowsIt(t *testing.T) {
@@ -17,7 +18,7 @@ func TestFirstStartSetsUpTheInstituteAndTheTreeShowsIt(t *testing.T) {
 	o := org.Open(wb)
 	w.SetContent(o.Root())
 	demoLoaded := false
-	f := ShowFirstStart(wb, func() { demoLoaded = true })
+	f := setup.ShowFirstStart(wb, func() { demoLoaded = true })
 	test.Type(&f.Institute.Entry, "某某研究院")
 	test.Type(&f.CommitteeName.Entry, "中共某某研究院委员会")
 	test.Type(&f.CommitteeShort.Entry, "院党委")
@@ -40,7 +41,7 @@ func TestFirstStartSetsUpTheInstituteAndTheTreeShowsIt(t *testing.T) {
 
 func TestFirstStartRefusalStaysInTheFormInRed(t *testing.T) {
 	wb, w := apptest.EmptyWorkbench(t)
-	f := ShowFirstStart(wb, func() {})
+	f := setup.ShowFirstStart(wb, func() {})
 	test.Type(&f.Institute.Entry, "某某研究院")
 	apptest.Tap(t, w, "建立") // no 党委全称
 
@@ -48,7 +49,7 @@ func TestFirstStartRefusalStaysInTheFormInRed(t *testing.T) {
 	if top == nil {
 		t.Fatal("the form closed on a refusal")
 	}
-	red := f.errs["CommitteeName"]
+	red := f.FieldError("CommitteeName")
 	if !red.Visible() || !strings.Contains(red.Text, "党委全称") || red.Importance != widget.DangerImportance {
 		t.Errorf("no red line under 党委全称: %q visible %v", red.Text, red.Visible())
 	}
@@ -63,7 +64,7 @@ func TestFirstStartRefusalStaysInTheFormInRed(t *testing.T) {
 func TestFirstStartOffersTheDemo(t *testing.T) {
 	wb, w := apptest.EmptyWorkbench(t)
 	loaded := false
-	ShowFirstStart(wb, func() { loaded = true })
+	setup.ShowFirstStart(wb, func() { loaded = true })
 	apptest.Tap(t, w, "载入演示研究院")
 	if !loaded || w.Canvas().Overlays().Top() != nil {
 		t.Errorf("载入演示研究院: loaded %v, form still open %v", loaded, w.Canvas().Overlays().Top() != nil)
@@ -72,7 +73,7 @@ func TestFirstStartOffersTheDemo(t *testing.T) {
 
 func TestEditProfileRenamesTheRoot(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1100, 700))
-	f := ShowEdit(wb)
+	f := setup.ShowEdit(wb)
 	f.CommitteeShort.SetText("")
 	test.Type(&f.CommitteeShort.Entry, "研究院党委")
 	apptest.Tap(t, wb.Window, "保存")
