@@ -72,19 +72,19 @@ func ShowEdit(wb *ui.Workbench) *Form {
 
 func newForm(p data.Profile) *Form {
 	f := &Form{errs: map[string]*widget.Label{}}
-	entry := func(text, placeholder string) *ui.EscapeEntry {
+	entry := func(field, text, placeholder string) *ui.EscapeEntry {
 		e := ui.NewEscapeEntry()
 		e.SetPlaceHolder(placeholder)
 		e.SetText(text)
+		f.errs[field] = ui.NewFieldError()
+		// Typing in a field answers its red line: it goes, and comes back only on the next try.
+		e.OnChanged = func(string) { ui.SetFieldError(f.errs[field], "") }
 		e.OnSubmitted = func(string) { f.Dialog.Submit() }
 		return e
 	}
-	f.Institute = entry(p.Institute, "如 某某研究院")
-	f.CommitteeName = entry(p.CommitteeName, "如 中共某某研究院委员会")
-	f.CommitteeShort = entry(p.CommitteeShort, "如 院党委")
-	for _, k := range []string{"Institute", "CommitteeName", "CommitteeShort"} {
-		f.errs[k] = ui.NewFieldError()
-	}
+	f.Institute = entry("Institute", p.Institute, "如 某某研究院")
+	f.CommitteeName = entry("CommitteeName", p.CommitteeName, "如 中共某某研究院委员会")
+	f.CommitteeShort = entry("CommitteeShort", p.CommitteeShort, "如 院党委")
 	return f
 }
 
@@ -128,5 +128,5 @@ func (f *Form) refuse(err error) error {
 		return rest
 	}
 	// Every problem is already under its field; the line by the buttons only points there.
-	return errors.New("请按上面的红字改正后再保存")
+	return errors.New("请先按上面的红字改正")
 }

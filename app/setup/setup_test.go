@@ -53,6 +53,10 @@ func TestFirstStartRefusalStaysInTheFormInRed(t *testing.T) {
 	if !red.Visible() || !strings.Contains(red.Text, "党委全称") || red.Importance != widget.DangerImportance {
 		t.Errorf("no red line under 党委全称: %q visible %v", red.Text, red.Visible())
 	}
+	test.Type(&f.CommitteeName.Entry, "中共某某研究院委员会")
+	if red.Visible() {
+		t.Error("the red line stays while the field is being corrected")
+	}
 	if f.Institute.Text != "某某研究院" {
 		t.Errorf("what was typed is lost: %q", f.Institute.Text)
 	}
