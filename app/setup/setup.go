@@ -78,7 +78,12 @@ func newForm(p data.Profile) *Form {
 		e.SetText(text)
 		f.errs[field] = ui.NewFieldError()
 		// Typing in a field answers its red line: it goes, and comes back only on the next try.
-		e.OnChanged = func(string) { ui.SetFieldError(f.errs[field], "") }
+		e.OnChanged = func(string) {
+			ui.SetFieldError(f.errs[field], "")
+			if f.Dialog != nil {
+				ui.SetFieldError(f.Dialog.Msg, "")
+			}
+		}
 		e.OnSubmitted = func(string) { f.Dialog.Submit() }
 		return e
 	}
