@@ -103,7 +103,9 @@ func (im *orgImport) preview() {
 		hint.SetText("文件中的党组织都已在库中且无变化。")
 	}
 	hint.Wrapping = fyne.TextWrapWord
-	im.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(counts, hint), nil, nil, nil, ui.PreviewList(lines))}
+	list := container.NewVBox()
+	ui.AddPreviewLines(list, lines)
+	im.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(counts, hint), nil, nil, nil, container.NewVScroll(list))}
 	im.body.Refresh()
 
 	commit := &widget.Button{Text: fmt.Sprintf("导入（新增 %d，更新 %d）", p.New, p.Updated), Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: im.commit}

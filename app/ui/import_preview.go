@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -21,10 +20,9 @@ type PreviewLine struct {
 // the window down; the full list goes out with 导出错误行.
 const previewShown = 300
 
-// PreviewList shows lines in a scroll, each wrapped — the reason and its fix are the point, an
-// ellipsis would hide them — and a very long list by its head.
-func PreviewList(lines []PreviewLine) fyne.CanvasObject {
-	box := container.NewVBox()
+// AddPreviewLines adds lines to an import preview's box, each wrapped — the reason and its fix
+// are the point, an ellipsis would hide them — and a very long list by its head.
+func AddPreviewLines(box *fyne.Container, lines []PreviewLine) {
 	for i, l := range lines {
 		if i == previewShown {
 			box.Add(Colored(fmt.Sprintf("……另有 %d 行未列出，请用“导出错误行”查看全部原因。", len(lines)-previewShown), widget.LowImportance))
@@ -36,5 +34,4 @@ func PreviewList(lines []PreviewLine) fyne.CanvasObject {
 		}
 		box.Add(Colored(l.Text, imp))
 	}
-	return container.NewVScroll(box)
 }
