@@ -26,19 +26,22 @@ type Form struct {
 }
 
 // ShowFirstStart asks an empty database's office to set up its institute, or to load the demo
-// (loadDemo runs after the form has closed). On success the screens showing organisations
+// (loadDemo runs after the form has closed; nil offers no demo). On success the screens showing organisations
 // reload and the tree shows the new 党委.
 func ShowFirstStart(wb *ui.Workbench, loadDemo func()) *Form {
 	intro := widget.NewLabel("这个数据库还是空的。请先填写本单位的名称，系统据此建立党委（根组织），之后可在“组织机构”中导入组织机构表、在“党员花名册”中导入花名册。\n只想先熟悉功能，可以载入演示研究院。")
 	intro.Wrapping = fyne.TextWrapWord
 	f := newForm(data.Profile{})
-	var demo *widget.Button
-	demo = &widget.Button{Text: "载入演示研究院", Icon: theme.FileApplicationIcon(), OnTapped: func() {
-		f.Dialog.Hide()
-		loadDemo()
-	}}
-	body := container.NewVBox(intro, f.fields(), container.NewHBox(demo))
-	f.Dialog = ui.FormDialog(wb, "建立本单位", body, "建立", fyne.NewSize(600, 400), func() error {
+	body := container.NewVBox(intro, f.fields())
+	if loadDemo != nil {
+		body.Add(container.NewHBox(&widget.Button{Text: "载入演示研究院", Icon: theme.FileApplicationIcon(), OnTapped: func() {
+			f.Dialog.Hide()
+			loadDemo()
+		}}))
+	} else {
+		intro.SetText("请先填写本单位的名称，系统据此建立党委（根组织），之后可导入组织机构表和花名册。")
+	}
+	f.Dialog = ui.FormDialog(wb, "设置研究院", body, "建立", fyne.NewSize(600, 400), func() error {
 		p, err := wb.Store.SetUp(context.Background(), f.profile())
 		if err != nil {
 			return f.refuse(err)

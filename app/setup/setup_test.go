@@ -85,3 +85,25 @@ func TestEditProfileRenamesTheRoot(t *testing.T) {
 		t.Errorf("short name stored %q", p.CommitteeShort)
 	}
 }
+
+// The first-start form cancelled, the 组织机构 screen offers it again; the tree then shows the
+// new 党委.
+func TestOrgScreenWithoutARootOffersTheSetUp(t *testing.T) {
+	wb, w := apptest.EmptyWorkbench(t)
+	o := org.Open(wb)
+	w.SetContent(o.Root())
+	apptest.Tap(t, w, "设置研究院…")
+	top := w.Canvas().Overlays().Top()
+	if top == nil || apptest.FindButton(top, "载入演示研究院") != nil {
+		t.Fatal("设置研究院… opens no form, or one offering the demo on a screen that cannot load it")
+	}
+	entries := apptest.EntriesOf(top)
+	if len(entries) != 3 {
+		t.Fatalf("%d fields; want 研究院名称, 党委全称, 党委简称", len(entries))
+	}
+	test.Type(entries[1], "中共某某研究院委员会")
+	apptest.Tap(t, w, "建立")
+	if !apptest.Shows(o.Root(), "中共某某研究院委员会") || apptest.Button(w, "设置研究院…") != nil {
+		t.Errorf("after 建立 the screen shows %v", apptest.Texts(o.Root()))
+	}
+}
