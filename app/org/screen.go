@@ -214,7 +214,7 @@ func (o *Screen) enableActions() {
 		"换届":      ok && x.Live(),
 		"任命":      ok && x.Live(),
 		"编入党员":    ok && x.Live() && x.TypeCode == data.TypeTempBranch,
-		"导入":      true,
+		"导入":      len(o.kids[0]) > 0, // the tree is built under the 党委: 设置研究院 first
 		"导出":      len(o.orgs) > 0,
 	}
 	for k, b := range o.buttons {
