@@ -2,6 +2,7 @@ package org
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,8 @@ import (
 	"dangjian/app/apptest"
 	"dangjian/app/ui"
 	"dangjian/data"
+	"dangjian/data/civil"
+	"dangjian/data/idcard"
 )
 
 // orgSheet writes an office's 基层党组织基本情况一览表 with the given rows under its header.
@@ -125,5 +128,44 @@ func TestOrgImportPreviewShowsABadRowWithItsReason(t *testing.T) {
 	}
 	if b := apptest.Button(w, "导出错误行…"); b == nil || b.Disabled() {
 		t.Error("导出错误行 is not offered for the rejected row")
+	}
+}
+
+// After the org sheet and the members, each node counts the members under it: the branch its
+// own, the 党总支 its branches', the 党委 everyone.
+func TestOrgImportTreeCountsTheMembersUnderEachNode(t *testing.T) {
+	wb, w, o := setUpInstitute(t)
+	openImport(t, w, o, orgSheet(t,
+		[]any{1, "稳态强磁场实验室党支部", "党支部", "强磁场中心党总支", ""},
+		[]any{2, "极端条件实验室党支部", "党支部", "强磁场中心党总支", ""},
+		[]any{3, "强磁场中心党总支", "党总支", "", ""},
+	))
+	apptest.Tap(t, w, buttonText(w, "导入（"))
+	apptest.WaitFor(t, "the import", func() bool { return apptest.Button(w, "撤销本次导入") != nil })
+	for i, branch := range []string{"稳态强磁场实验室党支部", "稳态强磁场实验室党支部", "极端条件实验室党支部"} {
+		b, err := wb.Store.OrgByName(branch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := data.Member{Person: data.Person{Name: fmt.Sprintf("党员%d", i), IDNumber: idcard.Make("340104", civil.Date(1980, 1, 1), 10+i, true)},
+			Membership: data.Membership{BranchID: b.ID, Category: data.CategoryFull, Joined: civil.Date(2005, 1, 1), Full: civil.Date(2006, 1, 1)}}
+		if err := wb.Store.SaveMember(context.Background(), &m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wb.Changed(ui.Members)
+	texts := apptest.Texts(o.tree)
+	count := func(name string) string {
+		for i, s := range texts {
+			if s == name && i+1 < len(texts) {
+				return texts[i+1]
+			}
+		}
+		return "(not shown)"
+	}
+	for name, want := range map[string]string{"中共某某研究院委员会": "3 人", "强磁场中心党总支": "3 人", "稳态强磁场实验室党支部": "2 人", "极端条件实验室党支部": "1 人"} {
+		if got := count(name); got != want {
+			t.Errorf("%s shows %s; want %s", name, got, want)
+		}
 	}
 }
