@@ -206,21 +206,22 @@ func (im *orgImport) saveRejects() {
 	})
 }
 
-// exportOrgs writes the tree in the columns the import reads.
-func (o *Screen) exportOrgs() {
-	ui.SaveFile(o.wb, "组织机构.xlsx", ".xlsx", func(path string) {
-		var n int
-		o.wb.RunLong("正在导出组织机构", func(ctx context.Context, _ ui.Progress) error {
-			var err error
-			n, err = sheets.ExportOrgs(ctx, o.wb.Store, path)
-			return err
-		}, func(err error) {
-			if err != nil {
-				o.wb.ShowError("导出未完成", err)
-				return
-			}
-			o.wb.Notify("已导出 %d 个党组织到 %s", n, path)
-			o.wb.OfferOpen("导出完成", fmt.Sprintf("%d 个党组织已导出到\n%s", n, path), path)
-		})
+// exportOrgs asks where to write the tree in the columns the import reads.
+func (o *Screen) exportOrgs() { ui.SaveFile(o.wb, "组织机构.xlsx", ".xlsx", o.exportOrgsTo) }
+
+// exportOrgsTo writes the tree to path and offers to open it.
+func (o *Screen) exportOrgsTo(path string) {
+	var n int
+	o.wb.RunLong("正在导出组织机构", func(ctx context.Context, _ ui.Progress) error {
+		var err error
+		n, err = sheets.ExportOrgs(ctx, o.wb.Store, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			o.wb.ShowError("导出未完成", err)
+			return
+		}
+		o.wb.Notify("已导出 %d 个党组织到 %s", n, path)
+		o.wb.OfferOpen("导出完成", fmt.Sprintf("%d 个党组织已导出到\n%s", n, path), path)
 	})
 }

@@ -169,3 +169,21 @@ func TestOrgImportTreeCountsTheMembersUnderEachNode(t *testing.T) {
 		}
 	}
 }
+
+// 导出 writes the tree in the import's columns: read back into the same database, every row is
+// 无变化.
+func TestOrgExportReadsBackUnchanged(t *testing.T) {
+	wb := apptest.Demo(t, fyne.NewSize(1100, 700))
+	w := wb.Window
+	o := Open(wb)
+	w.SetContent(o.root)
+	path := filepath.Join(t.TempDir(), "组织机构.xlsx")
+	o.exportOrgsTo(path)
+	apptest.WaitFor(t, "the export", func() bool { return apptest.Button(w, "打开所在文件夹") != nil })
+	apptest.Tap(t, w, "关闭")
+	top := openImport(t, w, o, path)
+	orgs, _ := wb.Store.Orgs()
+	if want := fmt.Sprintf("共 %d 行：新增 0　更新 0　无变化 %d　不导入 0", len(orgs), len(orgs)); !apptest.Shows(top, want) {
+		t.Errorf("reading the export back shows %v; want %q", apptest.Texts(top), want)
+	}
+}
