@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/setup"
 	"dangjian/app/ui"
 	"dangjian/data"
 )
@@ -26,6 +27,16 @@ func (o *Screen) showDetail() {
 	o.enableActions()
 	o.detail.RemoveAll()
 	x, ok := o.byID[o.selected]
+	if !ok && len(o.kids[0]) == 0 {
+		// No 党委 yet (the first-start form was cancelled): nothing can be built or imported
+		// under nothing, so the way to begin is here, not only at the next start.
+		intro := widget.NewLabel("这个数据库还没有党委（根组织）。请先设置研究院：填写研究院名称和党委全称、简称，然后就可以导入组织机构表和花名册。")
+		intro.Wrapping = fyne.TextWrapWord
+		o.detail.Add(intro)
+		o.detail.Add(container.NewHBox(&widget.Button{Text: "设置研究院…", Icon: theme.SettingsIcon(), Importance: widget.HighImportance, OnTapped: func() { setup.ShowFirstStart(o.wb, nil) }}))
+		o.detail.Refresh()
+		return
+	}
 	if !ok {
 		o.detail.Add(widget.NewLabel("在左侧选择一个党组织，查看它的依托单位、支委会、党员和需要注意的问题。"))
 		o.detail.Refresh()
@@ -35,6 +46,10 @@ func (o *Screen) showDetail() {
 	title.SizeName = theme.SizeNameSubHeadingText
 	o.detail.Add(title)
 	o.detail.Add(o.facts(x))
+	if x.ParentID == 0 && x.Live() {
+		// The root's names are the institute's profile: what printed titles say.
+		o.detail.Add(container.NewHBox(&widget.Button{Text: "编辑研究院信息", Icon: theme.DocumentCreateIcon(), OnTapped: func() { setup.ShowEdit(o.wb) }}))
+	}
 	o.detail.Add(o.findingsBox(x))
 	if x.IsTemporary() {
 		o.detail.Add(o.tempMembersBox(x))

@@ -87,6 +87,8 @@ func Open(wb *ui.Workbench) *Screen {
 		{"换届", theme.ViewRefreshIcon(), o.newTerm},
 		{"任命", theme.AccountIcon(), o.appoint},
 		{"编入党员", theme.ContentAddIcon(), o.addTempMembers},
+		{"导入", theme.UploadIcon(), func() { o.importOrgs("") }},
+		{"导出", theme.DownloadIcon(), o.exportOrgs},
 	} {
 		b := widget.NewButtonWithIcon(a.key, a.icon, a.do)
 		o.buttons[a.key] = b
@@ -215,6 +217,8 @@ func (o *Screen) enableActions() {
 		"换届":      ok && x.Live(),
 		"任命":      ok && x.Live(),
 		"编入党员":    ok && x.Live() && x.TypeCode == data.TypeTempBranch,
+		"导入":      len(o.kids[0]) > 0, // the tree is built under the 党委: 设置研究院 first
+		"导出":      len(o.orgs) > 0,
 	}
 	for k, b := range o.buttons {
 		if on[k] {

@@ -79,6 +79,8 @@ type importWizard struct {
 	busy      bool
 	replanned chan struct{}
 	selects   []*widget.Select
+	// decided holds the office's answers to the 需确认 rows (import_decide.go).
+	decided map[rowPlace]string
 
 	body   *fyne.Container
 	title  *widget.Label
@@ -269,6 +271,10 @@ func (w *importWizard) setBusy(on bool) {
 func (w *importWizard) commit() {
 	if w.plan.New+w.plan.Updated == 0 {
 		w.wb.ShowError("没有可导入的行", fmt.Errorf("文件中的 %d 行都已在库中且无变化，或都未通过检查；请查看预览中的原因", w.plan.Rows()))
+		return
+	}
+	if err := w.applyDecisions(); err != nil {
+		w.wb.ShowError("无法导入", err)
 		return
 	}
 	plan := w.plan

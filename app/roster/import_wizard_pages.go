@@ -61,7 +61,7 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	p := w.plan
 	counts := widget.NewLabelWithStyle(fmt.Sprintf("共 %d 行：新增 %d　更新 %d　无变化 %d　不导入 %d", p.Rows(), p.New, p.Updated, p.Unchanged, p.Rejected),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	var lines []string
+	var lines []ui.PreviewLine
 	for _, it := range p.Items {
 		switch {
 		case it.Action == sheets.ActionRejected:
@@ -69,11 +69,11 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 			for _, e := range it.Errors {
 				msgs = append(msgs, "“"+e.Column+"”："+wizardReason(e, it.Row.Member.BranchName))
 			}
-			lines = append(lines, fmt.Sprintf("✗ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(msgs, "；")))
+			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("✗ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(msgs, "；")), Refused: true})
 		case it.Action == sheets.ActionUpdate:
-			lines = append(lines, fmt.Sprintf("↻ %s 第 %d 行 %s — 更新：%s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Changes, "、")))
+			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("↻ %s 第 %d 行 %s — 更新：%s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Changes, "、"))})
 		case len(it.Row.Notes) > 0:
-			lines = append(lines, fmt.Sprintf("ⓘ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Row.Notes, "；")))
+			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("ⓘ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Row.Notes, "；"))})
 		}
 	}
 	hint := "下面列出不导入的行（✗，附原因）、将更新的人（↻）和有提示的行（ⓘ）："
@@ -98,21 +98,9 @@ func (w *importWizard) previewPage() fyne.CanvasObject {
 	}
 	intro := widget.NewLabel(hint)
 	intro.Wrapping = fyne.TextWrapBreak
-	// Each line wraps: the reason and its fix are the point, an ellipsis would hide them.
-	// A very long list shows its head; the full list goes out with 导出错误行.
-	const shown = 300
 	box := container.NewVBox()
-	for i, l := range lines {
-		if i == shown {
-			box.Add(ui.Colored(fmt.Sprintf("……另有 %d 行未列出，请用“导出错误行”查看全部原因。", len(lines)-shown), widget.LowImportance))
-			break
-		}
-		imp := widget.MediumImportance
-		if strings.HasPrefix(l, "✗") {
-			imp = widget.DangerImportance
-		}
-		box.Add(ui.Colored(l, imp))
-	}
+	w.addDecisions(box)
+	ui.AddPreviewLines(box, lines)
 	top := container.NewVBox(counts, intro)
 	if p.Rejected > 0 {
 		top.Add(container.NewHBox(&widget.Button{Text: "导出错误行…", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveRejects}))

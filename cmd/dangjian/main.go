@@ -17,6 +17,7 @@ import (
 
 	"dangjian/app"
 	"dangjian/app/desktop"
+	"dangjian/app/setup"
 	"dangjian/data"
 	"dangjian/data/demo"
 )
@@ -96,7 +97,7 @@ func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench 
 	if _, err := store.DailyBackup(); err != nil {
 		wb.Notify("今日自动备份未完成：%v", err)
 	}
-	if empty, _ := demo.IsEmpty(store); empty {
+	if p, err := store.Profile(); err == nil && p.RootID == 0 {
 		load := func() {
 			wb.RunLong("载入演示数据", func(ctx context.Context, _ app.Progress) error { return demo.Load(ctx, wb.Store) },
 				func(err error) {
@@ -111,7 +112,7 @@ func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench 
 		if loadDemo {
 			load()
 		} else {
-			wb.Confirm("空数据库", "这个数据库还没有任何党组织和人员。\n要载入一个演示研究院来熟悉功能吗？\n（也可以取消，然后从花名册导入自己的 Excel 表）", load)
+			setup.ShowFirstStart(wb, load)
 		}
 	}
 	w.SetMaster()

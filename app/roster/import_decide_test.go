@@ -1,0 +1,78 @@
+package roster
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/app/apptest"
+	"dangjian/data"
+	"dangjian/data/civil"
+	"dangjian/data/idcard"
+	"dangjian/data/sheets"
+)
+
+// A file with no category column and two old members without 转正日期: the preview marks both
+// 需确认 with a choice, and each is stored as the office chose.
+func TestImportWizardStoresTheChosenCategory(t *testing.T) {
+	wb := importWorkbench(t)
+	ms, _ := wb.Store.Members(data.MemberFilter{})
+	branch := ms[0].BranchName
+	id := func(seq int) string { return idcard.Make("340104", civil.Date(1975, 5, 5), seq, true) }
+	f := excelize.NewFile()
+	for i, r := range [][]any{
+		{"姓名", "公民身份号码", "所在支部", "入党时间"},
+		{"老同志甲", id(11), branch, "2010-07-01"},
+		{"老同志乙", id(13), branch, "2012-07-01"},
+	} {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		f.SetSheetRow("Sheet1", ref, &r)
+	}
+	path := filepath.Join(t.TempDir(), "无类别.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newImportWizard(wb, plan)
+	test.Tap(w.next)
+	if w.page != pagePreview {
+		t.Fatalf("page %d, want preview", w.page)
+	}
+	marks := 0
+	for _, s := range apptest.Texts(w.root) {
+		if strings.HasPrefix(s, "需确认 Sheet1 第") {
+			marks++
+		}
+	}
+	choices := apptest.FindAll[*widget.RadioGroup](w.root)
+	if marks != 2 || len(choices) != 2 {
+		t.Fatalf("%d 需确认 marks and %d choices; want 2 and 2: %v", marks, len(choices), apptest.Texts(w.root))
+	}
+	if choices[0].Selected != data.CategoryProbation {
+		t.Errorf("the choice starts at %q; want 预备党员, what is stored without an answer", choices[0].Selected)
+	}
+	choices[0].SetSelected(data.CategoryFull) // 老同志甲 is 正式党员; 老同志乙 stays 预备党员
+
+	test.Tap(w.next) // 导入
+	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
+	got := map[string]string{}
+	ms, _ = wb.Store.Members(data.MemberFilter{})
+	for _, m := range ms {
+		got[m.Name] = m.Category
+	}
+	if got["老同志甲"] != data.CategoryFull || got["老同志乙"] != data.CategoryProbation {
+		t.Errorf("stored 老同志甲 %q, 老同志乙 %q; want 正式党员 and 预备党员", got["老同志甲"], got["老同志乙"])
+	}
+}
