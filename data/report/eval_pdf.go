@@ -17,6 +17,8 @@ const (
 	evalLine   = 4.0 // mm per text line at 9 pt
 	evalPad    = 0.9
 	evalFontPt = 9
+	// evalMinPt is the smallest cell text a sheet is shrunk to so that it fits one page.
+	evalMinPt = 8
 	// evalSignLine is the height of a signature line: room to sign by hand.
 	evalSignLine = 7.5
 )
@@ -28,16 +30,20 @@ type evalTable struct {
 	widths []float64
 	header []string
 	align  []string
+	// pt and line are the cells' font size and mm per line: evalFontPt and evalLine, or
+	// smaller (never under evalMinPt) where an organ's sheet would otherwise not fit its page.
+	pt, line float64
 }
 
 func (t *evalTable) lines(text string, w float64) int { return len(t.split(text, w)) }
 
 func (t *evalTable) rowHeight(cells []string, from int) float64 {
+	t.pdf.SetFont(Font, "", t.pt) // measured in the font the cells are drawn in
 	h := 1
 	for i := from; i < len(cells); i++ {
 		h = max(h, t.lines(cells[i], t.widths[i]))
 	}
-	return float64(h)*evalLine + 2*evalPad
+	return float64(h)*t.line + 2*evalPad
 }
 
 // cell draws one bordered cell at x, y with text wrapped and vertically centred.
@@ -48,13 +54,13 @@ func (t *evalTable) cell(x, y, w, h float64, text, align string, bold bool) {
 	if bold {
 		style = "B"
 	}
-	p.SetFont(Font, style, evalFontPt)
+	p.SetFont(Font, style, t.pt)
 	n := t.lines(text, w)
-	top := y + (h-float64(n)*evalLine)/2
+	top := y + (h-float64(n)*t.line)/2
 	for _, line := range t.split(text, w) {
 		p.SetXY(x+evalPad, top)
-		p.CellFormat(w-2*evalPad, evalLine, line, "", 0, align, false, 0, "")
-		top += evalLine
+		p.CellFormat(w-2*evalPad, t.line, line, "", 0, align, false, 0, "")
+		top += t.line
 	}
 }
 
@@ -106,7 +112,7 @@ func (t *evalTable) group(first string, rows [][]string) {
 		heights[i] = t.rowHeight(r, 1)
 		total += heights[i]
 	}
-	if need := float64(t.lines(first, t.widths[0]))*evalLine + 2*evalPad; total < need && len(rows) > 0 {
+	if need := float64(t.lines(first, t.widths[0]))*t.line + 2*evalPad; total < need && len(rows) > 0 {
 		heights[len(rows)-1] += need - total // a one-row group still shows its whole label
 	}
 	for ri, r := range rows {
@@ -132,6 +138,53 @@ func (t *evalTable) group(first string, rows [][]string) {
 		p.SetXY(t.left(), y+h)
 	}
 	flush(p.GetY())
+}
+
+// evalRows are the cells of an organ's sheet, dimension by dimension, with their labels.
+func evalRows(pg sheets.EvalPage, groups int) (labels []string, dims [][][]string) {
+	for _, d := range pg.Dims {
+		var rows [][]string
+		for _, r := range d.Rows {
+			cells := []string{"", r.Ind.Name, r.Ind.Content, criteria.FormatPoints(r.Ind.Max)}
+			for gi := range groups {
+				text := ""
+				if r.Has[gi] {
+					text = criteria.FormatPoints(r.Points[gi])
+				}
+				if r.Computed && gi < groups-1 {
+					text = spanCell
+					if gi == 0 {
+						text = "系统计算"
+					}
+				}
+				cells = append(cells, text)
+			}
+			rows = append(rows, append(cells, r.Note))
+		}
+		labels, dims = append(labels, d.Label), append(dims, rows)
+	}
+	return labels, dims
+}
+
+// fit shrinks the cell text in half-point steps, down to evalMinPt, until the table from top
+// and the need mm under it (total, signatures, 填表说明) fit one page: one organ, one sheet,
+// also when its computed working names many branches.
+func (t *evalTable) fit(top, need float64, labels []string, dims [][][]string) {
+	for ; t.pt > evalMinPt; t.pt -= 0.5 {
+		t.line = evalLine * t.pt / evalFontPt
+		h := t.rowHeight(t.header, 0)
+		for i, rows := range dims {
+			total := 0.0
+			for _, r := range rows {
+				total += t.rowHeight(r, 1)
+			}
+			h += max(total, float64(t.lines(labels[i], t.widths[0]))*t.line+2*evalPad)
+		}
+		if top+h+need <= t.bottom() {
+			return
+		}
+	}
+	t.line = evalLine * t.pt / evalFontPt
 }
 
 // newEvalDoc is an A4 portrait document whose page breaks the tables make themselves, so
@@ -170,35 +223,12 @@ func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 	align = append(align, "L")
 	for _, o := range sn.Round.Organs {
 		pg := sheets.NewEvalPage(sn, o, blank)
-		t := &evalTable{pdf: p, widths: widths, header: pg.Columns, align: align}
+		t := &evalTable{pdf: p, widths: widths, header: pg.Columns, align: align, pt: evalFontPt, line: evalLine}
 		date := pg.Date
 		if date == "" {
 			date = "________年____月____日"
 		}
-		pageTitle(p, pg.Title, fmt.Sprintf("被考评单位：%s          考评日期：%s", o.Name, date))
-		t.drawHeader()
-		for _, d := range pg.Dims {
-			var rows [][]string
-			for _, r := range d.Rows {
-				cells := []string{"", r.Ind.Name, r.Ind.Content, criteria.FormatPoints(r.Ind.Max)}
-				for gi := range groups {
-					text := ""
-					if r.Has[gi] {
-						text = criteria.FormatPoints(r.Points[gi])
-					}
-					if r.Computed && gi < len(groups)-1 {
-						text = spanCell
-						if gi == 0 {
-							text = "系统计算"
-						}
-					}
-					cells = append(cells, text)
-				}
-				rows = append(rows, append(cells, r.Note))
-			}
-			t.group(d.Label, rows)
-		}
-		y := p.GetY()
+		labels, dims := evalRows(pg, len(groups))
 		need := 8 + 3 + evalSignLine*float64(len(sheets.EvalSignLines))
 		if pg.Veto != "" {
 			need += 6
@@ -206,6 +236,13 @@ func EvalSheetsPDF(sn *criteria.Snapshot, blank bool) *fpdf.Fpdf {
 		if blank {
 			need += 2 + instructionsHeight(p)
 		}
+		pageTitle(p, pg.Title, fmt.Sprintf("被考评单位：%s          考评日期：%s", o.Name, date))
+		t.fit(p.GetY(), need, labels, dims)
+		t.drawHeader()
+		for i, rows := range dims {
+			t.group(labels[i], rows)
+		}
+		y := p.GetY()
 		if y+need > t.bottom() { // the total, veto and signatures stay together
 			p.AddPage()
 			y = p.GetY()
