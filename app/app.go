@@ -37,10 +37,12 @@ func NewWorkbench(w fyne.Window, s *data.Store) *ui.Workbench {
 	wb.Shell = ui.NewShell(w, []ui.Screen{
 		{Title: "组织机构", Icon: theme.HomeIcon(), Build: func() fyne.CanvasObject { return org.New(wb) }},
 		{Title: "党员花名册", Icon: theme.AccountIcon(), Build: func() fyne.CanvasObject { return roster.New(wb) }},
-		{Title: "AB岗", Icon: theme.MailForwardIcon(), Build: func() fyne.CanvasObject { return ab.New(wb) }, Badge: func() string { return ab.Badge(wb) },
+		{
+			Title: "AB岗", Icon: theme.MailForwardIcon(), Build: func() fyne.CanvasObject { return ab.New(wb) }, Badge: func() string { return ab.Badge(wb) },
 			BadgeTip: func(n string) string {
 				return "未来一周有" + n + "个空岗日：A岗、B岗都不在，请点开“AB岗”查看"
-			}},
+			},
+		},
 		{Title: "模范机关", Icon: theme.ConfirmIcon(), Build: func() fyne.CanvasObject { return eval.New(wb) }},
 		{Title: "备份与日志", Icon: theme.HistoryIcon(), Build: func() fyne.CanvasObject { return safety.New(wb) }},
 	})

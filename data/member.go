@@ -243,8 +243,10 @@ func (s *Store) savePerson(tx *sql.Tx, p *Person) error {
 		}
 		p.UnitID = id
 	}
-	args := []any{p.Name, p.Gender, p.Ethnicity, DateText(p.Birth), nullText(p.IDNumber), p.Education, p.Degree,
-		p.Title, nullID(p.UnitID), p.Post, p.Phone, boolInt(p.Backbone), boolInt(p.Returnee), boolInt(p.UnitHead), p.Note}
+	args := []any{
+		p.Name, p.Gender, p.Ethnicity, DateText(p.Birth), nullText(p.IDNumber), p.Education, p.Degree,
+		p.Title, nullID(p.UnitID), p.Post, p.Phone, boolInt(p.Backbone), boolInt(p.Returnee), boolInt(p.UnitHead), p.Note,
+	}
 	var err error
 	if p.ID == 0 {
 		var res sql.Result

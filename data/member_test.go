@@ -54,8 +54,10 @@ func TestSaveMemberFillsFromIDAndRefusesDuplicates(t *testing.T) {
 	f := newFixture(t)
 	b := f.org(0, TypeBranch, "丙支部", "丙单位", "实验室")
 	id := idcard.Make("340104", civil.Date(1988, 8, 8), 5, false)
-	m := Member{Person: Person{Name: " 李  四 ", IDNumber: strings.ToLower(id[:6]) + " " + id[6:]},
-		Membership: Membership{BranchID: b.ID, Category: CategoryFull, Joined: civil.Date(2012, 7, 1)}}
+	m := Member{
+		Person:     Person{Name: " 李  四 ", IDNumber: strings.ToLower(id[:6]) + " " + id[6:]},
+		Membership: Membership{BranchID: b.ID, Category: CategoryFull, Joined: civil.Date(2012, 7, 1)},
+	}
 	if err := f.s.SaveMember(context.Background(), &m); err != nil {
 		t.Fatal(err)
 	}

@@ -181,9 +181,11 @@ func hostUnit(tx *sql.Tx, o *Org) error {
 }
 
 func orgArgs(o Org) []any {
-	return []any{nullID(o.ParentID), o.TypeCode, strings.TrimSpace(o.Name), o.ShortName, nullID(o.UnitID),
+	return []any{
+		nullID(o.ParentID), o.TypeCode, strings.TrimSpace(o.Name), o.ShortName, nullID(o.UnitID),
 		DateText(o.Founded), DateText(o.Abolished), o.Mission, DateText(o.MissionStart), DateText(o.MissionEnd),
-		DateText(o.PledgeSigned), o.Sort}
+		DateText(o.PledgeSigned), o.Sort,
+	}
 }
 
 // orgName is an organisation's name for the log, "" for none (the root's parent).

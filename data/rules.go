@@ -150,11 +150,15 @@ func probationFinding(p probationer, branch string, today time.Time) (Finding, b
 	case due.IsZero():
 		return Finding{}, false
 	case !due.After(today):
-		return Finding{RuleProbationDue, "问题", p.BranchID, branch, p.PersonID, p.Name,
-			fmt.Sprintf("预备党员%s的预备期已于 %s 期满，尚未讨论转正", p.Name, DateText(due))}, true
+		return Finding{
+			RuleProbationDue, "问题", p.BranchID, branch, p.PersonID, p.Name,
+			fmt.Sprintf("预备党员%s的预备期已于 %s 期满，尚未讨论转正", p.Name, DateText(due)),
+		}, true
 	case due.Before(today.AddDate(0, 0, ProbationSoonDays+1)):
-		return Finding{RuleProbationSoon, "提醒", p.BranchID, branch, p.PersonID, p.Name,
-			fmt.Sprintf("预备党员%s的预备期将于 %s 期满，请及时讨论转正", p.Name, DateText(due))}, true
+		return Finding{
+			RuleProbationSoon, "提醒", p.BranchID, branch, p.PersonID, p.Name,
+			fmt.Sprintf("预备党员%s的预备期将于 %s 期满，请及时讨论转正", p.Name, DateText(due)),
+		}, true
 	}
 	return Finding{}, false
 }
@@ -164,8 +168,10 @@ func tooFewFull(o Org, c BranchCount) (Finding, bool) {
 	if o.TypeCode != TypeBranch || c.All == 0 || c.Full >= 3 {
 		return Finding{}, false
 	}
-	return Finding{RuleTooFewFull, "问题", o.ID, o.Name, 0, "",
-		fmt.Sprintf("只有 %d 名正式党员，不足3人，不宜单独建立党支部，可与邻近单位建立联合党支部", c.Full)}, true
+	return Finding{
+		RuleTooFewFull, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("只有 %d 名正式党员，不足3人，不宜单独建立党支部，可与邻近单位建立联合党支部", c.Full),
+	}, true
 }
 
 // noCommittee: seven members or more need a committee (a mission branch is exempt).
@@ -173,8 +179,10 @@ func noCommittee(o Org, c BranchCount, cm committee) (Finding, bool) {
 	if c.All < 7 || len(cm.Current) > 0 || o.IsTemporary() {
 		return Finding{}, false
 	}
-	return Finding{RuleNoCommittee, "问题", o.ID, o.Name, 0, "",
-		fmt.Sprintf("有 %d 名党员，应设立支部委员会，目前没有在任支委", c.All)}, true
+	return Finding{
+		RuleNoCommittee, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("有 %d 名党员，应设立支部委员会，目前没有在任支委", c.All),
+	}, true
 }
 
 // termOverdue: the open term passed its due end without a new election.
@@ -182,8 +190,10 @@ func termOverdue(o Org, cm committee, today time.Time) (Finding, bool) {
 	if !cm.Open || !cm.Term.Overdue(today) || o.IsTemporary() {
 		return Finding{}, false
 	}
-	return Finding{RuleTermOverdue, "问题", o.ID, o.Name, 0, "",
-		fmt.Sprintf("本届支委会应于 %s 换届，已逾期 %d 天", DateText(cm.Term.DueEnd), int(today.Sub(cm.Term.DueEnd).Hours()/24))}, true
+	return Finding{
+		RuleTermOverdue, "问题", o.ID, o.Name, 0, "",
+		fmt.Sprintf("本届支委会应于 %s 换届，已逾期 %d 天", DateText(cm.Term.DueEnd), int(today.Sub(cm.Term.DueEnd).Hours()/24)),
+	}, true
 }
 
 // secretaryFinding: a committee needs a 书记, and in a standing branch on a unit the 书记
@@ -204,8 +214,10 @@ func secretaryFinding(o Org, current []Seat) (Finding, bool) {
 		if researchKinds[o.UnitKind] {
 			why = "科研党支部宜由部门负责人担任书记"
 		}
-		return Finding{RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
-			fmt.Sprintf("支部书记%s不是“%s”的负责人；%s", secretary.Name, o.UnitName, why)}, true
+		return Finding{
+			RuleSecretaryNotHead, "提醒", o.ID, o.Name, secretary.PersonID, secretary.Name,
+			fmt.Sprintf("支部书记%s不是“%s”的负责人；%s", secretary.Name, o.UnitName, why),
+		}, true
 	}
 	return Finding{}, false
 }
@@ -228,8 +240,10 @@ func unitUncovered(u unitMembers, hosted bool) (Finding, bool) {
 	if hosted {
 		return Finding{}, false
 	}
-	return Finding{RuleUnitUncovered, "问题", 0, "", 0, u.Name,
-		fmt.Sprintf("“%s”有 %d 名党员，但没有建在该单位的党支部（支部建在实验室）", u.Name, u.N)}, true
+	return Finding{
+		RuleUnitUncovered, "问题", 0, "", 0, u.Name,
+		fmt.Sprintf("“%s”有 %d 名党员，但没有建在该单位的党支部（支部建在实验室）", u.Name, u.N),
+	}, true
 }
 
 // FindingsFor keeps the findings of one organisation.

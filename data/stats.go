@@ -68,9 +68,40 @@ func (s *Store) rosterStats(day time.Time, unitID int64) (RosterStats, error) {
 		}
 	}
 	r.UnitsWithMembers = len(units)
-	notHead := map[int64]bool{}
-	noSecretary := map[int64]bool{}
-	noBackbone := map[int64]bool{}
+	flags := tallyFindings(&r, findings, units, counted)
+	withCommittee, err := s.orgsWithCurrentSeats(day)
+	if err != nil {
+		return r, err
+	}
+	for _, o := range facts.Orgs {
+		if !o.Standing() || !counted[o.ID] {
+			continue
+		}
+		r.Branches++
+		r.CountedBranches = append(r.CountedBranches, o.Name)
+		if !withCommittee[o.ID] || flags.noSecretary[o.ID] {
+			continue
+		}
+		r.BranchesWithSecretary++
+		if !flags.notHead[o.ID] {
+			r.SecretaryIsUnitHead++
+		}
+		if !flags.noBackbone[o.ID] {
+			r.BranchesWithBackbone++
+		}
+	}
+	r.UnitsCovered = r.UnitsWithMembers - len(r.UncoveredUnits)
+	sort.Strings(r.OverdueBranches)
+	return r, nil
+}
+
+// committeeFlags are the branches the secretary and backbone rules found fault with.
+type committeeFlags struct{ notHead, noSecretary, noBackbone map[int64]bool }
+
+// tallyFindings puts the findings that count (of the units and organisations counted) into r —
+// uncovered units, overdue terms — and returns the committee faults by branch.
+func tallyFindings(r *RosterStats, findings []Finding, units map[string]bool, counted map[int64]bool) committeeFlags {
+	fl := committeeFlags{notHead: map[int64]bool{}, noSecretary: map[int64]bool{}, noBackbone: map[int64]bool{}}
 	for _, f := range findings {
 		if f.Rule == RuleUnitUncovered {
 			if units[f.Subject] {
@@ -83,40 +114,17 @@ func (s *Store) rosterStats(day time.Time, unitID int64) (RosterStats, error) {
 		}
 		switch f.Rule {
 		case RuleSecretaryNotHead:
-			notHead[f.OrgID] = true
+			fl.notHead[f.OrgID] = true
 		case RuleNoSecretary:
-			noSecretary[f.OrgID] = true
+			fl.noSecretary[f.OrgID] = true
 		case RuleNoBackbone:
-			noBackbone[f.OrgID] = true
+			fl.noBackbone[f.OrgID] = true
 		case RuleTermOverdue:
 			r.OverdueTerms++
 			r.OverdueBranches = append(r.OverdueBranches, f.OrgName)
 		}
 	}
-	withCommittee, err := s.orgsWithCurrentSeats(day)
-	if err != nil {
-		return r, err
-	}
-	for _, o := range facts.Orgs {
-		if !o.Standing() || !counted[o.ID] {
-			continue
-		}
-		r.Branches++
-		r.CountedBranches = append(r.CountedBranches, o.Name)
-		if !withCommittee[o.ID] || noSecretary[o.ID] {
-			continue
-		}
-		r.BranchesWithSecretary++
-		if !notHead[o.ID] {
-			r.SecretaryIsUnitHead++
-		}
-		if !noBackbone[o.ID] {
-			r.BranchesWithBackbone++
-		}
-	}
-	r.UnitsCovered = r.UnitsWithMembers - len(r.UncoveredUnits)
-	sort.Strings(r.OverdueBranches)
-	return r, nil
+	return fl
 }
 
 // orgsWithCurrentSeats are the organisations whose open term has someone seated on day.

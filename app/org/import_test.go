@@ -147,8 +147,10 @@ func TestOrgImportTreeCountsTheMembersUnderEachNode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := data.Member{Person: data.Person{Name: fmt.Sprintf("党员%d", i), IDNumber: idcard.Make("340104", civil.Date(1980, 1, 1), 10+i, true)},
-			Membership: data.Membership{BranchID: b.ID, Category: data.CategoryFull, Joined: civil.Date(2005, 1, 1), Full: civil.Date(2006, 1, 1)}}
+		m := data.Member{
+			Person:     data.Person{Name: fmt.Sprintf("党员%d", i), IDNumber: idcard.Make("340104", civil.Date(1980, 1, 1), 10+i, true)},
+			Membership: data.Membership{BranchID: b.ID, Category: data.CategoryFull, Joined: civil.Date(2005, 1, 1), Full: civil.Date(2006, 1, 1)},
+		}
 		if err := wb.Store.SaveMember(context.Background(), &m); err != nil {
 			t.Fatal(err)
 		}

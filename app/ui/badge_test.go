@@ -17,8 +17,10 @@ func TestRailBadgeSaysWhatItCounts(t *testing.T) {
 	w.Resize(fyne.NewSize(800, 500))
 	NewShell(w, []Screen{
 		{Title: "组织机构", Build: func() fyne.CanvasObject { return widget.NewLabel("组织机构") }},
-		{Title: "AB岗", Build: func() fyne.CanvasObject { return widget.NewLabel("AB岗") },
-			Badge: func() string { return "1" }, BadgeTip: func(n string) string { return "未来一周有" + n + "个空岗日" }},
+		{
+			Title: "AB岗", Build: func() fyne.CanvasObject { return widget.NewLabel("AB岗") },
+			Badge: func() string { return "1" }, BadgeTip: func(n string) string { return "未来一周有" + n + "个空岗日" },
+		},
 	})
 	var pills []*badgePill
 	var walk func(o fyne.CanvasObject)

@@ -75,7 +75,8 @@ func runABImport(e *env, args []string) error {
 		return json.NewEncoder(e.stdout).Encode(map[string]any{
 			"file": pos[0], "rows": len(plan.Rows), "imported": plan.New, "updated": plan.Updated,
 			"unchanged": plan.Unchanged, "rejected": plan.Rejected, "new_persons": nonNil(newPersons),
-			"new_departments": nonNil(plan.NewDepts), "batch": batch, "errors": nonNil(errs)})
+			"new_departments": nonNil(plan.NewDepts), "batch": batch, "errors": nonNil(errs),
+		})
 	}
 	fmt.Fprintf(e.stdout, "%s：共 %d 行，新增 %d，更新 %d，无变化 %d，未导入 %d\n", filepath.Base(pos[0]), len(plan.Rows),
 		plan.New, plan.Updated, plan.Unchanged, plan.Rejected)
@@ -223,8 +224,10 @@ func runABCoverage(e *env, args []string) error {
 		for i, it := range cov.Items {
 			c := cov.Cells[i][j]
 			if asJSON {
-				if err := enc.Encode(map[string]any{"date": data.DateText(d), "item": it.Name, "dept": it.Dept, "door": it.Door,
-					"a": cov.Name(c.A), "b": cov.Name(c.B), "server": cov.Name(c.Server()), "state": c.State.String()}); err != nil {
+				if err := enc.Encode(map[string]any{
+					"date": data.DateText(d), "item": it.Name, "dept": it.Dept, "door": it.Door,
+					"a": cov.Name(c.A), "b": cov.Name(c.B), "server": cov.Name(c.Server()), "state": c.State.String(),
+				}); err != nil {
 					return err
 				}
 				continue
@@ -244,9 +247,11 @@ func runABCoverage(e *env, args []string) error {
 		warnings = append(warnings, w.Message)
 	}
 	if asJSON {
-		return enc.Encode(map[string]any{"summary": true, "from": data.DateText(cov.From), "to": data.DateText(cov.To),
+		return enc.Encode(map[string]any{
+			"summary": true, "from": data.DateText(cov.From), "to": data.DateText(cov.To),
 			"service_days": sum.ServiceDays, "items": sum.Items, "by_a": sum.ByA, "by_b": sum.ByB, "gaps": sum.Gaps,
-			"warnings": nonNil(warnings)})
+			"warnings": nonNil(warnings),
+		})
 	}
 	fmt.Fprintf(e.stdout, "%s 至 %s：服务日 %d 天，事项 %d 项；A岗办理 %d、B岗顶岗 %d、空岗 %d（事项·日）\n",
 		data.DateText(cov.From), data.DateText(cov.To), sum.ServiceDays, sum.Items, sum.ByA, sum.ByB, sum.Gaps)

@@ -76,9 +76,11 @@ func runImport(e *env, args []string) error {
 	// The dry run is the real import's own pass over the file with nothing written; the
 	// rejected rows are written out before the commit, so a -rejects file that cannot be
 	// written imports nothing.
-	res, err := sheets.ImportRoster(context.Background(), s, file, sheets.ImportOptions{Read: sheets.ReadOptions{Sheet: sheet},
+	res, err := sheets.ImportRoster(context.Background(), s, file, sheets.ImportOptions{
+		Read:           sheets.ReadOptions{Sheet: sheet},
 		CreateBranches: create, DryRun: dry,
-		BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) }})
+		BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) },
+	})
 	var re *sheets.RefusedError
 	if err != nil && !dry && !errors.As(err, &re) {
 		err = fmt.Errorf("导入失败，数据库未作任何改动：%w", err)
@@ -97,6 +99,13 @@ func runImport(e *env, args []string) error {
 	if asJSON {
 		return e.printJSON(sum)
 	}
+	e.printImport(file, res, sum, dry, create)
+	return nil
+}
+
+// printImport says in lines what an import did (or, dry, would do): the counts, the file's
+// notes, unknown branches, every rejected row and every row to decide about.
+func (e *env) printImport(file string, res *sheets.ImportResult, sum importSummary, dry, create bool) {
 	verb := "已导入"
 	if dry {
 		verb = "试导入（未写入数据库）"
@@ -120,7 +129,6 @@ func runImport(e *env, args []string) error {
 	if res.Batch != 0 {
 		fmt.Fprintf(e.stdout, "本次导入为第 %d 批，可在“备份与日志”中撤销\n", res.Batch)
 	}
-	return nil
 }
 
 // writeRejects writes the -rejects file when one was asked for.

@@ -81,8 +81,10 @@ func TestOutputNeverLandsOnTheDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := map[string][]string{}
-	for name, target := range map[string]string{"数据库": db, "另一种写法的数据库": dotted, "-wal": db + "-wal", "-shm": db + "-shm", "-journal（尚不存在）": db + "-journal",
-		"锁文件": db + ".lock", "备份": backups[0], "指向数据库的链接": linkXLSX} {
+	for name, target := range map[string]string{
+		"数据库": db, "另一种写法的数据库": dotted, "-wal": db + "-wal", "-shm": db + "-shm", "-journal（尚不存在）": db + "-journal",
+		"锁文件": db + ".lock", "备份": backups[0], "指向数据库的链接": linkXLSX,
+	} {
 		cases["export roster → "+name] = []string{"export", "roster", target}
 		cases["export template → "+name] = []string{"export", "template", target}
 		cases["import -rejects → "+name] = []string{"import", "roster", input, "-rejects", target}

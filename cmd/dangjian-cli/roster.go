@@ -91,8 +91,10 @@ func runMembers(e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	for _, m := range ms {
 		if asJSON {
-			enc.Encode(memberJSON{m.IDNumber, m.Name, m.Gender, m.Ethnicity, data.DateText(m.Birth), m.BranchName, m.Category,
-				data.DateText(m.Joined), data.DateText(m.Full), m.Phone, m.Status, m.UnitName, m.Education, m.Title, m.Post})
+			enc.Encode(memberJSON{
+				m.IDNumber, m.Name, m.Gender, m.Ethnicity, data.DateText(m.Birth), m.BranchName, m.Category,
+				data.DateText(m.Joined), data.DateText(m.Full), m.Phone, m.Status, m.UnitName, m.Education, m.Title, m.Post,
+			})
 			continue
 		}
 		fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", m.Name, m.Gender, m.BranchName, m.Category, data.DateText(m.Joined), m.Status)
@@ -143,9 +145,11 @@ func runOrgs(e *env, args []string) error {
 	enc.SetEscapeHTML(false)
 	for _, o := range treeOrder(all) {
 		if asJSON {
-			enc.Encode(map[string]any{"id": o.ID, "parent": byID[o.ParentID].Name, "name": o.Name, "short_name": o.ShortName, "type": data.TypeName(o.TypeCode),
+			enc.Encode(map[string]any{
+				"id": o.ID, "parent": byID[o.ParentID].Name, "name": o.Name, "short_name": o.ShortName, "type": data.TypeName(o.TypeCode),
 				"type_code": o.TypeCode, "unit": o.UnitName, "unit_kind": o.UnitKind, "founded": data.DateText(o.Founded),
-				"abolished": data.DateText(o.Abolished), "members": count[o.ID], "temporary": o.IsTemporary()})
+				"abolished": data.DateText(o.Abolished), "members": count[o.ID], "temporary": o.IsTemporary(),
+			})
 			continue
 		}
 		indent := ""

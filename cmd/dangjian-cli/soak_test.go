@@ -163,7 +163,8 @@ func TestKillNineAnywhereLosesNothing(t *testing.T) {
 	}{
 		{soakCase{name: "import roster", args: func(string) []string { return []string{"import", "roster", roster, "-create-branches"} }}, demo},
 		{soakCase{name: "restore", args: func(string) []string { return []string{"restore", backupIn} }}, demo},
-		{soakCase{name: "backup", args: func(dir string) []string { return []string{"backup", filepath.Join(dir, "out", "副本.db")} },
+		{soakCase{
+			name: "backup", args: func(dir string) []string { return []string{"backup", filepath.Join(dir, "out", "副本.db")} },
 			check: func(t *testing.T, dir string, live dbState) {
 				out := filepath.Join(dir, "out", "副本.db")
 				if _, err := os.Stat(out); err != nil {
@@ -173,7 +174,8 @@ func TestKillNineAnywhereLosesNothing(t *testing.T) {
 				if got := stateOf(t, filepath.Join(dir, "check", "副本.db")); got != live {
 					t.Errorf("the backup file holds %s, the database %s: a half backup", got, live)
 				}
-			}}, demo},
+			},
+		}, demo},
 		{soakCase{name: "ab import", args: func(string) []string { return []string{"ab", "import", catalogue} }}, noAB},
 		{soakCase{name: "eval import", args: func(string) []string { return []string{"eval", "import", scores} }}, demo},
 	}

@@ -2,12 +2,13 @@ package abpost
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 	"dangjian/data/civil"

@@ -2,10 +2,11 @@ package abpost
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )

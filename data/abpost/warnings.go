@@ -107,16 +107,22 @@ func (sn *snapshot) tallyItem(c *Coverage, i int, nums []int, sole, asA map[int6
 func itemWarnings(it Item, gaps []time.Time, noB bool) []Warning {
 	var out []Warning
 	if len(gaps) > 0 {
-		out = append(out, Warning{Kind: WarnGap, ItemID: it.ID, Item: it.Name, Dept: it.Dept, Days: gaps,
-			Message: fmt.Sprintf("%s“%s”在 %s A岗和B岗都不在岗，无人办理；请部门负责人顶岗或临时指定人员", it.Dept, it.Name, DayList(gaps))})
+		out = append(out, Warning{
+			Kind: WarnGap, ItemID: it.ID, Item: it.Name, Dept: it.Dept, Days: gaps,
+			Message: fmt.Sprintf("%s“%s”在 %s A岗和B岗都不在岗，无人办理；请部门负责人顶岗或临时指定人员", it.Dept, it.Name, DayList(gaps)),
+		})
 	}
 	if noB {
-		out = append(out, Warning{Kind: WarnNoB, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
-			Message: fmt.Sprintf("%s“%s”没有设B岗，A岗不在时无人办理；请指定B岗（协办）人员", it.Dept, it.Name)})
+		out = append(out, Warning{
+			Kind: WarnNoB, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
+			Message: fmt.Sprintf("%s“%s”没有设B岗，A岗不在时无人办理；请指定B岗（协办）人员", it.Dept, it.Name),
+		})
 	}
 	if doors := it.Doors(); len(doors) > 1 {
-		out = append(out, Warning{Kind: WarnDoors, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
-			Message: fmt.Sprintf("%s“%s”在 %d 个窗口办理（%s），不符合“只进一个门”；请确定一个窗口", it.Dept, it.Name, len(doors), strings.Join(doors, "、"))})
+		out = append(out, Warning{
+			Kind: WarnDoors, ItemID: it.ID, Item: it.Name, Dept: it.Dept,
+			Message: fmt.Sprintf("%s“%s”在 %d 个窗口办理（%s），不符合“只进一个门”；请确定一个窗口", it.Dept, it.Name, len(doors), strings.Join(doors, "、")),
+		})
 	}
 	return out
 }
@@ -134,8 +140,10 @@ func (sn *snapshot) soleWarnings(c *Coverage, sole map[int64][]int) []Warning {
 			}
 		}
 		if len(days) > 0 {
-			out = append(out, Warning{Kind: WarnSole, PersonID: person, Person: sn.names[person], Days: days,
-				Message: fmt.Sprintf("%s 在 %s 一人独担 %d 项服务（超过 %d 项），来办事的人可能要等；请调整B岗或安排他人协助", sn.names[person], DayList(days), most, MaxSoleCover)})
+			out = append(out, Warning{
+				Kind: WarnSole, PersonID: person, Person: sn.names[person], Days: days,
+				Message: fmt.Sprintf("%s 在 %s 一人独担 %d 项服务（超过 %d 项），来办事的人可能要等；请调整B岗或安排他人协助", sn.names[person], DayList(days), most, MaxSoleCover),
+			})
 		}
 	}
 	return out
@@ -170,15 +178,19 @@ func (sn *snapshot) handoverWarnings(c *Coverage, a Absence, index map[int]int, 
 		it := c.Items[i]
 		items = append(items, "“"+it.Name+"”")
 		if cell.B != 0 && sn.isAway(cell.B, hd) {
-			out = append(out, Warning{Kind: WarnHandover, ItemID: it.ID, Item: it.Name, Dept: it.Dept, PersonID: cell.B,
+			out = append(out, Warning{
+				Kind: WarnHandover, ItemID: it.ID, Item: it.Name, Dept: it.Dept, PersonID: cell.B,
 				Person: sn.names[cell.B], Days: []time.Time{numDay(hd)},
 				Message: fmt.Sprintf("A岗 %s 自 %s 起%s，交接日 %s B岗 %s 也不在岗，“%s”无法当面交接；请改由部门负责人接手或提前交接",
-					name, ShortDate(a.From), a.Kind, ShortDate(numDay(hd)), sn.names[cell.B], it.Name)})
+					name, ShortDate(a.From), a.Kind, ShortDate(numDay(hd)), sn.names[cell.B], it.Name),
+			})
 		}
 	}
 	if len(items) > 0 && !a.HandedOver && dayNum(c.From) <= start && start <= dayNum(c.To) {
-		out = append(out, Warning{Kind: WarnNoHandover, PersonID: a.PersonID, Person: name, Days: []time.Time{a.From},
-			Message: fmt.Sprintf("%s 自 %s 起%s，尚未登记向B岗交接 %s；请交接后在请假登记中勾选“已交接”", name, ShortDate(a.From), a.Kind, strings.Join(items, "、"))})
+		out = append(out, Warning{
+			Kind: WarnNoHandover, PersonID: a.PersonID, Person: name, Days: []time.Time{a.From},
+			Message: fmt.Sprintf("%s 自 %s 起%s，尚未登记向B岗交接 %s；请交接后在请假登记中勾选“已交接”", name, ShortDate(a.From), a.Kind, strings.Join(items, "、")),
+		})
 	}
 	return out
 }

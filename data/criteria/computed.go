@@ -2,11 +2,12 @@ package criteria
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"fmt"
 	"math"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )

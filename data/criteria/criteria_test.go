@@ -2,7 +2,6 @@ package criteria
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )
@@ -149,8 +150,15 @@ func TestGrades(t *testing.T) {
 		veto   bool
 		expect string
 	}{
-		{100, false, Excellent}, {90, false, Excellent}, {89.996, false, Excellent}, {89.9, false, Good},
-		{80, false, Good}, {79.9, false, Pass}, {70, false, Pass}, {69.99, false, Fail}, {0, false, Fail},
+		{100, false, Excellent},
+		{90, false, Excellent},
+		{89.996, false, Excellent},
+		{89.9, false, Good},
+		{80, false, Good},
+		{79.9, false, Pass},
+		{70, false, Pass},
+		{69.99, false, Fail},
+		{0, false, Fail},
 		{98, true, Fail},
 	} {
 		if g := GradeOf(c.total, c.veto); g != c.expect {

@@ -2,10 +2,11 @@ package criteria
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )

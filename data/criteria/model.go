@@ -4,8 +4,9 @@
 package criteria
 
 import (
-	"dangjian/data/internal/sqldb"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
 func init() {

@@ -2,9 +2,10 @@ package criteria
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"math"
 	"sort"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )

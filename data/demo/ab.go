@@ -71,8 +71,10 @@ func loadAB(ctx context.Context, s *data.Store, r *Roster, today time.Time) erro
 		pool := staff[1:]
 		for k, x := range d.items {
 			a, b := pool[k%len(pool)], pool[(k+1)%len(pool)]
-			it := abpost.Item{Code: fmt.Sprintf("FW-%s-%02d", abCode(d.dept), k+1), Name: x.name, DeptID: r.Units[d.dept],
-				Door: d.door, TimeLimit: x.limit, Materials: x.materials, Visits: 1, Phone: d.phone, Sort: k, AID: a, BID: b}
+			it := abpost.Item{
+				Code: fmt.Sprintf("FW-%s-%02d", abCode(d.dept), k+1), Name: x.name, DeptID: r.Units[d.dept],
+				Door: d.door, TimeLimit: x.limit, Materials: x.materials, Visits: 1, Phone: d.phone, Sort: k, AID: a, BID: b,
+			}
 			if err := abpost.SaveItem(ctx, s, &it, since, "院长办公会审定"); err != nil {
 				return err
 			}

@@ -47,8 +47,10 @@ func loadEval(ctx context.Context, s *data.Store, r *Roster, today time.Time) er
 		if back == 0 {
 			ref = today
 		}
-		id, err := criteria.CreateRound(ctx, s, criteria.RoundSpec{Year: year, SetID: setID, RefDate: ref, UnitIDs: units,
-			Deadline: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)})
+		id, err := criteria.CreateRound(ctx, s, criteria.RoundSpec{
+			Year: year, SetID: setID, RefDate: ref, UnitIDs: units,
+			Deadline: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC),
+		})
 		if err != nil {
 			return err
 		}

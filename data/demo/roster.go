@@ -2,11 +2,12 @@ package demo
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"errors"
 	"fmt"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 	"dangjian/data/civil"
@@ -245,14 +246,22 @@ func (w *writer) tempBranches(g *gen, r *Roster, root int64, today time.Time) er
 		from          []string
 		n             int
 	}{
-		{"高分卫星载荷发射任务临时党支部", "高分系列卫星有效载荷发射场测试与发射保障", today.AddDate(0, -2, 0), today.AddDate(0, 2, 0),
-			[]string{"精密测量实验室", "智能感知科研单元"}, 9},
-		{"深海原位探测试验队临时党支部", "深海原位探测装备海上试验", today.AddDate(0, -1, -5), today.AddDate(0, 0, 20),
-			[]string{"机器人实验室", "低温工程团队"}, 7},
+		{
+			"高分卫星载荷发射任务临时党支部", "高分系列卫星有效载荷发射场测试与发射保障", today.AddDate(0, -2, 0), today.AddDate(0, 2, 0),
+			[]string{"精密测量实验室", "智能感知科研单元"},
+			9,
+		},
+		{
+			"深海原位探测试验队临时党支部", "深海原位探测装备海上试验", today.AddDate(0, -1, -5), today.AddDate(0, 0, 20),
+			[]string{"机器人实验室", "低温工程团队"},
+			7,
+		},
 	}
 	for i, m := range missions {
-		id, err := w.saveOrg(data.Org{ParentID: root, TypeCode: data.TypeTempBranch, Name: m.name, Founded: m.start, Sort: 10 + i,
-			Mission: m.mission, MissionStart: m.start, MissionEnd: m.end, PledgeSigned: m.start.AddDate(0, 0, 3)})
+		id, err := w.saveOrg(data.Org{
+			ParentID: root, TypeCode: data.TypeTempBranch, Name: m.name, Founded: m.start, Sort: 10 + i,
+			Mission: m.mission, MissionStart: m.start, MissionEnd: m.end, PledgeSigned: m.start.AddDate(0, 0, 3),
+		})
 		if err != nil {
 			return err
 		}

@@ -2,9 +2,10 @@ package demo
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 	"dangjian/data/civil"
@@ -46,7 +47,7 @@ func Synthetic(ctx context.Context, s *data.Store, members, branches int) error 
 				return err
 			}
 		}
-		var heads = make([]int64, branches)
+		heads := make([]int64, branches)
 		for i := 0; i < members; i++ {
 			b := i % branches
 			if err := ctx.Err(); err != nil {

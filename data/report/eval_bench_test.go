@@ -3,13 +3,14 @@ package report
 import (
 	"bytes"
 	"context"
-	"dangjian/data/internal/sqldb"
 	"database/sql"
 	"fmt"
 	"io"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 	"dangjian/data/criteria"

@@ -26,8 +26,10 @@ func TestWriteEvalFilesNamesAndFormats(t *testing.T) {
 		}
 		names = append(names, filepath.Base(p))
 	}
-	want := []string{"2025年度模范机关考评表（空白）.xlsx", "2025年度模范机关群众满意度测评表.xlsx", "2025年度模范机关考评结果汇总.xlsx",
-		"2025年度模范机关考评表（空白）.pdf", "2025年度模范机关群众满意度测评表.pdf", "2025年度模范机关考评结果汇总.pdf"}
+	want := []string{
+		"2025年度模范机关考评表（空白）.xlsx", "2025年度模范机关群众满意度测评表.xlsx", "2025年度模范机关考评结果汇总.xlsx",
+		"2025年度模范机关考评表（空白）.pdf", "2025年度模范机关群众满意度测评表.pdf", "2025年度模范机关考评结果汇总.pdf",
+	}
 	if !slices.Equal(names, want) {
 		t.Errorf("files %v, want %v", names, want)
 	}

@@ -80,8 +80,10 @@ func TestEvalSheetsPDFPaper(t *testing.T) {
 		t.Errorf("%d pages for %d organs", doc.PageCount(), n)
 	}
 	has := pdfText(t, doc)
-	want := []string{p.TitleName() + "2025年度模范机关创建考评表", fmt.Sprintf("第 1 页 共 %d 页", n), fmt.Sprintf("第 %d 页 共 %d 页", n, n),
-		"考评人签字", "考评组组长签字", "被考评单位负责人签字", "（盖章）", "日期：", "系统计算", "填表说明："}
+	want := []string{
+		p.TitleName() + "2025年度模范机关创建考评表", fmt.Sprintf("第 1 页 共 %d 页", n), fmt.Sprintf("第 %d 页 共 %d 页", n, n),
+		"考评人签字", "考评组组长签字", "被考评单位负责人签字", "（盖章）", "日期：", "系统计算", "填表说明：",
+	}
 	for _, w := range want {
 		if !has(w) {
 			t.Errorf("the PDF does not show %q", w)

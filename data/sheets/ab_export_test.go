@@ -17,9 +17,11 @@ func TestGuideRowsGrowForLongMaterials(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	long := "出国（境）申请表、邀请函及译文、日程安排、经费预算表、所在部门意见、外事审批表（含复印件两份）"
-	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{abHeader,
+	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
+		abHeader,
 		{"科研处", "因公出国（境）审批", "综合服务大厅1号窗口", "7", long, "0551-65591001", "陈静", "刘洋"},
-		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""}}})
+		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""},
+	}})
 	plan, _ := PlanABImport(ctx, s, src)
 	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
 		t.Fatal(err)

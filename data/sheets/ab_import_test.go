@@ -99,15 +99,19 @@ func TestABImportUpdateIsUndoable(t *testing.T) {
 	s := abStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	first := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{abHeader,
-		{"科研处", "科研项目申报审核", "1号窗口", "3", "申报书", "", "陈静", "刘洋"}}})
+	first := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
+		abHeader,
+		{"科研处", "科研项目申报审核", "1号窗口", "3", "申报书", "", "陈静", "刘洋"},
+	}})
 	plan, _ := PlanABImport(ctx, s, first)
 	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
 		t.Fatal(err)
 	}
 	s.Now = func() time.Time { return testToday.AddDate(0, 1, 0) }
-	second := writeBook(t, filepath.Join(dir, "b.xlsx"), sheetSpec{name: "目录", rows: [][]any{abHeader,
-		{"科研处", "科研项目申报审核", "1号窗口", "5", "", "", "刘洋", "陈静"}}})
+	second := writeBook(t, filepath.Join(dir, "b.xlsx"), sheetSpec{name: "目录", rows: [][]any{
+		abHeader,
+		{"科研处", "科研项目申报审核", "1号窗口", "5", "", "", "刘洋", "陈静"},
+	}})
 	plan, _ = PlanABImport(ctx, s, second)
 	if plan.Updated != 1 || strings.Join(plan.Rows[0].Changes, ",") != "办理时限,A岗,B岗" {
 		t.Fatalf("update plan: %+v", plan.Rows[0])
@@ -156,9 +160,11 @@ func TestGuideExportReimports(t *testing.T) {
 	s := abStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{abHeader,
+	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
+		abHeader,
 		{"科研处", "科研项目申报审核", "综合服务大厅1号窗口", "3", "申报书", "055165591234", "陈静", "刘洋"},
-		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""}}})
+		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""},
+	}})
 	plan, _ := PlanABImport(ctx, s, src)
 	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
 		t.Fatal(err)

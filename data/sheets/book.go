@@ -78,8 +78,12 @@ type Styles struct {
 // header with borders, bordered cells, text cells ("@", so ID numbers never become numbers),
 // dates as yyyy-mm-dd, and wrapped text.
 func NewStyles(f *excelize.File) (Styles, error) {
-	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1},
+		{Type: "bottom", Color: "000000", Style: 1},
+	}
 	font := &excelize.Font{Family: "宋体", Size: 10}
 	var st Styles
 	var err error
@@ -93,9 +97,11 @@ func NewStyles(f *excelize.File) (Styles, error) {
 	}
 	mid := &excelize.Alignment{Vertical: "center"}
 	st.Title = add(&excelize.Style{Font: &excelize.Font{Family: "黑体", Size: 16, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
-	st.Header = add(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
+	st.Header = add(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	})
 	st.Cell = add(&excelize.Style{Font: font, Border: border, Alignment: mid})
 	textFmt := "@"
 	st.Text = add(&excelize.Style{Font: font, Border: border, Alignment: mid, CustomNumFmt: &textFmt})

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-
 	"strconv"
 	"strings"
 

@@ -189,8 +189,10 @@ func (m *sheetMatch) scoreRow(in criteria.Indicator, row EvalSheetRow) {
 		text := row.Scores[label]
 		if text == "" {
 			if has {
-				m.empty[label] = append(m.empty[label], EvalCellError{Sheet: m.sh.Name, Row: row.Row, Cell: row.Cells[label],
-					Message: m.where(row, label) + "为空，" + kept, Kept: "原分数 " + criteria.FormatPoints(old.Points)})
+				m.empty[label] = append(m.empty[label], EvalCellError{
+					Sheet: m.sh.Name, Row: row.Row, Cell: row.Cells[label],
+					Message: m.where(row, label) + "为空，" + kept, Kept: "原分数 " + criteria.FormatPoints(old.Points),
+				})
 			}
 			continue
 		}
@@ -279,8 +281,10 @@ func (m *sheetMatch) emptyCells() {
 			}
 		}
 		if filled == 0 {
-			m.imp.Kept = append(m.imp.Kept, EvalCellError{Sheet: m.sh.Name, Cell: cells[0].Cell,
-				Message: fmt.Sprintf("%s 的“%s”栏没有填写，保留原有的 %d 个分数", m.o.Name, label, len(cells)), Kept: fmt.Sprintf("原有的 %d 个分数", len(cells))})
+			m.imp.Kept = append(m.imp.Kept, EvalCellError{
+				Sheet: m.sh.Name, Cell: cells[0].Cell,
+				Message: fmt.Sprintf("%s 的“%s”栏没有填写，保留原有的 %d 个分数", m.o.Name, label, len(cells)), Kept: fmt.Sprintf("原有的 %d 个分数", len(cells)),
+			})
 			continue
 		}
 		m.imp.Kept = append(m.imp.Kept, cells...)

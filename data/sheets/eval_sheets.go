@@ -42,15 +42,21 @@ func newEvalStyles(f *excelize.File) (evalStyles, error) {
 	if err != nil {
 		return evalStyles{}, err
 	}
-	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1},
+		{Type: "bottom", Color: "000000", Style: 1},
+	}
 	font := &excelize.Font{Family: "宋体", Size: 10}
 	es := evalStyles{Styles: st}
 	if es.num, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}); err != nil {
 		return es, err
 	}
-	if es.dim, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}); err != nil {
+	if es.dim, err = f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 10, Bold: true}, Border: border,
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	}); err != nil {
 		return es, err
 	}
 	if es.line, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11}, Alignment: &excelize.Alignment{Vertical: "center"}}); err != nil {
@@ -64,12 +70,16 @@ func newEvalStyles(f *excelize.File) (evalStyles, error) {
 	if es.input, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: center, Protection: open}); err != nil {
 		return es, err
 	}
-	if es.computed, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: center, Protection: open,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}); err != nil {
+	if es.computed, err = f.NewStyle(&excelize.Style{
+		Font: font, Border: border, Alignment: center, Protection: open,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
+	}); err != nil {
 		return es, err
 	}
-	if es.mark, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 9, Color: "595959"}, Border: border, Alignment: center,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}}); err != nil {
+	if es.mark, err = f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 9, Color: "595959"}, Border: border, Alignment: center,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
+	}); err != nil {
 		return es, err
 	}
 	if es.noteInput, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, Protection: open}); err != nil {
@@ -109,8 +119,10 @@ func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) 
 	if err != nil {
 		return nil, err
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{Title: EvalTitle(sn),
-		Subject: sn.Round.Name, Keywords: fmt.Sprintf("%s%d", evalKeywordPfx, sn.Round.ID), Creator: "党建融合工作台"}); err != nil {
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:   EvalTitle(sn),
+		Subject: sn.Round.Name, Keywords: fmt.Sprintf("%s%d", evalKeywordPfx, sn.Round.ID), Creator: "党建融合工作台",
+	}); err != nil {
 		return nil, err
 	}
 	calc := true // 合计 is a formula: Excel and WPS work it out as the file opens

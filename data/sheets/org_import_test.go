@@ -116,8 +116,10 @@ func TestImportOrgsRejectsBadRowsWithAReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := orgNamed(t, s, "第一党支部")
-	m := data.Member{Person: data.Person{Name: "党员甲", IDNumber: mkID(1980, 1, 1, 1, true)},
-		Membership: data.Membership{BranchID: first.ID, Category: data.CategoryFull, Joined: d(2005, 1, 1), Full: d(2006, 1, 1)}}
+	m := data.Member{
+		Person:     data.Person{Name: "党员甲", IDNumber: mkID(1980, 1, 1, 1, true)},
+		Membership: data.Membership{BranchID: first.ID, Category: data.CategoryFull, Joined: d(2005, 1, 1), Full: d(2006, 1, 1)},
+	}
 	if err := s.SaveMember(ctx, &m); err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +189,8 @@ func TestReadOrgsRefusesWhatIsNoOrgSheet(t *testing.T) {
 	dir := t.TempDir()
 	empty := writeBook(t, filepath.Join(dir, "空.xlsx"), sheetSpec{name: "Sheet1"})
 	roster := writeBook(t, filepath.Join(dir, "花名册.xlsx"), sheetSpec{name: "Sheet1", rows: [][]any{
-		{"姓名", "公民身份号码", "所在党支部", "入党日期"}, {"甲", mkID(1980, 1, 1, 1, true), "第一党支部", "2005-01-01"}}})
+		{"姓名", "公民身份号码", "所在党支部", "入党日期"}, {"甲", mkID(1980, 1, 1, 1, true), "第一党支部", "2005-01-01"},
+	}})
 	for path, want := range map[string]string{empty: RefuseEmpty, roster: RefuseNoOrgs} {
 		_, err := ReadOrgs(context.Background(), path)
 		var re *RefusedError

@@ -39,8 +39,10 @@ const (
 )
 
 // OrgFields lists the columns in export order.
-var OrgFields = []OrgField{OrgFieldName, OrgFieldShort, OrgFieldType, OrgFieldParent, OrgFieldUnit, OrgFieldUnitKind,
-	OrgFieldFounded, OrgFieldSecretary, OrgFieldMission, OrgFieldNote}
+var OrgFields = []OrgField{
+	OrgFieldName, OrgFieldShort, OrgFieldType, OrgFieldParent, OrgFieldUnit, OrgFieldUnitKind,
+	OrgFieldFounded, OrgFieldSecretary, OrgFieldMission, OrgFieldNote,
+}
 
 // orgSynonyms: the first name of each column is the one the export writes.
 var orgSynonyms = map[OrgField][]string{
@@ -85,8 +87,10 @@ var orgTypeWords = map[string]int{
 }
 
 // orgTypeCodes are the national codes an organisation sheet may carry.
-var orgTypeCodes = map[int]bool{data.TypeCommittee: true, data.TypeGeneralBranch: true, data.TypeBranch: true,
-	data.TypeJointBranch: true, data.TypeTempBranch: true, data.TypeTempCommittee: true, data.TypeTempGeneralBr: true}
+var orgTypeCodes = map[int]bool{
+	data.TypeCommittee: true, data.TypeGeneralBranch: true, data.TypeBranch: true,
+	data.TypeJointBranch: true, data.TypeTempBranch: true, data.TypeTempCommittee: true, data.TypeTempGeneralBr: true,
+}
 
 // Bounds of an organisation sheet: no institute has more organisations, no name is longer.
 const (

@@ -54,8 +54,10 @@ func newClassifier(s *data.Store, choices BranchChoices, createUnder int64) (*cl
 			byID[existing[i].IDNumber] = &existing[i]
 		}
 	}
-	return &classifier{branches: newBranchIndex(orgs), byID: byID, seen: map[string]rowPlace{}, unknown: map[string]int{},
-		choices: choices, createUnder: createUnder, create: map[string]int64{}, today: s.Today()}, nil
+	return &classifier{
+		branches: newBranchIndex(orgs), byID: byID, seen: map[string]rowPlace{}, unknown: map[string]int{},
+		choices: choices, createUnder: createUnder, create: map[string]int64{}, today: s.Today(),
+	}, nil
 }
 
 // choice is what to do with an unknown branch.

@@ -2,10 +2,11 @@ package sheets
 
 import (
 	"context"
-	"dangjian/data/internal/sqldb"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )

@@ -29,9 +29,11 @@ var exportColumns = Fields
 
 // widths fit the 17 columns on A4 landscape at 81 %, so 10 pt text prints at 8 pt or more;
 // 所在党支部, 工作单位, 职称 and 职务 wrap (their rows grow) rather than being cut.
-var widths = map[Field]float64{FieldName: 7, FieldGender: 4.5, FieldEthnicity: 6, FieldBirth: 10, FieldIDNumber: 18,
+var widths = map[Field]float64{
+	FieldName: 7, FieldGender: 4.5, FieldEthnicity: 6, FieldBirth: 10, FieldIDNumber: 18,
 	FieldEducation: 8, FieldDegree: 6, FieldTitle: 11, FieldBranch: 18, FieldCategory: 8, FieldJoined: 10,
-	FieldFull: 10, FieldUnit: 15, FieldPost: 11, FieldPhone: 12}
+	FieldFull: 10, FieldUnit: 15, FieldPost: 11, FieldPhone: 12,
+}
 
 // Widths of the export's first and last columns (序号, 名册状态).
 const (
@@ -141,9 +143,15 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, insti
 	ncol := len(exportColumns) + 2 // 序号, the fields, 状态
 	last, _ := excelize.ColumnNumberToName(ncol)
 	lastRow := len(ms) + 2
-	wrap, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Border: []excelize.Border{{Type: "left", Color: "000000", Style: 1},
-		{Type: "right", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}},
-		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, CustomNumFmt: &textFormat})
+	wrap, err := f.NewStyle(&excelize.Style{
+		Font: &excelize.Font{Family: "宋体", Size: 10}, Border: []excelize.Border{
+			{Type: "left", Color: "000000", Style: 1},
+			{Type: "right", Color: "000000", Style: 1},
+			{Type: "top", Color: "000000", Style: 1},
+			{Type: "bottom", Color: "000000", Style: 1},
+		},
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, CustomNumFmt: &textFormat,
+	})
 	if err != nil {
 		return err
 	}

@@ -17,7 +17,8 @@ import (
 func FuzzReadRoster(f *testing.F) {
 	dir := f.TempDir()
 	good := writeBook(f, filepath.Join(dir, "seed.xlsx"), sheetSpec{name: "第一党支部", dateFmt: 31, rows: [][]any{
-		{"XX花名册"}, {"姓 名", "身份证号", "入党日期", "出生年月"},
+		{"XX花名册"},
+		{"姓 名", "身份证号", "入党日期", "出生年月"},
 		{"甲", mkID(1980, 1, 1, 1, true), d(2005, 1, 1), "1980.01"},
 		{"乙", 340104198005050000.0, 38000.5, "19800101"},
 		{"填表人："},

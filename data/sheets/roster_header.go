@@ -37,8 +37,10 @@ const (
 )
 
 // Fields lists the importable fields in export order.
-var Fields = []Field{FieldName, FieldGender, FieldEthnicity, FieldBirth, FieldIDNumber, FieldEducation, FieldDegree,
-	FieldTitle, FieldBranch, FieldCategory, FieldJoined, FieldFull, FieldUnit, FieldPost, FieldPhone}
+var Fields = []Field{
+	FieldName, FieldGender, FieldEthnicity, FieldBirth, FieldIDNumber, FieldEducation, FieldDegree,
+	FieldTitle, FieldBranch, FieldCategory, FieldJoined, FieldFull, FieldUnit, FieldPost, FieldPhone,
+}
 
 var headerIndex = func() map[string]Field {
 	m := map[string]Field{}

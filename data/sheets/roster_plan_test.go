@@ -19,8 +19,10 @@ func seedMember(t *testing.T, s *data.Store, name, id, branch string) data.Membe
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := data.Member{Person: data.Person{Name: name, IDNumber: id, Phone: "13900000000", Education: "本科"},
-		Membership: data.Membership{BranchID: o.ID, Category: data.CategoryFull, Joined: d(2005, 7, 1), Full: d(2006, 7, 1)}}
+	m := data.Member{
+		Person:     data.Person{Name: name, IDNumber: id, Phone: "13900000000", Education: "本科"},
+		Membership: data.Membership{BranchID: o.ID, Category: data.CategoryFull, Joined: d(2005, 7, 1), Full: d(2006, 7, 1)},
+	}
 	if err := s.SaveMember(context.Background(), &m); err != nil {
 		t.Fatal(err)
 	}

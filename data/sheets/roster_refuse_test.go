@@ -17,7 +17,8 @@ import (
 func TestRefusedFiles(t *testing.T) {
 	dir := t.TempDir()
 	good := writeBook(t, filepath.Join(dir, "good.xlsx"), sheetSpec{name: "第一党支部", rows: [][]any{
-		{"姓名", "身份证号", "入党日期"}, {"甲", mkID(1980, 1, 1, 1, true), "2005-01-01"}}})
+		{"姓名", "身份证号", "入党日期"}, {"甲", mkID(1980, 1, 1, 1, true), "2005-01-01"},
+	}})
 	whole, _ := os.ReadFile(good)
 
 	write := func(name string, b []byte) string {
@@ -43,7 +44,8 @@ func TestRefusedFiles(t *testing.T) {
 		f.SaveAs(empty)
 	}
 	noRoster := writeBook(t, filepath.Join(dir, "notes.xlsx"), sheetSpec{name: "Sheet1", rows: [][]any{
-		{"会议记录"}, {"时间", "地点", "主持人"}, {"2025-01-01", "会议室", "某某"}}})
+		{"会议记录"}, {"时间", "地点", "主持人"}, {"2025-01-01", "会议室", "某某"},
+	}})
 
 	cases := []struct {
 		path, code, want string

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"dangjian/data/internal/sqldb"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
 )
@@ -207,8 +208,11 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 			t.Errorf("%d goroutines left behind:\n%s", n-goroutines, buf[:runtime.Stack(buf, true)])
 		}
 	}()
-	second := [][]any{planHeader, {"乙一", "", mkID(1970, 1, 1, 1, true), "第二党支部", "正式", "2010-01-01", "", "", ""},
-		{"乙二", "", mkID(1970, 1, 1, 2, true), "第二党支部", "正式", "2010-01-01", "", "", ""}}
+	second := [][]any{
+		planHeader,
+		{"乙一", "", mkID(1970, 1, 1, 1, true), "第二党支部", "正式", "2010-01-01", "", "", ""},
+		{"乙二", "", mkID(1970, 1, 1, 2, true), "第二党支部", "正式", "2010-01-01", "", "", ""},
+	}
 	good := bigRoster(t, filepath.Join(dir, "good.xlsx"), 3000, second)
 
 	// The second sheet damaged: a row number past Excel's last row.

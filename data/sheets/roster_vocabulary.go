@@ -16,8 +16,10 @@ var synonyms = map[Field][]string{
 	FieldEducation: {"学历", "文化程度", "最高学历"},
 	FieldDegree:    {"学位"},
 	FieldTitle:     {"职称", "专业技术职务", "技术职称"},
-	FieldBranch: {"所在党支部", "所在支部", "党支部", "支部名称", "所属支部", "所属党支部", "支部", "党支部名称",
-		"所在党支部名称"},
+	FieldBranch: {
+		"所在党支部", "所在支部", "党支部", "支部名称", "所属支部", "所属党支部", "支部", "党支部名称",
+		"所在党支部名称",
+	},
 	// 人员类别 holds the staff category in some layouts (普通编制, 离退休教职工): the column in use
 	// is decided by its values (roster_category.go).
 	FieldCategory: {"人员类别", "党员类别", "党籍状态", "党员身份"},
@@ -28,8 +30,10 @@ var synonyms = map[Field][]string{
 	FieldUnit:   {"工作单位", "单位", "部门", "所在单位", "所在部门"},
 	FieldPost:   {"工作岗位", "职务", "岗位"},
 	FieldPhone:  {"联系电话", "手机", "手机号码", "联系方式", "电话", "电话号码", "手机号"},
-	FieldParent: {"所属党总支", "所在党总支", "党总支", "所在分党委", "所属分党委", "分党委", "二级党委名称", "二级党组织名称",
-		"所在二级党组织", "所属二级党组织", "上级党组织", "所属党委", "所在党委"},
+	FieldParent: {
+		"所属党总支", "所在党总支", "党总支", "所在分党委", "所属分党委", "分党委", "二级党委名称", "二级党组织名称",
+		"所在二级党组织", "所属二级党组织", "上级党组织", "所属党委", "所在党委",
+	},
 }
 
 // partyCategories are the values of a party-category column, folded; a column whose values are

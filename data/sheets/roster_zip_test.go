@@ -48,7 +48,8 @@ func withDeclaredSize(t testing.TB, b []byte, part string, size uint64) []byte {
 func TestDeclaredSizeBombRefused(t *testing.T) {
 	dir := t.TempDir()
 	good := writeBook(t, filepath.Join(dir, "good.xlsx"), sheetSpec{name: "第一党支部", rows: [][]any{
-		{"姓名", "身份证号"}, {"甲", mkID(1980, 1, 1, 1, true)}}})
+		{"姓名", "身份证号"}, {"甲", mkID(1980, 1, 1, 1, true)},
+	}})
 	whole, _ := os.ReadFile(good)
 	for _, part := range []string{"docProps/core.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml"} {
 		p := filepath.Join(dir, "bomb.xlsx")
