@@ -45,9 +45,14 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 	if len(items) == 0 {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
+	prof, err := s.Profile()
+	if err != nil {
+		return err
+	}
+	title := prof.TitleName() + "一站式服务指南" // the institute's own guide, as every printed title
 	pdf := NewA4(true)
 	pdf.SetCellMargin(0) // cells are drawn at exactly the width wrapText measured
-	pdf.SetTitle("一站式服务指南", true)
+	pdf.SetTitle(title, true)
 	// 第 X 页 共 Y 页 comes with NewA4, as on every PDF.
 	cols := guideCols
 	header := func() {
@@ -61,7 +66,7 @@ func WriteGuide(s *data.Store, path string, on time.Time) error {
 	}
 	pdf.AddPage()
 	pdf.SetFont(Font, "B", 18)
-	pdf.CellFormat(0, 10, "一站式服务指南", "", 1, "C", false, 0, "")
+	pdf.CellFormat(0, 10, title, "", 1, "C", false, 0, "")
 	pdf.SetFont(Font, "", 9)
 	pdf.CellFormat(0, 6, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理，材料一次性告知。更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), "", 1, "C", false, 0, "")
 	pdf.Ln(2)

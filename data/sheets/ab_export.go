@@ -36,8 +36,12 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 	if len(items) == 0 {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
+	p, err := s.Profile()
+	if err != nil {
+		return err
+	}
 	const sheet = "一站式服务指南"
-	f, st, err := abSheet(sheet, sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
+	f, st, err := abSheet(sheet, p.TitleName()+sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
 	if err != nil {
 		return err
 	}
