@@ -22,9 +22,10 @@ var auditColumns = []struct {
 	{"序号", 6}, {"时间", 18}, {"操作人", 10}, {"操作", 10}, {"对象", 22}, {"内容", 44}, {"原因", 24}, {"批次", 6},
 }
 
-// WriteAuditLog writes entries (as listed, newest first) to an .xlsx at path. scope says which
+// WriteAuditLog writes entries (as listed, newest first) to an .xlsx at path, titled with
+// titleName (the profile's, "" for none). scope says which
 // part of the log this is (e.g. "全部" or "导入，2026-11-01 至 2026-11-28") and goes in the title.
-func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
+func WriteAuditLog(path string, entries []data.AuditEntry, scope, titleName string) error {
 	f := newBook()
 	defer f.Close()
 	const sheet = "操作日志"
@@ -34,7 +35,7 @@ func WriteAuditLog(path string, entries []data.AuditEntry, scope string) error {
 		return err
 	}
 	last, _ := excelize.ColumnNumberToName(len(auditColumns))
-	title := fmt.Sprintf("操作日志（%s，共 %d 条）", scope, len(entries))
+	title := fmt.Sprintf("%s操作日志（%s，共 %d 条）", titleName, scope, len(entries))
 	f.SetCellStr(sheet, "A1", title)
 	f.MergeCell(sheet, "A1", last+"1")
 	f.SetCellStyle(sheet, "A1", last+"1", st.Title)

@@ -17,11 +17,11 @@ func TestWriteAuditLogReadsBackAsTheScreenShowsIt(t *testing.T) {
 		{ID: 1, At: at, User: "wangli", Action: "导入", Subject: "花名册导入", Detail: "新增 386 人", Reason: "党员名单 2026.xlsx", BatchID: 1},
 	}
 	path := filepath.Join(t.TempDir(), "党建 导出", "操作日志.xlsx")
-	if err := WriteAuditLog(path, entries, "全部"); err == nil {
+	if err := WriteAuditLog(path, entries, "全部", ""); err == nil {
 		t.Fatal("wrote into a folder that does not exist")
 	}
 	path = filepath.Join(t.TempDir(), "操作 日志.xlsx")
-	if err := WriteAuditLog(path, entries, "2026-11-28"); err != nil {
+	if err := WriteAuditLog(path, entries, "2026-11-28", ""); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

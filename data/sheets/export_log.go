@@ -28,7 +28,11 @@ func LogRejects(s *data.Store, path string, n int) error {
 // SaveAuditLog writes entries to path, as WriteAuditLog does, and logs the export: the log
 // names persons (its 对象) but holds no ID numbers or phones.
 func SaveAuditLog(s *data.Store, path string, entries []data.AuditEntry, scope string) error {
-	if err := WriteAuditLog(path, entries, scope); err != nil {
+	p, err := s.Profile()
+	if err != nil {
+		return err
+	}
+	if err := WriteAuditLog(path, entries, scope, p.TitleName()); err != nil {
 		return err
 	}
 	return s.LogExport(data.Export{What: "操作日志（" + scope + "）", Persons: len(entries), Path: path})

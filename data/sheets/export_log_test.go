@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"dangjian/data"
 )
 
@@ -75,6 +77,16 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	logged(data.ActionExport, auditOut)
+	// Its title names the institute, as every printed title does.
+	if book, err := excelize.OpenFile(auditOut); err != nil {
+		t.Fatal(err)
+	} else {
+		title, _ := book.GetCellValue("操作日志", "A1")
+		book.Close()
+		if p, _ := s.Profile(); p.TitleName() == "" || !strings.HasPrefix(title, p.TitleName()+"操作日志（全部") {
+			t.Errorf("audit export titled %q, want the institute's name first", title)
+		}
+	}
 
 	backup := filepath.Join(dir, "备份.db")
 	if err := s.BackupTo(backup); err != nil {
