@@ -21,7 +21,7 @@ func init() {
 		return answer(b.Browse())
 	}
 	systemSave = func(title, dir, name, ext string) (string, bool, error) {
-		b := dialog.File().Title(title).Filter(kindOf(ext), strings.TrimPrefix(ext, "."))
+		b := dialog.File().Title(title).Filter(filterName(ext), strings.TrimPrefix(ext, "."))
 		if dir != "" {
 			b = b.SetStartDir(dir)
 		}
@@ -35,7 +35,7 @@ func init() {
 		for _, e := range exts {
 			bare = append(bare, strings.TrimPrefix(strings.ToLower(e), "."))
 		}
-		b := dialog.File().Title(title).Filter(kindOf(exts...), bare...)
+		b := dialog.File().Title(title).Filter(filterName(exts...), bare...)
 		if dir != "" {
 			b = b.SetStartDir(dir)
 		}
@@ -54,8 +54,8 @@ func answer(path string, err error) (string, bool, error) {
 	return filepath.Clean(path), true, nil
 }
 
-// kindOf names the files in the dialog's type list, as Windows shows it.
-func kindOf(exts ...string) string {
+// filterName names the files in the dialog's type list, as Windows shows it.
+func filterName(exts ...string) string {
 	names := map[string]string{".xlsx": "Excel 工作簿", ".xls": "Excel 97-2003 工作簿", ".csv": "CSV 文件", ".pdf": "PDF 文件", ".db": "数据库备份"}
 	for _, e := range exts {
 		if n := names[strings.ToLower(e)]; n != "" {
