@@ -104,21 +104,11 @@ func (a *abAbsences) reload() {
 }
 
 func (a *abAbsences) enable() {
-	for _, b := range []*widget.Button{a.edit, a.end, a.remove} {
-		if a.selected >= 0 && a.selected < len(a.list) {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	_, ok := a.current()
+	enableWhen(ok, a.edit, a.end, a.remove)
 }
 
-func (a *abAbsences) current() (abpost.Absence, bool) {
-	if a.selected < 0 || a.selected >= len(a.list) {
-		return abpost.Absence{}, false
-	}
-	return a.list[a.selected], true
-}
+func (a *abAbsences) current() (abpost.Absence, bool) { return pick(a.list, a.selected) }
 
 // onNew opens an empty absence form.
 func (a *abAbsences) onNew() { showAbsenceForm(a.wb, abpost.Absence{Kind: abpost.AbsenceKinds[0]}) }

@@ -64,10 +64,10 @@ func (a *Screen) showABCalendar() {
 		a.wb.Changed(ui.AB)
 	}}
 	remove := &widget.Button{Text: "删除所选", Icon: theme.DeleteIcon(), OnTapped: func() {
-		if selected < 0 || selected >= len(days) {
+		d, ok := pick(days, selected)
+		if !ok {
 			return
 		}
-		d := days[selected]
 		a.wb.Confirm("删除", fmt.Sprintf("删除 %s 后，该日按普通周一至周五计算。确定吗？", data.DateText(d.Day)), func() {
 			if err := abpost.DeleteCalendarDay(context.Background(), a.wb.Store, d.Day); err != nil {
 				a.wb.ShowError("删除失败", err)

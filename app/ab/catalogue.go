@@ -179,21 +179,11 @@ func (c *abCatalogue) apply() {
 }
 
 func (c *abCatalogue) enable() {
-	for _, b := range []*widget.Button{c.edit, c.remove, c.history} {
-		if c.selected >= 0 && c.selected < len(c.shown) {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	_, ok := c.current()
+	enableWhen(ok, c.edit, c.remove, c.history)
 }
 
-func (c *abCatalogue) current() (abpost.Item, bool) {
-	if c.selected < 0 || c.selected >= len(c.shown) {
-		return abpost.Item{}, false
-	}
-	return c.shown[c.selected], true
-}
+func (c *abCatalogue) current() (abpost.Item, bool) { return pick(c.shown, c.selected) }
 
 // onNew opens an empty item form, in the department the list is filtered to.
 func (c *abCatalogue) onNew() {
