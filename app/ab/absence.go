@@ -40,17 +40,7 @@ func newABAbsences(wb *ui.Workbench) *abAbsences {
 		func() (int, int) { return len(a.list), len(abAbsenceHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.cell(id)) })
-	a.table.ShowHeaderColumn = false
-	a.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		if id.Col >= 0 {
-			l.SetText(abAbsenceHeaders[id.Col])
-		}
-	}
-	for i, w := range abAbsenceWidths {
-		a.table.SetColumnWidth(i, w)
-	}
+	a.table.SetHeaders(abAbsenceHeaders, abAbsenceWidths)
 	a.table.OnSelected = func(id widget.TableCellID) { a.selected = id.Row; a.enable() }
 	a.table.OnEnter = a.onEdit
 	add := &widget.Button{Text: "登记请假/出差", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: a.onNew}

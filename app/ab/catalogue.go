@@ -52,17 +52,7 @@ func newABCatalogue(wb *ui.Workbench) *abCatalogue {
 		func() (int, int) { return len(c.shown), len(abCatalogueHeaders) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.cell(id)) })
-	c.table.ShowHeaderColumn = false
-	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
-		l.TextStyle = fyne.TextStyle{Bold: true}
-		if id.Col >= 0 {
-			l.SetText(abCatalogueHeaders[id.Col])
-		}
-	}
-	for i, w := range abCatalogueWidths {
-		c.table.SetColumnWidth(i, w)
-	}
+	c.table.SetHeaders(abCatalogueHeaders, abCatalogueWidths)
 	c.table.OnSelected = func(id widget.TableCellID) { c.selected = id.Row; c.enable() }
 	c.edit = &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: c.onEdit}
 	c.remove = &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: c.onDelete}

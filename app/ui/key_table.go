@@ -56,3 +56,19 @@ func (t *KeyTable) TypedShortcut(s fyne.Shortcut) {
 	}
 	ForwardShortcut(t, s)
 }
+
+// SetHeaders gives the table a bold header row of headers and no header column, with the
+// columns widths wide: what every list table of the screens sets up the same way.
+func (t *KeyTable) SetHeaders(headers []string, widths []float32) {
+	t.ShowHeaderColumn = false
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle = fyne.TextStyle{Bold: true}
+		if id.Col >= 0 && id.Col < len(headers) {
+			l.SetText(headers[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+}
