@@ -156,7 +156,9 @@ func EmptyWorkbench(t *testing.T) (*ui.Workbench, fyne.Window) {
 func WaitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
-		if cond() {
+		held := false
+		ui.WithoutLanding(func() { held = cond() })
+		if held {
 			return
 		}
 	}

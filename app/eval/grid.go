@@ -54,7 +54,7 @@ func newScoreGrid(wb *ui.Workbench) *scoreGrid {
 		}
 		g.table.UnselectAll()
 		// The table takes the focus itself once this returns; the grid takes it back after.
-		go fyne.Do(g.focus)
+		ui.Later(g.focus)
 	}
 	g.ExtendBaseWidget(g)
 	return g

@@ -34,28 +34,18 @@ var ruleTitles = map[string]string{
 }
 
 // startCheck runs the rules in the background and shows their findings when done; a later
-// check supersedes one still running. o.checked is closed when the latest one has landed.
+// check supersedes one still running.
 func (o *Screen) startCheck() {
-	o.checkGen++
-	gen, done := o.checkGen, make(chan struct{})
-	o.checked = done
 	s := o.wb.Store
-	go func() {
-		findings, err := s.Check()
-		fyne.Do(func() {
-			defer close(done)
-			if gen != o.checkGen {
-				return
-			}
-			if err != nil {
-				o.checkErr = "检查规则失败，请稍后重试或从“备份与日志”恢复数据库"
-				o.findings = nil
-			} else {
-				o.checkErr, o.findings, o.checkedOnce = "", findings, true
-			}
-			o.showDetail()
-		})
-	}()
+	ui.Load(&o.checks, s.Check, func(findings []data.Finding, err error) {
+		if err != nil {
+			o.checkErr = "检查规则失败，请稍后重试或从“备份与日志”恢复数据库"
+			o.findings = nil
+		} else {
+			o.checkErr, o.findings, o.checkedOnce = "", findings, true
+		}
+		o.showDetail()
+	})
 }
 
 // subtreeFindings are the findings of x and of every organisation below it; the root also

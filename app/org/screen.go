@@ -29,8 +29,7 @@ type Screen struct {
 	selected int64
 
 	// The rule check runs in the background (findings.go).
-	checkGen    int
-	checked     chan struct{} // closed when the latest check has landed (tests wait on it)
+	checks      ui.Loader // the rule check, run in the background
 	checkedOnce bool
 	checkErr    string
 	// closed holds the nodes the user folded, so reloads and the default opening of the top
@@ -52,7 +51,7 @@ func New(wb *ui.Workbench) fyne.CanvasObject { return Open(wb).root }
 func (o *Screen) Root() fyne.CanvasObject { return o.root }
 
 // Settled is closed when the latest rule check has landed (tests and the restore wait on it).
-func (o *Screen) Settled() <-chan struct{} { return o.checked }
+func (o *Screen) Settled() <-chan struct{} { return o.checks.Settled() }
 
 func Open(wb *ui.Workbench) *Screen {
 	o := &Screen{wb: wb, buttons: map[string]*widget.Button{}, closed: map[string]bool{}}

@@ -32,7 +32,7 @@ func osOpen(t *testing.T, size fyne.Size) (*ui.Workbench, *Screen) {
 func osWaitCheck(t *testing.T, o *Screen) {
 	t.Helper()
 	select {
-	case <-o.checked:
+	case <-o.Settled():
 	case <-time.After(10 * time.Second):
 		t.Fatal("the rule check did not finish within 10 s")
 	}

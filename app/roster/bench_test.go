@@ -30,7 +30,7 @@ func rsBigRoster(b *testing.B) *Screen {
 	w := test.NewTempWindow(b, nil)
 	w.Resize(fyne.NewSize(1280, 720))
 	r := Open(&ui.Workbench{Store: s, Window: w})
-	<-r.loaded
+	<-r.Settled()
 	w.SetContent(r.root)
 	if r.idx.Len() != 100_000 {
 		b.Fatalf("%d members indexed", r.idx.Len())

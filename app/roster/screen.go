@@ -41,8 +41,7 @@ type Screen struct {
 	sortDesc bool
 	collKeys map[int][][]byte // pinyin sort keys per text column, for the loaded idx
 	selected int64            // person id of the selected row, 0 none
-	loadGen  int
-	loaded   chan struct{} // closed when the load started last has swapped in (tests wait on it)
+	loads    ui.Loader        // the whole roster, read in the background
 
 	search   *ui.ShortcutEntry
 	branch   *widget.Select
@@ -66,7 +65,7 @@ func New(wb *ui.Workbench) fyne.CanvasObject { return Open(wb).root }
 func (r *Screen) Root() fyne.CanvasObject { return r.root }
 
 // Settled is closed when the roster load started last has swapped in.
-func (r *Screen) Settled() <-chan struct{} { return r.loaded }
+func (r *Screen) Settled() <-chan struct{} { return r.loads.Settled() }
 
 func Open(wb *ui.Workbench) *Screen {
 	r := &Screen{wb: wb, sortCol: -1, collKeys: map[int][][]byte{}}
@@ -145,33 +144,25 @@ func (r *Screen) reloadOrgs() {
 // loadAll reads the whole roster off the main goroutine and swaps it in; a later load
 // supersedes an earlier one still running.
 func (r *Screen) loadAll() {
-	r.loadGen++
-	gen, done := r.loadGen, make(chan struct{})
-	r.loaded = done
 	s := r.wb.Store
-	go func() {
+	ui.Load(&r.loads, func() (*data.RosterIndex, error) {
 		all, err := s.Members(data.MemberFilter{})
-		var idx *data.RosterIndex
-		if err == nil {
-			idx = data.NewRosterIndex(all)
+		if err != nil {
+			return nil, err
 		}
-		fyne.Do(func() {
-			defer close(done)
-			if gen != r.loadGen {
-				return
-			}
-			if err != nil {
-				r.wb.ShowError("读取花名册失败", err)
-				return
-			}
-			r.idx, r.full = idx, true
-			clear(r.collKeys)
-			if r.sortCol >= 0 {
-				r.order = sortOrder(r.idx, r.sortCol, r.sortDesc, r)
-			}
-			r.apply()
-		})
-	}()
+		return data.NewRosterIndex(all), nil
+	}, func(idx *data.RosterIndex, err error) {
+		if err != nil {
+			r.wb.ShowError("读取花名册失败", err)
+			return
+		}
+		r.idx, r.full = idx, true
+		clear(r.collKeys)
+		if r.sortCol >= 0 {
+			r.order = sortOrder(r.idx, r.sortCol, r.sortDesc, r)
+		}
+		r.apply()
+	})
 }
 
 // filter is what the filters and the search box ask for.

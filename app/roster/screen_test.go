@@ -31,7 +31,7 @@ func rsRoster(t *testing.T, wb *ui.Workbench) *Screen {
 func rsWait(t *testing.T, r *Screen) {
 	t.Helper()
 	select {
-	case <-r.loaded:
+	case <-r.Settled():
 	case <-time.After(10 * time.Second):
 		t.Fatal("the whole roster did not load within 10 s")
 	}

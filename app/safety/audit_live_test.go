@@ -21,7 +21,7 @@ func TestAuditLogRefreshesOnChangeAndShowsARowWhole(t *testing.T) {
 	}
 	scr := Open(wb)
 	w.SetContent(scr.root)
-	apptest.Settle(t, "backup list", scr.backups.loaded)
+	apptest.Settle(t, "backup list", scr.backups.loads.Settled())
 	l := scr.audit
 	apptest.Tap(t, w, "立即备份")
 	apptest.WaitFor(t, "the backup in the 操作日志", func() bool {

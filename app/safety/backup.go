@@ -32,7 +32,7 @@ type backupTab struct {
 	info     *widget.Label
 	restore  *widget.Button
 	content  fyne.CanvasObject
-	loaded   chan struct{}
+	loads    ui.Loader // the backups list, read in the background
 	demo     *demoBar
 }
 
@@ -102,16 +102,11 @@ func loadBackups(s *data.Store) ([]backupRow, error) {
 	return rows, nil
 }
 
-// reload reads the backups folder again, in the background; b.loaded is closed when the list
-// it started is on screen (tests wait on it).
+// reload reads the backups folder again, in the background; a later reload supersedes one
+// still running.
 func (b *backupTab) reload() {
 	s := b.wb.Store
-	done := make(chan struct{})
-	b.loaded = done
-	go func() {
-		rows, err := loadBackups(s)
-		fyne.Do(func() { b.show(rows, err); close(done) })
-	}()
+	ui.Load(&b.loads, func() ([]backupRow, error) { return loadBackups(s) }, b.show)
 }
 
 func (b *backupTab) show(rows []backupRow, err error) {

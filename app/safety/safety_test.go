@@ -43,7 +43,7 @@ func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
 	b.reload()
 	// Wait for this reload, not for a row count the list had before it: a reload landing after
 	// the selection below would clear it.
-	apptest.Settle(t, "reload", b.loaded)
+	apptest.Settle(t, "reload", b.loads.Settled())
 	apptest.WaitFor(t, "reload", func() bool { return len(b.rows) == 1 })
 	if !b.restore.Disabled() {
 		t.Fatal("restore enabled with nothing selected")

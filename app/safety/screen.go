@@ -23,7 +23,7 @@ type Screen struct {
 func (s *Screen) Root() fyne.CanvasObject { return s.root }
 
 // Settled is closed when the backup list started last has landed.
-func (s *Screen) Settled() <-chan struct{} { return s.backups.loaded }
+func (s *Screen) Settled() <-chan struct{} { return s.backups.loads.Settled() }
 
 // Open builds the screen and keeps its parts reachable.
 func Open(wb *ui.Workbench) *Screen {

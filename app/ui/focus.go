@@ -19,7 +19,7 @@ func FocusLater(obj interface {
 	if c == nil || c.Focused() == obj {
 		return // moving with the keyboard keeps the focus where it is
 	}
-	go fyne.Do(func() {
+	Later(func() {
 		if c.Focused() != obj {
 			c.Focus(obj)
 		}

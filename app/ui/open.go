@@ -24,7 +24,7 @@ func (wb *Workbench) OpenFiles(paths ...string) {
 	go func() {
 		for _, p := range paths {
 			if err := desktop.Open(p); err != nil {
-				fyne.Do(func() { wb.ShowCannotOpen(p, err) })
+				land(func() { wb.ShowCannotOpen(p, err) })
 				return
 			}
 		}
@@ -35,7 +35,7 @@ func (wb *Workbench) OpenFiles(paths ...string) {
 func (wb *Workbench) RevealFile(path string) {
 	go func() {
 		if err := desktop.Reveal(path); err != nil {
-			fyne.Do(func() {
+			land(func() {
 				wb.Notify("无法打开文件夹 %s，请在资源管理器中找到它", filepath.Dir(path))
 			})
 		}

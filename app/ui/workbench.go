@@ -73,7 +73,7 @@ func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Prog
 	shown := false
 	finished := make(chan struct{})
 	time.AfterFunc(300*time.Millisecond, func() {
-		fyne.Do(func() {
+		land(func() {
 			select {
 			case <-finished:
 			default:
@@ -89,7 +89,7 @@ func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Prog
 			return
 		}
 		last = time.Now()
-		fyne.Do(func() {
+		land(func() {
 			if total > 0 {
 				if busy.Visible() {
 					busy.Stop()
@@ -106,7 +106,7 @@ func (wb *Workbench) RunLong(title string, work func(ctx context.Context, p Prog
 	go func() {
 		err := work(ctx, progress)
 		cancel()
-		fyne.Do(func() {
+		land(func() {
 			close(finished)
 			busy.Stop()
 			if shown {
