@@ -220,8 +220,8 @@ func rowJSON(q queryer, table string, id int64) (string, error) {
 }
 
 // Batches lists the import history, newest first.
-func (s *Store) Batches() ([]Batch, error) {
-	return collect(s.db, func(rows scanner) (Batch, error) {
+func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
+	return sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (Batch, error) {
 		var b Batch
 		var at, undone string
 		if err := rows.Scan(&b.ID, &b.Kind, &b.Source, &at, &b.User, &b.Summary, &undone); err != nil {

@@ -32,19 +32,23 @@ func rowEditedSince(q queryer, c batchChange) (bool, error) {
 
 // EditedSinceImport names the rows of batch id that were edited after the import (“胡斌”):
 // those UndoBatch refuses to overwrite. Empty when the batch can be undone as a whole.
-func (s *Store) EditedSinceImport(id int64) ([]string, error) {
-	changes, err := changesOf(s.db, id)
+func (s *Store) EditedSinceImport(ctx context.Context, id int64) ([]string, error) {
+	return readWith(ctx, s, func(q queryer) ([]string, error) { return editedSinceImport(q, id) })
+}
+
+func editedSinceImport(q queryer, id int64) ([]string, error) {
+	changes, err := changesOf(q, id)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for _, c := range changes {
-		ed, err := rowEditedSince(s.db, c)
+		ed, err := rowEditedSince(q, c)
 		if err != nil {
 			return nil, err
 		}
 		if ed {
-			out = appendOnce(out, describeRow(s.db, c.table, c.id))
+			out = appendOnce(out, describeRow(q, c.table, c.id))
 		}
 	}
 	return out, nil
@@ -152,9 +156,9 @@ func personOfChange(c batchChange) int64 {
 
 // BackupBeforeImport is the backup taken just before batch id (导入前): the newest backup of
 // this database taken no later than the import. ErrNotFound when the ten kept no longer hold it.
-func (s *Store) BackupBeforeImport(id int64) (BackupInfo, error) {
+func (s *Store) BackupBeforeImport(ctx context.Context, id int64) (BackupInfo, error) {
 	var at string
-	if err := s.db.QueryRow(`SELECT at FROM batch WHERE id=?`, id).Scan(&at); err != nil {
+	if err := s.q(ctx).QueryRowContext(ctx, `SELECT at FROM batch WHERE id=?`, id).Scan(&at); err != nil {
 		return BackupInfo{}, lookupFailed("该批导入", err)
 	}
 	when, err := time.Parse(time.RFC3339, at)

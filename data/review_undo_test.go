@@ -51,7 +51,7 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 	if strings.Contains(msg, "FOREIGN KEY") || strings.Contains(msg, "constraint") || !strings.Contains(msg, "王新") || !strings.Contains(msg, "支委") {
 		t.Fatalf("refusal %q: want one Chinese sentence naming 王新 and his committee seat", msg)
 	}
-	if m, err := f.s.Member(pid); err != nil || m.Name != "王新" {
+	if m, err := f.s.Member(ctx, pid); err != nil || m.Name != "王新" {
 		t.Fatalf("refused undo changed the roster: %+v, %v", m, err)
 	}
 	var undone string

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -41,7 +42,7 @@ func (o *Screen) startCheck() {
 	o.checked = done
 	s := o.wb.Store
 	go func() {
-		findings, err := s.Check()
+		findings, err := s.Check(context.Background())
 		fyne.Do(func() {
 			defer close(done)
 			if gen != o.checkGen {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -47,7 +46,7 @@ func runABImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	plan, err := sheets.PlanABImport(ctx, s, pos[0])
 	if err != nil {
 		return refuse(err)
@@ -131,9 +130,9 @@ func runABExport(e *env, args []string) error {
 	case ext != ".xlsx":
 		return usagef("输出文件须为 .xlsx（服务指南也可为 .pdf）")
 	case guide:
-		err = sheets.ExportGuide(s, out, on)
+		err = sheets.ExportGuide(e.ctx, s, out, on)
 	default:
-		err = sheets.ExportFiling(s, out, on)
+		err = sheets.ExportFiling(e.ctx, s, out, on)
 	}
 	if err != nil {
 		return refuse(err)
@@ -170,12 +169,12 @@ func runABAbsent(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	person, err := abpost.FindPerson(s, pos[0])
+	person, err := abpost.FindPerson(e.ctx, s, pos[0])
 	if err != nil {
 		return refuse(err)
 	}
 	a := abpost.Absence{PersonID: person.ID, From: f, To: t, Kind: kind, HandoverNote: note, HandedOver: handover}
-	warnings, err := abpost.RecordAbsence(context.Background(), s, &a)
+	warnings, err := abpost.RecordAbsence(e.ctx, s, &a)
 	if err != nil {
 		return refuse(err)
 	}
@@ -214,7 +213,7 @@ func runABCoverage(e *env, args []string) error {
 			return usagef("-date：%v", err)
 		}
 	}
-	cov, err := abpost.ComputeCoverage(s, from, from.AddDate(0, 0, days-1))
+	cov, err := abpost.ComputeCoverage(e.ctx, s, from, from.AddDate(0, 0, days-1))
 	if err != nil {
 		return refuse(err)
 	}

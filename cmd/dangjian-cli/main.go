@@ -3,11 +3,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
 
@@ -22,6 +24,9 @@ type command struct {
 
 // env is what every command gets: the open store (opened on first use) and the output streams.
 type env struct {
+	// ctx is the command's: Ctrl-C cancels it, so a long read or import stops and changes
+	// nothing.
+	ctx     context.Context
 	dbPath  string
 	store   *data.Store
 	release func() // the writer's lock, held until the command ends
@@ -120,7 +125,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// Every file a command writes keeps off the database, opened or not (export template).
 	defer data.Protect(*db)()
-	e := &env{dbPath: *db, stdout: stdout, stderr: stderr}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() { // a second Ctrl-C ends the process at once, as it did before
+		<-ctx.Done()
+		stop()
+	}()
+	e := &env{ctx: ctx, dbPath: *db, stdout: stdout, stderr: stderr}
 	defer func() {
 		if e.store != nil {
 			e.store.Close()

@@ -25,8 +25,8 @@ var demoTables = []string{
 
 // IsDemo tells whether the store holds the demo institute: the demo was loaded and not
 // cleared since, and there are records.
-func IsDemo(s *data.Store) (bool, error) {
-	empty, err := IsEmpty(s)
+func IsDemo(ctx context.Context, s *data.Store) (bool, error) {
+	empty, err := IsEmpty(ctx, s)
 	if err != nil || empty {
 		return false, err
 	}
@@ -40,7 +40,7 @@ func IsDemo(s *data.Store) (bool, error) {
 // backup's path: what the office typed into the demo goes too, which the window says before
 // asking. It returns the backup's path.
 func Clear(ctx context.Context, s *data.Store) (string, error) {
-	demo, err := IsDemo(s)
+	demo, err := IsDemo(ctx, s)
 	if err != nil {
 		return "", err
 	}

@@ -19,7 +19,7 @@ var ErrNotEmpty = errors.New("数据库里已有党组织或人员，演示数�
 // Load fills an empty store with the demo institute: roster, A/B posts and evaluation rounds.
 // It is one transaction: on any error nothing is left behind.
 func Load(ctx context.Context, s *data.Store) error {
-	empty, err := IsEmpty(s)
+	empty, err := IsEmpty(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -44,9 +44,9 @@ func Load(ctx context.Context, s *data.Store) error {
 }
 
 // IsEmpty tells whether the store has no organisations and no persons yet.
-func IsEmpty(s *data.Store) (bool, error) {
+func IsEmpty(ctx context.Context, s *data.Store) (bool, error) {
 	var n int
-	err := sqldb.Of(s).Q(context.Background()).QueryRowContext(context.Background(), `SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
+	err := sqldb.Of(s).Q(ctx).QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
 	return n == 0, err
 }
 

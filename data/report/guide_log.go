@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"time"
 
 	"dangjian/data"
@@ -14,7 +15,7 @@ func SaveGuide(s *data.Store, path string, on time.Time) error {
 	if err := WriteGuide(s, path, on); err != nil {
 		return err
 	}
-	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	items, err := abpost.Items(context.Background(), s, abpost.ItemFilter{}, on)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
 package sheets
 
 import (
+	"context"
+
 	"dangjian/data"
 	"dangjian/data/abpost"
 )
@@ -28,7 +30,7 @@ func LogRejects(s *data.Store, path string, n int) error {
 // SaveAuditLog writes entries to path, as WriteAuditLog does, and logs the export: the log
 // names persons (its 对象) but holds no ID numbers or phones.
 func SaveAuditLog(s *data.Store, path string, entries []data.AuditEntry, scope string) error {
-	p, err := s.Profile()
+	p, err := s.Profile(context.Background())
 	if err != nil {
 		return err
 	}
