@@ -31,7 +31,7 @@ func IsDemo(ctx context.Context, s *data.Store) (bool, error) {
 		return false, err
 	}
 	var loaded, cleared sql.NullInt64
-	err = sqldb.Of(s).Pool().QueryRow(`SELECT MAX(CASE WHEN action = '载入演示数据' THEN id END),
+	err = sqldb.Of(s).Q(ctx).QueryRowContext(ctx, `SELECT MAX(CASE WHEN action = '载入演示数据' THEN id END),
 		MAX(CASE WHEN action = '清除演示数据' THEN id END) FROM audit`).Scan(&loaded, &cleared)
 	return loaded.Valid && (!cleared.Valid || cleared.Int64 < loaded.Int64), err
 }
