@@ -236,7 +236,14 @@ func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
 // UndoBatch puts back every row the batch touched, in one transaction: rows it inserted are
 // deleted, rows it updated get their before-image. It refuses, naming the rows, when any of
 // them was edited after the import, since undo would then throw that edit away.
-func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
+//
+// progress (may be nil) hears how far it is: total is the batch's row count, and done climbs
+// to it once, half a row for each row checked against its after-image and half for each row
+// put back, with what saying which of the two it is doing and how many rows it has done.
+func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) error {
+	if progress == nil {
+		progress = func(int, int, string) {}
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var kind, undone string
 		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
@@ -249,16 +256,20 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 		if err != nil {
 			return err
 		}
-		if err := editedSince(tx, changes); err != nil {
+		n := len(changes)
+		if err := editedSince(tx, changes, func(i int) {
+			progress(i/2, n, fmt.Sprintf("正在核对导入后是否改动过：%d / %d 条", i, n))
+		}); err != nil {
 			return err
 		}
 		if err := laterDependents(tx, id); err != nil {
 			return err
 		}
-		for _, c := range changes {
+		for i, c := range changes {
 			if err := c.undo(tx); err != nil {
 				return err
 			}
+			progress((n+i+1)/2, n, fmt.Sprintf("正在还原导入前的记录：%d / %d 条", i+1, n))
 		}
 		if _, err := tx.Exec(`UPDATE batch SET undone_at=? WHERE id=?`, s.Now().Format(time.RFC3339), id); err != nil {
 			return err
@@ -283,13 +294,14 @@ func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
 
 // editedSince refuses, naming the rows, when any row of the batch was edited after the import:
 // undo would throw that edit away.
-func editedSince(tx *sql.Tx, changes []batchChange) error {
+func editedSince(tx *sql.Tx, changes []batchChange, checked func(i int)) error {
 	var edited []string
-	for _, c := range changes {
+	for i, c := range changes {
 		now, err := rowJSON(tx, c.table, c.id)
 		if err != nil {
 			return err
 		}
+		checked(i + 1)
 		if now != c.after && !sameJSON(now, c.after) {
 			edited = append(edited, describeRow(tx, c.table, c.id))
 		}

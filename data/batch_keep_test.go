@@ -52,7 +52,7 @@ func TestUndoKeepingTheRowsEditedSinceTheImport(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := f.s.UndoBatch(ctx, batchID, ""); err == nil || !strings.Contains(err.Error(), "胡斌") {
+	if err := f.s.UndoBatch(ctx, batchID, "", nil); err == nil || !strings.Contains(err.Error(), "胡斌") {
 		t.Fatalf("undo as a whole: %v, want the refusal naming 胡斌", err)
 	}
 	edited, err := f.s.EditedSinceImport(ctx, batchID)

@@ -143,7 +143,7 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.UndoBatch(ctx, batchID, "导错了"); err != nil {
+	if err := f.s.UndoBatch(ctx, batchID, "导错了", nil); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := f.s.Member(ctx, m.Person.ID)
@@ -155,7 +155,7 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	if n != 0 {
 		t.Error("inserted person survived the undo")
 	}
-	if err := f.s.UndoBatch(ctx, batchID, ""); err == nil || !strings.Contains(err.Error(), "已于") {
+	if err := f.s.UndoBatch(ctx, batchID, "", nil); err == nil || !strings.Contains(err.Error(), "已于") {
 		t.Errorf("second undo: %v", err)
 	}
 
@@ -171,7 +171,7 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.s.db.Exec(`UPDATE person SET post='手工修改' WHERE id=?`, m.Person.ID)
-	err = f.s.UndoBatch(ctx, batchID, "")
+	err = f.s.UndoBatch(ctx, batchID, "", nil)
 	if err == nil || !strings.Contains(err.Error(), m.Name) {
 		t.Fatalf("undo after an edit: %v, want a refusal naming %s", err, m.Name)
 	}

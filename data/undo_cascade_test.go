@@ -57,7 +57,7 @@ func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
 	if err := f.s.AddTempMembers(ctx, temp.ID, []int64{pid}, civil.Date(2026, 3, 1), civil.Date(2026, 9, 30)); err != nil {
 		t.Fatal(err)
 	}
-	err := f.s.UndoBatch(ctx, batch, "导错了")
+	err := f.s.UndoBatch(ctx, batch, "导错了", nil)
 	if err == nil {
 		t.Fatal("undo deleted, through the cascade, the 临时党支部 placement made after the import")
 	}
@@ -74,7 +74,7 @@ func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
 	if err := f.s.TransferMember(ctx, pid2, other.ID, civil.Date(2026, 4, 1), "调动"); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.UndoBatch(ctx, batch2, ""); err == nil || !strings.Contains(err.Error(), "李华") {
+	if err := f.s.UndoBatch(ctx, batch2, "", nil); err == nil || !strings.Contains(err.Error(), "李华") {
 		t.Errorf("undo after a transfer: %v; want a refusal naming 李华", err)
 	}
 	if ts, _ := f.s.Transfers(ctx, pid2); len(ts) == 0 {
@@ -86,7 +86,7 @@ func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
 	if err := f.s.RemoveTempMember(ctx, tm[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.UndoBatch(ctx, batch, ""); err != nil {
+	if err := f.s.UndoBatch(ctx, batch, "", nil); err != nil {
 		t.Fatalf("undo with nothing hanging off the import: %v", err)
 	}
 }

@@ -120,7 +120,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 	if m, _ := wb.Store.MemberByIDNumber(context.Background(), before[0].IDNumber); m.Phone != "13800001111" {
 		t.Errorf("the update did not land: %q", m.Phone)
 	}
-	if err := wb.Store.UndoBatch(context.Background(), w.batchID, "测试"); err != nil {
+	if err := wb.Store.UndoBatch(context.Background(), w.batchID, "测试", nil); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := wb.Store.Members(context.Background(), data.MemberFilter{}); len(again) != len(before) {

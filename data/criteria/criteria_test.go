@@ -347,7 +347,7 @@ func TestImportIsUndoable(t *testing.T) {
 	if _, err := ImportScores(ctx, f.s, f.round.ID, bad, nil, "bad.xlsx"); err == nil {
 		t.Fatal("a score above max must refuse the import")
 	}
-	if err := f.s.UndoBatch(ctx, sum.BatchID, "导错文件"); err != nil {
+	if err := f.s.UndoBatch(ctx, sum.BatchID, "导错文件", nil); err != nil {
 		t.Fatal(err)
 	}
 	sc, _ := Scores(ctx, f.s, f.round.ID)

@@ -84,7 +84,7 @@ func TestABImportPreviewCommitUndo(t *testing.T) {
 		t.Fatalf("second plan: unchanged %d new %d, want 3 and 0", again.Unchanged, again.New)
 	}
 
-	if err := s.UndoBatch(ctx, batch, "测试撤销"); err != nil {
+	if err := s.UndoBatch(ctx, batch, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
 	if items, _ := abpost.Items(ctx, s, abpost.ItemFilter{}, s.Today()); len(items) != 0 {
@@ -124,7 +124,7 @@ func TestABImportUpdateIsUndoable(t *testing.T) {
 	if it.AName != "刘洋" || it.TimeLimit != 5 || it.Materials != "申报书" {
 		t.Fatalf("after update %+v (blank materials must keep 申报书)", it)
 	}
-	if err := s.UndoBatch(ctx, batch, "导错了"); err != nil {
+	if err := s.UndoBatch(ctx, batch, "导错了", nil); err != nil {
 		t.Fatal(err)
 	}
 	it = mustItem(t, s)

@@ -77,7 +77,7 @@ func TestImportOrgsBuildsTheTree(t *testing.T) {
 		t.Errorf("磁体技术党支部 %+v", o)
 	}
 	// One batch: undo takes the whole tree back out.
-	if err := s.UndoBatch(context.Background(), res.Batch, "测试撤销"); err != nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
 	if all, _ := s.Orgs(context.Background()); len(all) != 3 {

@@ -64,11 +64,11 @@ func TestCommitManyUndoRefusesEdited(t *testing.T) {
 	if _, err := sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UndoBatch(context.Background(), id, ""); err == nil {
+	if err := s.UndoBatch(context.Background(), id, "", nil); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), id, ""); err != nil {
+	if err := s.UndoBatch(context.Background(), id, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if all, _ := s.Members(context.Background(), data.MemberFilter{}); len(all) != 0 {

@@ -117,7 +117,7 @@ func TestCommitImportAndUndo(t *testing.T) {
 	if len(all) != 2 {
 		t.Errorf("want 2 members after import, got %d", len(all))
 	}
-	if err := s.UndoBatch(context.Background(), id, "测试撤销"); err != nil {
+	if err := s.UndoBatch(context.Background(), id, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
 	all, _ = s.Members(context.Background(), data.MemberFilter{})

@@ -159,7 +159,7 @@ func TestImportRosterMatchesPlanAndCommit(t *testing.T) {
 				t.Errorf("rejects reports: %d and %d rows, want %d", len(ra.Rows), len(rb.Rows), p.Rejected)
 			}
 			// And the streaming import is undone whole, as the wizard's is.
-			if err := b.UndoBatch(context.Background(), res.Batch, "测试"); err != nil {
+			if err := b.UndoBatch(context.Background(), res.Batch, "测试", nil); err != nil {
 				t.Fatal(err)
 			}
 			if ms, _ := b.Members(context.Background(), data.MemberFilter{}); len(ms) != 2 {
@@ -276,11 +276,11 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), res.Batch, ""); err == nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "", nil); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), res.Batch, ""); err != nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if after := roster(t, s); !reflect.DeepEqual(after, before) {
