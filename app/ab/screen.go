@@ -90,7 +90,7 @@ func (a *Screen) export(what, ext, path string) {
 		p(0, 0, "正在写入"+what+"……")
 		switch {
 		case ext == ".pdf":
-			return report.SaveGuide(s, path, on)
+			return report.SaveGuide(ctx, s, path, on)
 		case what == "一站式服务指南":
 			return sheets.ExportGuide(ctx, s, path, on)
 		default:

@@ -194,7 +194,7 @@ func (l *auditTab) export(f data.AuditFilter, path string) {
 			return err
 		}
 		p(0, 0, fmt.Sprintf("正在写入 %d 条……", len(entries)))
-		return sheets.SaveAuditLog(s, path, entries, scopeText(f))
+		return sheets.SaveAuditLog(ctx, s, path, entries, scopeText(f))
 	}, func(err error) {
 		l.wb.Changed(ui.Audit)
 		if err != nil {

@@ -124,7 +124,7 @@ func runABExport(e *env, args []string) error {
 	out := pos[0]
 	switch ext := strings.ToLower(filepath.Ext(out)); {
 	case ext == ".pdf" && guide:
-		err = report.SaveGuide(s, out, on)
+		err = report.SaveGuide(e.ctx, s, out, on)
 	case ext == ".pdf":
 		return usagef("PDF 只用于服务指南，请加 -guide，或把输出文件改为 .xlsx")
 	case ext != ".xlsx":

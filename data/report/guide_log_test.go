@@ -24,7 +24,7 @@ func TestPDFGuideExportIsLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "服务指南.pdf")
-	if err := SaveGuide(s, out, s.Today()); err != nil {
+	if err := SaveGuide(context.Background(), s, out, s.Today()); err != nil {
 		t.Fatal(err)
 	}
 	es, err := s.AuditLog(context.Background(), data.AuditFilter{Action: data.ActionExport, Text: out})

@@ -73,7 +73,7 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 
 	entries, _ := s.AuditLog(ctx, data.AuditFilter{})
 	auditOut := filepath.Join(dir, "操作日志.xlsx")
-	if err := SaveAuditLog(s, auditOut, entries, "全部"); err != nil {
+	if err := SaveAuditLog(ctx, s, auditOut, entries, "全部"); err != nil {
 		t.Fatal(err)
 	}
 	logged(data.ActionExport, auditOut)
