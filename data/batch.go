@@ -241,9 +241,6 @@ func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
 // to it once, half a row for each row checked against its after-image and half for each row
 // put back, with what saying which of the two it is doing and how many rows it has done.
 func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) error {
-	if progress == nil {
-		progress = func(int, int, string) {}
-	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var kind, undone string
 		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
@@ -256,10 +253,8 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress
 		if err != nil {
 			return err
 		}
-		n := len(changes)
-		if err := editedSince(tx, changes, func(i int) {
-			progress(i/2, n, fmt.Sprintf("正在核对导入后是否改动过：%d / %d 条", i, n))
-		}); err != nil {
+		p := undoProgress{progress, len(changes)}
+		if err := editedSince(tx, changes, p.checked); err != nil {
 			return err
 		}
 		if err := laterDependents(tx, id); err != nil {
@@ -269,13 +264,36 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress
 			if err := c.undo(tx); err != nil {
 				return err
 			}
-			progress((n+i+1)/2, n, fmt.Sprintf("正在还原导入前的记录：%d / %d 条", i+1, n))
+			p.restored(i + 1)
 		}
 		if _, err := tx.Exec(`UPDATE batch SET undone_at=? WHERE id=?`, s.Now().Format(time.RFC3339), id); err != nil {
 			return err
 		}
 		return s.audit(tx, "撤销导入", kind, fmt.Sprintf("撤销第 %d 批，还原 %d 条记录", id, len(changes)), reason, id)
 	})
+}
+
+// undoProgress tells an undo's progress callback (nil: nobody listens) how far it is. Undo
+// passes over the batch's n rows twice — checking each against its after-image, then putting
+// it back — and reports both as one climb to n, half a row per row of either pass, so the
+// window's bar fills once.
+type undoProgress struct {
+	report func(done, total int, what string)
+	n      int
+}
+
+// checked reports i rows checked.
+func (u undoProgress) checked(i int) {
+	if u.report != nil {
+		u.report(i/2, u.n, fmt.Sprintf("正在核对导入后是否改动过：%d / %d 条", i, u.n))
+	}
+}
+
+// restored reports i rows put back (or kept, when undo keeps the edited ones).
+func (u undoProgress) restored(i int) {
+	if u.report != nil {
+		u.report((u.n+i)/2, u.n, fmt.Sprintf("正在还原导入前的记录：%d / %d 条", i, u.n))
+	}
 }
 
 // batchChange is one row a batch inserted or updated, with its images.

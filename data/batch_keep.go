@@ -58,7 +58,8 @@ func editedSinceImport(q queryer, id int64) ([]string, error) {
 // person keeps everything the batch wrote for them (the person and their membership), an
 // edited other row stays as it is now, and a row that a kept one still needs (the unit a kept
 // person works in) stays too. It returns what it kept, for the user and the 操作日志.
-func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string) ([]string, error) {
+// progress (may be nil) hears how far it is, as UndoBatch's does.
+func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) ([]string, error) {
 	var kept []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var kind, undone string
@@ -72,8 +73,9 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		if err != nil {
 			return err
 		}
+		p := undoProgress{progress, len(changes)}
 		var keep []bool
-		keep, kept, err = editedToKeep(tx, changes)
+		keep, kept, err = editedToKeep(tx, changes, p.checked)
 		if err != nil {
 			return err
 		}
@@ -82,6 +84,7 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		}
 		restored := 0
 		for i, c := range changes {
+			p.restored(i + 1)
 			if keep[i] {
 				continue
 			}
@@ -113,7 +116,7 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 
 // editedToKeep marks the changes to keep — the rows edited since the import and every row of
 // a person with an edited one — and names the edited rows.
-func editedToKeep(q queryer, changes []batchChange) ([]bool, []string, error) {
+func editedToKeep(q queryer, changes []batchChange, checked func(i int)) ([]bool, []string, error) {
 	keep := make([]bool, len(changes))
 	var kept []string
 	persons := map[int64]bool{}
@@ -122,6 +125,7 @@ func editedToKeep(q queryer, changes []batchChange) ([]bool, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		checked(i + 1)
 		if ed {
 			keep[i] = true
 			kept = appendOnce(kept, describeRow(q, c.table, c.id))

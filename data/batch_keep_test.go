@@ -64,7 +64,7 @@ func TestUndoKeepingTheRowsEditedSinceTheImport(t *testing.T) {
 		t.Errorf("the 导入前 backup: %+v, %v", before, err)
 	}
 
-	kept, err := f.s.UndoBatchKeepingEdited(ctx, batchID, "李雷导错了")
+	kept, err := f.s.UndoBatchKeepingEdited(ctx, batchID, "李雷导错了", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestUndoKeepingTheRowsEditedSinceTheImport(t *testing.T) {
 	if len(log) != 1 || !strings.Contains(log[0].Detail, "保留导入后修改过的：“胡斌”") || log[0].Reason != "李雷导错了" {
 		t.Errorf("audit: %+v", log)
 	}
-	if _, err := f.s.UndoBatchKeepingEdited(ctx, batchID, ""); err == nil {
+	if _, err := f.s.UndoBatchKeepingEdited(ctx, batchID, "", nil); err == nil {
 		t.Error("the same batch was undone twice")
 	}
 }

@@ -12,6 +12,23 @@ import (
 // going back and ends at total, so the window's bar fills once, and the text names the rows
 // done so far.
 func TestUndoBatchReportsProgressUpToTheBatchsRows(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		undo func(s *Store, id int64, p func(done, total int, what string)) error
+	}{
+		{"UndoBatch", func(s *Store, id int64, p func(done, total int, what string)) error {
+			return s.UndoBatch(context.Background(), id, "导错了", p)
+		}},
+		{"UndoBatchKeepingEdited", func(s *Store, id int64, p func(done, total int, what string)) error {
+			_, err := s.UndoBatchKeepingEdited(context.Background(), id, "导错了", p)
+			return err
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) { undoReportsProgress(t, c.undo) })
+	}
+}
+
+func undoReportsProgress(t *testing.T, undo func(s *Store, id int64, p func(done, total int, what string)) error) {
 	f := newFixture(t)
 	b := f.org(0, TypeBranch, "甲支部", "甲", "实验室")
 	kept := f.fullMembers(b, 3)
@@ -53,7 +70,7 @@ func TestUndoBatchReportsProgressUpToTheBatchsRows(t *testing.T) {
 		what        string
 	}
 	var calls []call
-	if err := f.s.UndoBatch(ctx, batchID, "导错了", func(done, total int, what string) {
+	if err := undo(f.s, batchID, func(done, total int, what string) {
 		calls = append(calls, call{done, total, what})
 	}); err != nil {
 		t.Fatal(err)

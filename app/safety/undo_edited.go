@@ -54,7 +54,7 @@ func (h *batchTab) undoKeepingEdited(b data.Batch, reason string) {
 	h.wb.RunLong("正在撤销导入", func(ctx context.Context, p ui.Progress) error {
 		p(0, 0, "正在还原导入前的记录……")
 		var err error
-		kept, err = s.UndoBatchKeepingEdited(ctx, b.ID, reason)
+		kept, err = s.UndoBatchKeepingEdited(ctx, b.ID, reason, p)
 		return err
 	}, func(err error) {
 		if err != nil {
