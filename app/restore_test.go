@@ -96,16 +96,16 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 	members := apptest.MemberCount(t, s)
 
 	// Change something each screen shows, then restore the backup made before the changes.
-	items, _ := abpost.Items(s, abpost.ItemFilter{}, s.Today())
+	items, _ := abpost.Items(context.Background(), s, abpost.ItemFilter{}, s.Today())
 	gone := items[0]
 	if err := abpost.DeleteItem(context.Background(), s, gone.ID, ""); err != nil {
 		t.Fatal(err)
 	}
-	ms, _ := s.Members(data.MemberFilter{Limit: 1})
+	ms, _ := s.Members(context.Background(), data.MemberFilter{Limit: 1})
 	if err := s.SetStatus(context.Background(), ms[0].PersonID, data.StatusHistory, s.Today(), "测试"); err != nil {
 		t.Fatal(err)
 	}
-	rounds, _ := criteria.Rounds(s)
+	rounds, _ := criteria.Rounds(context.Background(), s)
 	if err := criteria.Lock(context.Background(), s, rounds[0].ID, "测试"); err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 		t.Fatal("the workbench kept the closed store")
 	}
 	settle()
-	if _, err := s.Members(data.MemberFilter{Limit: 1}); err == nil {
+	if _, err := s.Members(context.Background(), data.MemberFilter{Limit: 1}); err == nil {
 		t.Fatal("the old store still answers; the test would not see a screen that kept it")
 	}
 

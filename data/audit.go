@@ -1,8 +1,11 @@
 package data
 
 import (
+	"context"
 	"strings"
 	"time"
+
+	"dangjian/data/internal/sqldb"
 )
 
 // AuditEntry is one line of the 操作日志: who did what, when and why.
@@ -33,7 +36,7 @@ type AuditFilter struct {
 }
 
 // AuditLog lists entries newest first.
-func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
+func (s *Store) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
 	q := `SELECT id, at, user, action, subject, detail, reason, COALESCE(batch_id,0) FROM audit WHERE 1=1`
 	var args []any
 	if f.Action != "" {
@@ -58,7 +61,7 @@ func (s *Store) AuditLog(f AuditFilter) ([]AuditEntry, error) {
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	return collect(s.db, func(rows scanner) (AuditEntry, error) {
+	return sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (AuditEntry, error) {
 		var e AuditEntry
 		var at string
 		if err := rows.Scan(&e.ID, &at, &e.User, &e.Action, &e.Subject, &e.Detail, &e.Reason, &e.BatchID); err != nil {

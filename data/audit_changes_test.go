@@ -12,7 +12,7 @@ import (
 
 func lastEntry(t *testing.T, s *Store, action string) AuditEntry {
 	t.Helper()
-	log, err := s.AuditLog(AuditFilter{Action: action})
+	log, err := s.AuditLog(context.Background(), AuditFilter{Action: action})
 	if err != nil || len(log) == 0 {
 		t.Fatalf("no %s entry in the log (%v)", action, err)
 	}
@@ -31,7 +31,7 @@ func TestSaveOrgIsLoggedWhenCreatedAndEdited(t *testing.T) {
 	if e.Subject != "光学实验室党支部" || !strings.Contains(e.Detail, "党支部") || !strings.Contains(e.Detail, "中共某研究院委员会") || !strings.Contains(e.Detail, "光学实验室") {
 		t.Errorf("create logged as %+v", e)
 	}
-	o, _ = f.s.Org(o.ID)
+	o, _ = f.s.Org(ctx, o.ID)
 	o.Name, o.Founded = "光学与光子学实验室党支部", civil.Date(2020, 6, 1)
 	if err := f.s.SaveOrg(ctx, &o); err != nil {
 		t.Fatal(err)
@@ -45,11 +45,11 @@ func TestSaveOrgIsLoggedWhenCreatedAndEdited(t *testing.T) {
 	if strings.Contains(e.Detail, "依托单位") {
 		t.Errorf("an unchanged field is in the log: %q", e.Detail)
 	}
-	before, _ := f.s.AuditLog(AuditFilter{Action: "修改组织"})
+	before, _ := f.s.AuditLog(ctx, AuditFilter{Action: "修改组织"})
 	if err := f.s.SaveOrg(ctx, &o); err != nil {
 		t.Fatal(err)
 	}
-	if after, _ := f.s.AuditLog(AuditFilter{Action: "修改组织"}); len(after) != len(before) {
+	if after, _ := f.s.AuditLog(ctx, AuditFilter{Action: "修改组织"}); len(after) != len(before) {
 		t.Error("saving without a change wrote an entry")
 	}
 }
@@ -58,7 +58,7 @@ func TestSaveMemberUpdateIsLoggedWithoutTheIDNumberOrPhone(t *testing.T) {
 	f := newFixture(t)
 	b := f.org(0, TypeBranch, "第一党支部", "第一研究室", "科研单元")
 	m := f.member(b, "李四", CategoryFull, civil.Date(2010, 5, 1), func(m *Member) { m.Phone = "13900001111" })
-	m, _ = f.s.Member(m.Person.ID)
+	m, _ = f.s.Member(context.Background(), m.Person.ID)
 	m.Title, m.Phone, m.Backbone = "研究员", "13900002222", true
 	if err := f.s.SaveMember(context.Background(), &m); err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestRemoveTempMemberIsLogged(t *testing.T) {
 	if err := f.s.AddTempMembers(ctx, temp.ID, []int64{ms[1].Person.ID}, civil.Date(2026, 5, 1), civil.Date(2026, 12, 31)); err != nil {
 		t.Fatal(err)
 	}
-	tm, _ := f.s.TempMembers(temp.ID)
+	tm, _ := f.s.TempMembers(ctx, temp.ID)
 	if err := f.s.RemoveTempMember(ctx, tm[0].ID); err != nil {
 		t.Fatal(err)
 	}

@@ -220,8 +220,8 @@ func rowJSON(q queryer, table string, id int64) (string, error) {
 }
 
 // Batches lists the import history, newest first.
-func (s *Store) Batches() ([]Batch, error) {
-	return collect(s.db, func(rows scanner) (Batch, error) {
+func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
+	return sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (Batch, error) {
 		var b Batch
 		var at, undone string
 		if err := rows.Scan(&b.ID, &b.Kind, &b.Source, &at, &b.User, &b.Summary, &undone); err != nil {
@@ -236,7 +236,11 @@ func (s *Store) Batches() ([]Batch, error) {
 // UndoBatch puts back every row the batch touched, in one transaction: rows it inserted are
 // deleted, rows it updated get their before-image. It refuses, naming the rows, when any of
 // them was edited after the import, since undo would then throw that edit away.
-func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
+//
+// progress (may be nil) hears how far it is: total is the batch's row count, and done climbs
+// to it once, half a row for each row checked against its after-image and half for each row
+// put back, with what saying which of the two it is doing and how many rows it has done.
+func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var kind, undone string
 		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
@@ -249,22 +253,47 @@ func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 		if err != nil {
 			return err
 		}
-		if err := editedSince(tx, changes); err != nil {
+		p := undoProgress{progress, len(changes)}
+		if err := editedSince(tx, changes, p.checked); err != nil {
 			return err
 		}
 		if err := laterDependents(tx, id); err != nil {
 			return err
 		}
-		for _, c := range changes {
+		for i, c := range changes {
 			if err := c.undo(tx); err != nil {
 				return err
 			}
+			p.restored(i + 1)
 		}
 		if _, err := tx.Exec(`UPDATE batch SET undone_at=? WHERE id=?`, s.Now().Format(time.RFC3339), id); err != nil {
 			return err
 		}
 		return s.audit(tx, "撤销导入", kind, fmt.Sprintf("撤销第 %d 批，还原 %d 条记录", id, len(changes)), reason, id)
 	})
+}
+
+// undoProgress tells an undo's progress callback (nil: nobody listens) how far it is. Undo
+// passes over the batch's n rows twice — checking each against its after-image, then putting
+// it back — and reports both as one climb to n, half a row per row of either pass, so the
+// window's bar fills once.
+type undoProgress struct {
+	report func(done, total int, what string)
+	n      int
+}
+
+// checked reports i rows checked.
+func (u undoProgress) checked(i int) {
+	if u.report != nil {
+		u.report(i/2, u.n, fmt.Sprintf("正在核对导入后是否改动过：%d / %d 条", i, u.n))
+	}
+}
+
+// restored reports i rows put back (or kept, when undo keeps the edited ones).
+func (u undoProgress) restored(i int) {
+	if u.report != nil {
+		u.report((u.n+i)/2, u.n, fmt.Sprintf("正在还原导入前的记录：%d / %d 条", i, u.n))
+	}
 }
 
 // batchChange is one row a batch inserted or updated, with its images.
@@ -283,13 +312,14 @@ func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
 
 // editedSince refuses, naming the rows, when any row of the batch was edited after the import:
 // undo would throw that edit away.
-func editedSince(tx *sql.Tx, changes []batchChange) error {
+func editedSince(tx *sql.Tx, changes []batchChange, checked func(i int)) error {
 	var edited []string
-	for _, c := range changes {
+	for i, c := range changes {
 		now, err := rowJSON(tx, c.table, c.id)
 		if err != nil {
 			return err
 		}
+		checked(i + 1)
 		if now != c.after && !sameJSON(now, c.after) {
 			edited = append(edited, describeRow(tx, c.table, c.id))
 		}

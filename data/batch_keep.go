@@ -32,19 +32,23 @@ func rowEditedSince(q queryer, c batchChange) (bool, error) {
 
 // EditedSinceImport names the rows of batch id that were edited after the import (“胡斌”):
 // those UndoBatch refuses to overwrite. Empty when the batch can be undone as a whole.
-func (s *Store) EditedSinceImport(id int64) ([]string, error) {
-	changes, err := changesOf(s.db, id)
+func (s *Store) EditedSinceImport(ctx context.Context, id int64) ([]string, error) {
+	return readWith(ctx, s, func(q queryer) ([]string, error) { return editedSinceImport(q, id) })
+}
+
+func editedSinceImport(q queryer, id int64) ([]string, error) {
+	changes, err := changesOf(q, id)
 	if err != nil {
 		return nil, err
 	}
 	var out []string
 	for _, c := range changes {
-		ed, err := rowEditedSince(s.db, c)
+		ed, err := rowEditedSince(q, c)
 		if err != nil {
 			return nil, err
 		}
 		if ed {
-			out = appendOnce(out, describeRow(s.db, c.table, c.id))
+			out = appendOnce(out, describeRow(q, c.table, c.id))
 		}
 	}
 	return out, nil
@@ -54,7 +58,8 @@ func (s *Store) EditedSinceImport(id int64) ([]string, error) {
 // person keeps everything the batch wrote for them (the person and their membership), an
 // edited other row stays as it is now, and a row that a kept one still needs (the unit a kept
 // person works in) stays too. It returns what it kept, for the user and the 操作日志.
-func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string) ([]string, error) {
+// progress (may be nil) hears how far it is, as UndoBatch's does.
+func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) ([]string, error) {
 	var kept []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var kind, undone string
@@ -68,8 +73,9 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		if err != nil {
 			return err
 		}
+		p := undoProgress{progress, len(changes)}
 		var keep []bool
-		keep, kept, err = editedToKeep(tx, changes)
+		keep, kept, err = editedToKeep(tx, changes, p.checked)
 		if err != nil {
 			return err
 		}
@@ -78,6 +84,7 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 		}
 		restored := 0
 		for i, c := range changes {
+			p.restored(i + 1)
 			if keep[i] {
 				continue
 			}
@@ -109,7 +116,7 @@ func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason str
 
 // editedToKeep marks the changes to keep — the rows edited since the import and every row of
 // a person with an edited one — and names the edited rows.
-func editedToKeep(q queryer, changes []batchChange) ([]bool, []string, error) {
+func editedToKeep(q queryer, changes []batchChange, checked func(i int)) ([]bool, []string, error) {
 	keep := make([]bool, len(changes))
 	var kept []string
 	persons := map[int64]bool{}
@@ -118,6 +125,7 @@ func editedToKeep(q queryer, changes []batchChange) ([]bool, []string, error) {
 		if err != nil {
 			return nil, nil, err
 		}
+		checked(i + 1)
 		if ed {
 			keep[i] = true
 			kept = appendOnce(kept, describeRow(q, c.table, c.id))
@@ -152,9 +160,9 @@ func personOfChange(c batchChange) int64 {
 
 // BackupBeforeImport is the backup taken just before batch id (导入前): the newest backup of
 // this database taken no later than the import. ErrNotFound when the ten kept no longer hold it.
-func (s *Store) BackupBeforeImport(id int64) (BackupInfo, error) {
+func (s *Store) BackupBeforeImport(ctx context.Context, id int64) (BackupInfo, error) {
 	var at string
-	if err := s.db.QueryRow(`SELECT at FROM batch WHERE id=?`, id).Scan(&at); err != nil {
+	if err := s.q(ctx).QueryRowContext(ctx, `SELECT at FROM batch WHERE id=?`, id).Scan(&at); err != nil {
 		return BackupInfo{}, lookupFailed("该批导入", err)
 	}
 	when, err := time.Parse(time.RFC3339, at)

@@ -49,11 +49,11 @@ func BenchmarkOpenAndFirstScreen(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		page, err := s.Members(data.MemberFilter{Limit: 200})
+		page, err := s.Members(context.Background(), data.MemberFilter{Limit: 200})
 		if err != nil || len(page) != 200 {
 			b.Fatalf("first page: %d rows, %v", len(page), err)
 		}
-		if _, err := s.Orgs(); err != nil {
+		if _, err := s.Orgs(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 		s.Close()
@@ -67,7 +67,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	all, err := s.Members(data.MemberFilter{})
+	all, err := s.Members(context.Background(), data.MemberFilter{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func BenchmarkLoadRosterIndex(b *testing.B) {
 	}
 	defer s.Close()
 	for b.Loop() {
-		all, err := s.Members(data.MemberFilter{})
+		all, err := s.Members(context.Background(), data.MemberFilter{})
 		if err != nil || len(all) != 100_000 {
 			b.Fatalf("%d members, %v", len(all), err)
 		}
@@ -108,7 +108,7 @@ func BenchmarkCheck(b *testing.B) {
 	defer s.Close()
 	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
 	for b.Loop() {
-		fs, err := s.Check()
+		fs, err := s.Check(context.Background())
 		if err != nil || len(fs) == 0 {
 			b.Fatalf("%d findings, %v", len(fs), err)
 		}

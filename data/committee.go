@@ -12,13 +12,17 @@ import (
 )
 
 // Terms lists an organisation's committee terms, newest first, each with its seats.
-func (s *Store) Terms(orgID int64) ([]Term, error) {
-	out, err := collect(s.db, scanTerm, `SELECT id, org_id, start_date, due_end, actual_end FROM term WHERE org_id=? ORDER BY start_date DESC, id DESC`, orgID)
+func (s *Store) Terms(ctx context.Context, orgID int64) ([]Term, error) {
+	return readWith(ctx, s, func(q queryer) ([]Term, error) { return terms(q, orgID) })
+}
+
+func terms(q queryer, orgID int64) ([]Term, error) {
+	out, err := collect(q, scanTerm, `SELECT id, org_id, start_date, due_end, actual_end FROM term WHERE org_id=? ORDER BY start_date DESC, id DESC`, orgID)
 	if err != nil {
 		return nil, err
 	}
 	for i := range out {
-		if out[i].Seats, err = seats(s.db, `WHERE s.term_id = ?`, out[i].ID); err != nil {
+		if out[i].Seats, err = seats(q, `WHERE s.term_id = ?`, out[i].ID); err != nil {
 			return nil, err
 		}
 	}
@@ -201,8 +205,8 @@ func (s *Store) RemoveTempMember(ctx context.Context, id int64) error {
 }
 
 // TempMembers lists a temporary branch's members with their home branches.
-func (s *Store) TempMembers(branchID int64) ([]TempMember, error) {
-	return collect(s.db, func(rows scanner) (TempMember, error) {
+func (s *Store) TempMembers(ctx context.Context, branchID int64) ([]TempMember, error) {
+	return sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (TempMember, error) {
 		var t TempMember
 		var a, b string
 		if err := rows.Scan(&t.ID, &t.BranchID, &t.PersonID, &t.Name, &t.Home, &a, &b); err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -210,6 +211,9 @@ func dbFault(doing, path string, err error) *Fault {
 func Explain(err error) string {
 	if err == nil {
 		return ""
+	}
+	if errors.Is(err, context.Canceled) {
+		return "已取消，数据未作任何改动。" // a cancelled read or import (Ctrl-C, 取消) stops before any write
 	}
 	msg := err.Error()
 	var f *Fault

@@ -27,7 +27,7 @@ func (f *fixture) org(parent int64, code int, name, unit, kind string) Org {
 	if err := f.s.SaveOrg(context.Background(), &o); err != nil {
 		f.t.Fatal(err)
 	}
-	o, _ = f.s.Org(o.ID)
+	o, _ = f.s.Org(context.Background(), o.ID)
 	return o
 }
 

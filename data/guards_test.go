@@ -30,7 +30,7 @@ func TestAbolishIsRefusedWhenItsMembersCannotBeCounted(t *testing.T) {
 	f.fullMembers(b, 1)
 	sqldbtest.Unreadable(t, f.s.db, "membership")
 	assertCheckFailed(t, f.s.AbolishOrg(context.Background(), b.ID, civil.Date(2026, 11, 1), "合并"))
-	if o, err := f.s.Org(b.ID); err != nil || !o.Live() {
+	if o, err := f.s.Org(context.Background(), b.ID); err != nil || !o.Live() {
 		t.Errorf("branch abolished although it holds a member: %+v %v", o, err)
 	}
 }
@@ -70,7 +70,7 @@ func TestCheckFailsWhenARuleCannotReadItsRows(t *testing.T) {
 	f.committee(other, civil.Date(2020, 1, 1), nil)
 	// The terms read well for the first row and fail on the second.
 	sqldbtest.UnreadableAfter(t, f.s.db, "term", 1)
-	if fs, err := f.s.Check(); err == nil {
+	if fs, err := f.s.Check(context.Background()); err == nil {
 		t.Errorf("Check without its terms = %d findings, nil; want an error, not a shorter list", len(fs))
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dangjian/data/idcard"
+	"dangjian/data/internal/sqldb"
 )
 
 // FoldName trims a name and folds the spaces people pad names with ("张  三" → "张三",
@@ -290,11 +291,13 @@ func scanMember(sc scanner) (Member, error) {
 }
 
 // Member reads one member by person id.
-func (s *Store) Member(personID int64) (Member, error) { return memberIn(s.db, personID) }
+func (s *Store) Member(ctx context.Context, personID int64) (Member, error) {
+	return readWith(ctx, s, func(q queryer) (Member, error) { return memberIn(q, personID) })
+}
 
 // MemberByIDNumber reads one member by ID number.
-func (s *Store) MemberByIDNumber(number string) (Member, error) {
-	m, err := scanMember(s.db.QueryRow(`SELECT `+memberColumns+memberFrom+` WHERE p.id_number = ?`, number))
+func (s *Store) MemberByIDNumber(ctx context.Context, number string) (Member, error) {
+	m, err := scanMember(s.q(ctx).QueryRowContext(ctx, `SELECT `+memberColumns+memberFrom+` WHERE p.id_number = ?`, number))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, ErrNotFound
 	}
@@ -313,7 +316,7 @@ type MemberFilter struct {
 // Members lists the roster ordered by branch and, within a branch, by the name's pinyin. The typed text of f.Query is looked
 // for as the window's search box looks for it (SearchText), not with SQL LIKE, so the command
 // line's -q and the window find the same members.
-func (s *Store) Members(f MemberFilter) ([]Member, error) {
+func (s *Store) Members(ctx context.Context, f MemberFilter) ([]Member, error) {
 	q := `SELECT ` + memberColumns + memberFrom + ` WHERE 1=1`
 	var args []any
 	if f.BranchID != 0 {
@@ -329,7 +332,9 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 		args = append(args, f.Status)
 	}
 	text := SearchText(f.Query)
-	ms, err := s.membersInPinyinOrder(q, args, f.Limit > 0 && text == "", f.Limit)
+	ms, err := readWith(ctx, s, func(db queryer) ([]Member, error) {
+		return membersInPinyinOrder(db, q, args, f.Limit > 0 && text == "", f.Limit)
+	})
 	if err != nil || text == "" {
 		return ms, err
 	}
@@ -346,8 +351,8 @@ func (s *Store) Members(f MemberFilter) ([]Member, error) {
 }
 
 // Persons lists everyone, members or not, by the name's pinyin: for pickers (A/B posts, committee seats).
-func (s *Store) Persons() ([]Person, error) {
-	ps, err := collect(s.db, func(rows scanner) (Person, error) {
+func (s *Store) Persons(ctx context.Context) ([]Person, error) {
+	ps, err := sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (Person, error) {
 		var p Person
 		if err := rows.Scan(&p.ID, &p.Name, &p.Gender, &p.IDNumber, &p.UnitID, &p.UnitName, &p.Post, &p.Phone, &p.Backbone, &p.UnitHead); err != nil {
 			return p, err

@@ -61,7 +61,7 @@ func TestSaveMemberFillsFromIDAndRefusesDuplicates(t *testing.T) {
 	if err := f.s.SaveMember(context.Background(), &m); err != nil {
 		t.Fatal(err)
 	}
-	got, err := f.s.Member(m.Person.ID)
+	got, err := f.s.Member(context.Background(), m.Person.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestSaveMemberFillsFromIDAndRefusesDuplicates(t *testing.T) {
 	if !ok || !strings.Contains(v.For("IDNumber"), "李四") {
 		t.Fatalf("duplicate ID: err = %v, want a field error naming 李四", err)
 	}
-	all, _ := f.s.Members(MemberFilter{})
+	all, _ := f.s.Members(context.Background(), MemberFilter{})
 	if len(all) != 1 {
 		t.Fatalf("%d members after a refused duplicate, want 1 (nothing half-saved)", len(all))
 	}
@@ -95,15 +95,15 @@ func TestTransferAndStatusAreDatedAndAudited(t *testing.T) {
 	if err := f.s.SetStatus(ctx, m.Person.ID, StatusHistory, civil.Date(2026, 9, 1), "退休"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := f.s.Member(m.Person.ID)
+	got, _ := f.s.Member(ctx, m.Person.ID)
 	if got.BranchID != b.ID || got.Status != StatusHistory {
 		t.Errorf("member now in %d with status %s", got.BranchID, got.Status)
 	}
-	tr, _ := f.s.Transfers(m.Person.ID)
+	tr, _ := f.s.Transfers(ctx, m.Person.ID)
 	if len(tr) != 2 || tr[0].Kind != "内部调动" || tr[1].Detail != "正常 → 历史" {
 		t.Errorf("transfers = %+v", tr)
 	}
-	log, _ := f.s.AuditLog(AuditFilter{Action: "转接"})
+	log, _ := f.s.AuditLog(ctx, AuditFilter{Action: "转接"})
 	if len(log) != 1 || log[0].Reason != "岗位调整" {
 		t.Errorf("audit = %+v", log)
 	}
@@ -115,7 +115,7 @@ func TestTransferAndStatusAreDatedAndAudited(t *testing.T) {
 	if err := f.s.AddTempMembers(ctx, tmp.ID, []int64{m.Person.ID}, civil.Date(2026, 10, 1), civil.Date(2026, 12, 31)); err != nil {
 		t.Fatal(err)
 	}
-	tm, _ := f.s.TempMembers(tmp.ID)
+	tm, _ := f.s.TempMembers(ctx, tmp.ID)
 	if len(tm) != 1 || tm[0].Home != "乙支部" {
 		t.Errorf("temp members = %+v", tm)
 	}
@@ -143,10 +143,10 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.s.UndoBatch(ctx, batchID, "导错了"); err != nil {
+	if err := f.s.UndoBatch(ctx, batchID, "导错了", nil); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := f.s.Member(m.Person.ID)
+	got, _ := f.s.Member(ctx, m.Person.ID)
 	if got.Phone != m.Phone {
 		t.Errorf("phone after undo = %q, want %q", got.Phone, m.Phone)
 	}
@@ -155,7 +155,7 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	if n != 0 {
 		t.Error("inserted person survived the undo")
 	}
-	if err := f.s.UndoBatch(ctx, batchID, ""); err == nil || !strings.Contains(err.Error(), "已于") {
+	if err := f.s.UndoBatch(ctx, batchID, "", nil); err == nil || !strings.Contains(err.Error(), "已于") {
 		t.Errorf("second undo: %v", err)
 	}
 
@@ -171,11 +171,11 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.s.db.Exec(`UPDATE person SET post='手工修改' WHERE id=?`, m.Person.ID)
-	err = f.s.UndoBatch(ctx, batchID, "")
+	err = f.s.UndoBatch(ctx, batchID, "", nil)
 	if err == nil || !strings.Contains(err.Error(), m.Name) {
 		t.Fatalf("undo after an edit: %v, want a refusal naming %s", err, m.Name)
 	}
-	got, _ = f.s.Member(m.Person.ID)
+	got, _ = f.s.Member(ctx, m.Person.ID)
 	if got.Phone != "13911111111" || got.Post != "手工修改" {
 		t.Errorf("refused undo changed the row: %+v", got.Person)
 	}
@@ -194,13 +194,13 @@ func TestLeavingTheBranchEndsCommitteeSeats(t *testing.T) {
 	if err := f.s.TransferMember(ctx, ms[1].Person.ID, b.ID, civil.Date(2026, 10, 2), "岗位调整"); err != nil {
 		t.Fatal(err)
 	}
-	terms, _ := f.s.Terms(a.ID)
+	terms, _ := f.s.Terms(ctx, a.ID)
 	for _, st := range terms[0].Seats {
 		if st.Current(f.s.Today()) {
 			t.Errorf("%s still sits as %s after leaving the branch", st.Name, st.Role)
 		}
 	}
-	tr, _ := f.s.Transfers(ms[0].Person.ID)
+	tr, _ := f.s.Transfers(ctx, ms[0].Person.ID)
 	if len(tr) != 1 || !strings.Contains(tr[0].Detail, "同时免去书记职务") {
 		t.Errorf("transfer record = %+v", tr)
 	}
@@ -210,7 +210,7 @@ func TestLeavingTheBranchEndsCommitteeSeats(t *testing.T) {
 	if err := f.s.SetStatus(ctx, c.Person.ID, StatusRemoved, civil.Date(2026, 11, 1), "停止党籍"); err != nil {
 		t.Fatal(err)
 	}
-	terms, _ = f.s.Terms(a.ID)
+	terms, _ = f.s.Terms(ctx, a.ID)
 	for _, st := range terms[0].Seats {
 		if st.PersonID == c.Person.ID && st.Current(f.s.Today()) {
 			t.Error("a removed member still sits on the committee")

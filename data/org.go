@@ -27,7 +27,7 @@ func scanOrg(sc scanner) (Org, error) {
 }
 
 // Orgs lists every organisation, abolished ones too, in tree order of parent then sort then name.
-func (s *Store) Orgs() ([]Org, error) { return orgs(s.db) }
+func (s *Store) Orgs(ctx context.Context) ([]Org, error) { return readWith(ctx, s, orgs) }
 
 func orgs(q queryer) ([]Org, error) {
 	return collect(q, scanOrg, `SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
@@ -35,7 +35,9 @@ func orgs(q queryer) ([]Org, error) {
 }
 
 // Org reads one organisation.
-func (s *Store) Org(id int64) (Org, error) { return orgByID(s.db, id) }
+func (s *Store) Org(ctx context.Context, id int64) (Org, error) {
+	return readWith(ctx, s, func(q queryer) (Org, error) { return orgByID(q, id) })
+}
 
 func orgByID(q queryer, id int64) (Org, error) {
 	o, err := scanOrg(q.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id WHERE o.id = ?`, id))
@@ -46,8 +48,8 @@ func orgByID(q queryer, id int64) (Org, error) {
 }
 
 // OrgByName finds a live organisation by its full or short name.
-func (s *Store) OrgByName(name string) (Org, error) {
-	o, err := scanOrg(s.db.QueryRow(`SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
+func (s *Store) OrgByName(ctx context.Context, name string) (Org, error) {
+	o, err := scanOrg(s.q(ctx).QueryRowContext(ctx, `SELECT `+orgColumns+` FROM org o LEFT JOIN unit u ON u.id = o.unit_id
 		WHERE o.abolished = '' AND (o.name = ? OR (o.short_name <> '' AND o.short_name = ?)) ORDER BY o.name = ? DESC LIMIT 1`, name, name, name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, fmt.Errorf("找不到党组织“%s”：%w", name, ErrNotFound)
@@ -266,7 +268,7 @@ func (s *Store) AbolishOrg(ctx context.Context, id int64, day time.Time, reason 
 }
 
 // Units lists the host units.
-func (s *Store) Units() ([]Unit, error) { return unitsIn(s.db) }
+func (s *Store) Units(ctx context.Context) ([]Unit, error) { return readWith(ctx, s, unitsIn) }
 
 func unitsIn(q queryer) ([]Unit, error) {
 	return collect(q, func(rows scanner) (Unit, error) {

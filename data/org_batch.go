@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -110,9 +111,9 @@ func (s *Store) SaveOrgInBatch(tx *sql.Tx, b sqldb.Batch, o *Org) error {
 
 // Secretaries maps each organisation to the name of its current 书记 (a seat not ended, on a
 // term not ended), for the organisation sheet.
-func (s *Store) Secretaries() (map[int64]string, error) {
+func (s *Store) Secretaries(ctx context.Context) (map[int64]string, error) {
 	out := map[int64]string{}
-	rows, err := s.db.Query(`SELECT t.org_id, p.name FROM seat st JOIN term t ON t.id = st.term_id JOIN person p ON p.id = st.person_id
+	rows, err := s.q(ctx).QueryContext(ctx, `SELECT t.org_id, p.name FROM seat st JOIN term t ON t.id = st.term_id JOIN person p ON p.id = st.person_id
 		WHERE st.role = '书记' AND st.to_date = '' AND t.actual_end = '' ORDER BY t.start_date, st.from_date`)
 	if err != nil {
 		return nil, fmt.Errorf("无法读取各组织的书记（读取数据库失败）：%w", err)
@@ -126,7 +127,10 @@ func (s *Store) Secretaries() (map[int64]string, error) {
 		}
 		out[id] = name
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // OrgTx reads one organisation inside tx (an import reads what it has just written).

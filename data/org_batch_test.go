@@ -26,7 +26,7 @@ func TestSaveOrgRefusesABadPlace(t *testing.T) {
 			t.Errorf("under %d: %v; want a ParentID error with %q", parent, err, want)
 		}
 	}
-	if all, _ := f.s.Orgs(); len(all) != 3 {
+	if all, _ := f.s.Orgs(ctx); len(all) != 3 {
 		t.Errorf("%d organisations after refused saves, want 3", len(all))
 	}
 }

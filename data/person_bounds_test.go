@@ -30,7 +30,7 @@ func TestPersonFieldsAreBounded(t *testing.T) {
 			t.Errorf("%s too long: %v; want a reason at %s", field, err, field)
 		}
 	}
-	if ms, _ := f.s.Members(MemberFilter{}); len(ms) != 0 {
+	if ms, _ := f.s.Members(ctx, MemberFilter{}); len(ms) != 0 {
 		t.Errorf("refused members were saved: %d", len(ms))
 	}
 	p := Person{Name: strings.Repeat("名", 100)}

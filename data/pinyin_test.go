@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"slices"
 	"testing"
 
@@ -37,7 +38,7 @@ func TestSearchByPinyinFindsTheSameEverywhere(t *testing.T) {
 	for _, n := range []string{"张三", "张珊珊", "单田芳", "曾凡", "王伟"} {
 		f.member(b, n, CategoryFull, civil.Date(2010, 5, 1), nil)
 	}
-	all, err := f.s.Members(MemberFilter{})
+	all, err := f.s.Members(context.Background(), MemberFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,7 @@ func TestSearchByPinyinFindsTheSameEverywhere(t *testing.T) {
 		for _, i := range idx.Search(MemberFilter{Query: q}, nil) {
 			viaIndex = append(viaIndex, idx.At(i).Name)
 		}
-		ms, err := f.s.Members(MemberFilter{Query: q})
+		ms, err := f.s.Members(context.Background(), MemberFilter{Query: q})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +95,7 @@ func TestRosterOrderWithinABranchIsByPinyin(t *testing.T) {
 		f.member(b, n, CategoryFull, civil.Date(2010, 5, 1), nil)
 	}
 	names := func(lim int) []string {
-		ms, err := f.s.Members(MemberFilter{Limit: lim})
+		ms, err := f.s.Members(context.Background(), MemberFilter{Limit: lim})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,7 +114,7 @@ func TestRosterOrderWithinABranchIsByPinyin(t *testing.T) {
 			t.Errorf("first page of %d: %v, want %v", lim, got, whole[:lim])
 		}
 	}
-	ps, err := f.s.Persons()
+	ps, err := f.s.Persons(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

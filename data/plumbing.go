@@ -72,5 +72,18 @@ func (s *Store) read(ctx context.Context, fn func(sqldb.Queryer) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	if err := fn(tx); err != nil {
+		// A cancelled ctx ends the transaction under fn: its later statements fail with
+		// sql.ErrTxDone, its open rows with ctx's error. Either way the read was stopped.
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
+		return err
+	}
+	return nil
+}
+
+// readWith runs one reader in a read transaction under ctx (sqldb.ReadValue).
+func readWith[T any](ctx context.Context, s *Store, fn func(queryer) (T, error)) (T, error) {
+	return sqldb.ReadValue(ctx, plumbing{s}, fn)
 }

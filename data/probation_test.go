@@ -20,14 +20,14 @@ func TestProbationDecisions(t *testing.T) {
 	ready := f.member(b, "王正", CategoryProbation, civil.Date(2025, 3, 1), nil) // due 2026-03-01
 	gone := f.member(b, "赵消", CategoryProbation, civil.Date(2025, 4, 1), nil)  // due 2026-04-01
 	due := func(id int64) string {
-		m, err := f.s.Member(id)
+		m, err := f.s.Member(ctx, id)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return DateText(m.ProbationDue())
 	}
 	flagged := func(id int64) bool {
-		fs, err := f.s.Check()
+		fs, err := f.s.Check(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -85,7 +85,7 @@ func TestProbationDecisions(t *testing.T) {
 	if err := f.s.ConfirmFullMember(ctx, ready.Person.ID, ProbationDecision{Meeting: civil.Date(2026, 3, 10), Approved: civil.Date(2026, 3, 25)}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ := f.s.Member(ready.Person.ID)
+	m, _ := f.s.Member(ctx, ready.Person.ID)
 	if m.Category != CategoryFull || DateText(m.Full) != "2026-03-01" {
 		t.Errorf("after 转正: %s, full %s; want 正式党员 from 2026-03-01", m.Category, DateText(m.Full))
 	}
@@ -97,18 +97,18 @@ func TestProbationDecisions(t *testing.T) {
 	if err := f.s.CancelProbation(ctx, gone.Person.ID, ProbationDecision{Meeting: civil.Date(2026, 4, 8), Approved: civil.Date(2026, 4, 20), Reason: "不履行党员义务"}); err != nil {
 		t.Fatal(err)
 	}
-	m, _ = f.s.Member(gone.Person.ID)
+	m, _ = f.s.Member(ctx, gone.Person.ID)
 	if m.Status != StatusRemoved {
 		t.Errorf("after 取消预备党员资格 the status is %s, want 已减员", m.Status)
 	}
 
 	// Each decision is in the member's record and the audit log with both dates.
 	for id, kind := range map[int64]string{late.Person.ID: DecisionExtend, ready.Person.ID: DecisionFull, gone.Person.ID: DecisionCancel} {
-		ts, err := f.s.Transfers(id)
+		ts, err := f.s.Transfers(ctx, id)
 		if err != nil || len(ts) != 1 || ts[0].Kind != kind || !strings.Contains(ts[0].Detail, "支部大会") || !strings.Contains(ts[0].Detail, "党委审批") {
 			t.Errorf("%s: record %+v, %v", kind, ts, err)
 		}
-		log, err := f.s.AuditLog(AuditFilter{Action: kind})
+		log, err := f.s.AuditLog(ctx, AuditFilter{Action: kind})
 		if err != nil || len(log) != 1 || !strings.Contains(log[0].Detail, "党委审批") {
 			t.Errorf("%s: audit %+v, %v", kind, log, err)
 		}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -18,16 +19,20 @@ type Profile struct {
 
 // Profile reads the profile: the stored institute name and the live root organisation's names.
 // A database without a root gives a zero Profile and no error.
-func (s *Store) Profile() (Profile, error) {
+func (s *Store) Profile(ctx context.Context) (Profile, error) {
+	return readWith(ctx, s, profileIn)
+}
+
+func profileIn(q queryer) (Profile, error) {
 	var p Profile
-	err := s.db.QueryRow(`SELECT institute FROM profile WHERE id = 1`).Scan(&p.Institute)
+	err := q.QueryRow(`SELECT institute FROM profile WHERE id = 1`).Scan(&p.Institute)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("无法读取研究院名称（读取数据库失败）：%w", err)
+		return Profile{}, fmt.Errorf("无法读取研究院名称（读取数据库失败）：%w", err)
 	}
-	err = s.db.QueryRow(`SELECT id, name, short_name FROM org WHERE parent_id IS NULL AND abolished = ''
+	err = q.QueryRow(`SELECT id, name, short_name FROM org WHERE parent_id IS NULL AND abolished = ''
 		ORDER BY id LIMIT 1`).Scan(&p.RootID, &p.CommitteeName, &p.CommitteeShort)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("无法读取党委名称（读取数据库失败）：%w", err)
+		return Profile{}, fmt.Errorf("无法读取党委名称（读取数据库失败）：%w", err)
 	}
 	return p, nil
 }

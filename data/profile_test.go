@@ -7,7 +7,7 @@ import (
 
 func TestProfileNamesTheRootAndTheInstitute(t *testing.T) {
 	f := newFixture(t)
-	p, err := f.s.Profile()
+	p, err := f.s.Profile(context.Background())
 	if err != nil || p != (Profile{}) {
 		t.Fatalf("empty database: profile %+v, %v; want zero", p, err)
 	}
@@ -19,7 +19,7 @@ func TestProfileNamesTheRootAndTheInstitute(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.org(root.ID, TypeBranch, "科研处党支部", "科研处", "行政机构")
-	p, err = f.s.Profile()
+	p, err = f.s.Profile(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +32,7 @@ func TestProfileNamesTheRootAndTheInstitute(t *testing.T) {
 	if _, err := f.s.db.Exec(`INSERT INTO profile(id, institute) VALUES (1, '某某研究院')`); err != nil {
 		t.Fatal(err)
 	}
-	if p, _ = f.s.Profile(); p.TitleName() != "某某研究院" {
+	if p, _ = f.s.Profile(context.Background()); p.TitleName() != "某某研究院" {
 		t.Errorf("institute set: title name %q, want 某某研究院", p.TitleName())
 	}
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"os"
 	"path/filepath"
@@ -72,7 +73,7 @@ func TestRestoreFromPutsBackTheBackupAndKeepsTheCurrentState(t *testing.T) {
 	if c, err := InspectBackup(pre); err != nil || c.Members != 7 {
 		t.Fatalf("恢复前 backup holds %+v, %v; want the 7 members before the restore", c, err)
 	}
-	log, _ := ns.AuditLog(AuditFilter{Action: "恢复备份"})
+	log, _ := ns.AuditLog(context.Background(), AuditFilter{Action: "恢复备份"})
 	if len(log) != 1 || log[0].Reason != "误删后恢复" || log[0].Subject != filepath.Base(backup) {
 		t.Fatalf("audit = %+v", log)
 	}
@@ -170,7 +171,7 @@ func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	if b, _ := os.ReadFile(kept[0]); string(b) != string(damagedBytes) {
 		t.Fatal("the damaged file was changed")
 	}
-	if log, _ := s.AuditLog(AuditFilter{Action: "恢复备份"}); len(log) != 1 {
+	if log, _ := s.AuditLog(context.Background(), AuditFilter{Action: "恢复备份"}); len(log) != 1 {
 		t.Fatalf("audit = %+v", log)
 	}
 }

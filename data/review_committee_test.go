@@ -39,7 +39,7 @@ func TestAppointRefusesWhoCannotSitOnACommittee(t *testing.T) {
 	if _, err := f.s.Appoint(ctx, term.ID, full[0].Person.ID, "书记", civil.Date(2026, 1, 10)); err != nil {
 		t.Fatal(err)
 	}
-	ts, _ := f.s.Terms(b.ID)
+	ts, _ := f.s.Terms(ctx, b.ID)
 	if len(ts) != 1 || len(ts[0].Seats) != 1 {
 		t.Fatalf("seats = %+v, want only the full member's", ts)
 	}

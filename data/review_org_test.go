@@ -21,13 +21,13 @@ func TestAbolishRefusesADateBeforeTheFounding(t *testing.T) {
 	if err == nil {
 		t.Fatal("abolished a branch before it was founded")
 	}
-	if o, _ := f.s.Org(b.ID); !o.Live() {
+	if o, _ := f.s.Org(ctx, b.ID); !o.Live() {
 		t.Fatal("refused abolition changed the branch")
 	}
 	if err := f.s.AbolishOrg(ctx, b.ID, civil.Date(2026, 5, 1), "合并"); err != nil {
 		t.Fatal(err)
 	}
-	o, _ := f.s.Org(b.ID)
+	o, _ := f.s.Org(ctx, b.ID)
 	o.ShortName = "丙"
 	if err := f.s.SaveOrg(ctx, &o); err != nil {
 		t.Fatalf("editing the abolished branch: %v", err)
@@ -43,7 +43,7 @@ func TestSaveOrgKeepsABranchWithMembersABranch(t *testing.T) {
 	b := f.org(0, TypeBranch, "丁支部", "丁单位", "实验室")
 	f.fullMembers(b, 3)
 	for _, code := range []int{TypeGeneralBranch, TypeCommittee, TypeTempBranch} {
-		o, _ := f.s.Org(b.ID)
+		o, _ := f.s.Org(ctx, b.ID)
 		o.TypeCode = code
 		o.Mission = "任务"
 		err := f.s.SaveOrg(ctx, &o)
@@ -51,11 +51,11 @@ func TestSaveOrgKeepsABranchWithMembersABranch(t *testing.T) {
 		if !ok || v.For("TypeCode") == "" {
 			t.Errorf("type %s: %v, want a refusal at the type field", TypeName(code), err)
 		}
-		if got, _ := f.s.Org(b.ID); got.TypeCode != TypeBranch {
+		if got, _ := f.s.Org(ctx, b.ID); got.TypeCode != TypeBranch {
 			t.Fatalf("refused save changed the type to %d", got.TypeCode)
 		}
 	}
-	o, _ := f.s.Org(b.ID)
+	o, _ := f.s.Org(ctx, b.ID)
 	o.TypeCode = TypeJointBranch // another kind of branch is fine
 	if err := f.s.SaveOrg(ctx, &o); err != nil {
 		t.Fatal(err)

@@ -25,7 +25,7 @@ func TestStatusBackToNormalRefusedInAnAbolishedBranch(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "转接") {
 		t.Fatalf("SetStatus 正常 in an abolished branch: %v, want a refusal pointing to 转接", err)
 	}
-	if got, _ := f.s.Member(m.Person.ID); got.Status != StatusTransferred {
+	if got, _ := f.s.Member(ctx, m.Person.ID); got.Status != StatusTransferred {
 		t.Fatalf("refused status change left status %s", got.Status)
 	}
 	if err := f.s.TransferMember(ctx, m.Person.ID, b.ID, f.s.Today(), "回院工作"); err != nil {

@@ -43,7 +43,7 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 	}
 	f.committee(b, civil.Date(2026, 1, 10), map[string]int64{"组织委员": pid})
 
-	err = f.s.UndoBatch(ctx, batchID, "导错了")
+	err = f.s.UndoBatch(ctx, batchID, "导错了", nil)
 	if err == nil {
 		t.Fatal("undo deleted a person who holds a committee seat")
 	}
@@ -51,7 +51,7 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 	if strings.Contains(msg, "FOREIGN KEY") || strings.Contains(msg, "constraint") || !strings.Contains(msg, "王新") || !strings.Contains(msg, "支委") {
 		t.Fatalf("refusal %q: want one Chinese sentence naming 王新 and his committee seat", msg)
 	}
-	if m, err := f.s.Member(pid); err != nil || m.Name != "王新" {
+	if m, err := f.s.Member(ctx, pid); err != nil || m.Name != "王新" {
 		t.Fatalf("refused undo changed the roster: %+v, %v", m, err)
 	}
 	var undone string
@@ -90,7 +90,7 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UndoBatch(ctx, batchID, ""); err != nil {
+	if err := s.UndoBatch(ctx, batchID, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	var n int64
@@ -113,7 +113,7 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.db.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big-1)
-	if err := s.UndoBatch(ctx, batchID, ""); err == nil {
+	if err := s.UndoBatch(ctx, batchID, "", nil); err == nil {
 		t.Fatal("undo threw away a later edit that differs only beyond float64 precision")
 	}
 }

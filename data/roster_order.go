@@ -10,20 +10,20 @@ import (
 // character code as SQL would. When limited, it reads at most limit: a page cut in character
 // order may have cut its last branch short, so that branch is read whole, ordered, and the page
 // cut again, and the first page shows the same members as the whole roster's first rows.
-func (s *Store) membersInPinyinOrder(q string, args []any, limited bool, limit int) ([]Member, error) {
+func membersInPinyinOrder(db queryer, q string, args []any, limited bool, limit int) ([]Member, error) {
 	const order = ` ORDER BY o.sort, o.id, p.name`
 	if !limited {
-		ms, err := collect(s.db, scanMember, q+order, args...)
+		ms, err := collect(db, scanMember, q+order, args...)
 		orderBranchRunsByPinyin(ms)
 		return ms, err
 	}
-	page, err := collect(s.db, scanMember, q+order+` LIMIT ?`, append(slices.Clip(args), limit)...)
+	page, err := collect(db, scanMember, q+order+` LIMIT ?`, append(slices.Clip(args), limit)...)
 	if err != nil || len(page) < limit {
 		orderBranchRunsByPinyin(page)
 		return page, err
 	}
 	last := page[len(page)-1].BranchID
-	whole, err := collect(s.db, scanMember, q+` AND m.branch_id = ?`+order, append(slices.Clip(args), last)...)
+	whole, err := collect(db, scanMember, q+` AND m.branch_id = ?`+order, append(slices.Clip(args), last)...)
 	if err != nil {
 		return nil, err
 	}

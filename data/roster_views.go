@@ -11,8 +11,13 @@ import (
 // Headcounts is, per organisation that holds members directly, how many it holds on the store's
 // today: members in normal standing for a standing branch, and for a temporary branch the
 // members seconded to it whose from–to span covers today. The tree shows them beside each branch.
-func (s *Store) Headcounts() (map[int64]int, error) {
-	counts, err := branchCounts(s.db)
+func (s *Store) Headcounts(ctx context.Context) (map[int64]int, error) {
+	day := DateText(s.Today())
+	return readWith(ctx, s, func(q queryer) (map[int64]int, error) { return headcounts(ctx, q, day) })
+}
+
+func headcounts(ctx context.Context, q queryer, day string) (map[int64]int, error) {
+	counts, err := branchCounts(q)
 	if err != nil {
 		return nil, err
 	}
@@ -20,8 +25,7 @@ func (s *Store) Headcounts() (map[int64]int, error) {
 	for id, c := range counts {
 		out[id] = c.All
 	}
-	day := DateText(s.Today())
-	err = sqldb.Each(context.Background(), s.db, func(rows scanner) error {
+	err = sqldb.Each(ctx, q, func(rows scanner) error {
 		var id int64
 		var n int
 		if err := rows.Scan(&id, &n); err != nil {

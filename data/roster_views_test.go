@@ -21,11 +21,11 @@ func TestHeadcountsMatchRosterAndTempBranches(t *testing.T) {
 	if err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	counts, err := s.Headcounts()
+	counts, err := s.Headcounts(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	orgs, _ := s.Orgs()
+	orgs, _ := s.Orgs(ctx)
 	var temp data.Org
 	for _, o := range orgs {
 		if o.TypeCode == data.TypeTempBranch && temp.ID == 0 {
@@ -34,7 +34,7 @@ func TestHeadcountsMatchRosterAndTempBranches(t *testing.T) {
 		if !o.IsBranch() || o.IsTemporary() {
 			continue
 		}
-		ms, err := s.Members(data.MemberFilter{BranchID: o.ID, Status: data.StatusNormal})
+		ms, err := s.Members(ctx, data.MemberFilter{BranchID: o.ID, Status: data.StatusNormal})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,9 +47,9 @@ func TestHeadcountsMatchRosterAndTempBranches(t *testing.T) {
 	}
 	before := counts[temp.ID]
 	// A member seconded from tomorrow on does not count today; one seconded since last month does.
-	ms, _ := s.Members(data.MemberFilter{Limit: 400})
+	ms, _ := s.Members(ctx, data.MemberFilter{Limit: 400})
 	var a, b int64
-	tms, _ := s.TempMembers(temp.ID)
+	tms, _ := s.TempMembers(ctx, temp.ID)
 	in := map[int64]bool{}
 	for _, tm := range tms {
 		in[tm.PersonID] = true
@@ -71,7 +71,7 @@ func TestHeadcountsMatchRosterAndTempBranches(t *testing.T) {
 	if err := s.AddTempMembers(ctx, temp.ID, []int64{b}, today.AddDate(0, 0, 1), time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	counts, _ = s.Headcounts()
+	counts, _ = s.Headcounts(ctx)
 	if counts[temp.ID] != before+1 {
 		t.Errorf("temporary branch headcount %d after seconding one now and one tomorrow, want %d", counts[temp.ID], before+1)
 	}

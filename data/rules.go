@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"time"
@@ -66,10 +67,11 @@ var researchKinds = map[string]bool{"实验室": true, "科研单元": true, "�
 const ProbationSoonDays = 30
 
 // Check computes every rule over the whole store as of the store's today.
-func (s *Store) Check() ([]Finding, error) { return s.checkOn(s.Today()) }
+func (s *Store) Check(ctx context.Context) ([]Finding, error) { return s.checkOn(ctx, s.Today()) }
 
-func (s *Store) checkOn(today time.Time) ([]Finding, error) {
-	f, err := loadRosterFacts(s.db, today)
+// checkOn reads the facts in one read transaction, so the rules never judge two states.
+func (s *Store) checkOn(ctx context.Context, today time.Time) ([]Finding, error) {
+	f, err := readWith(ctx, s, func(q queryer) (rosterFacts, error) { return loadRosterFacts(q, today) })
 	if err != nil {
 		return nil, err
 	}

@@ -78,7 +78,7 @@ func TestRulesPerBranch(t *testing.T) {
 			f := newFixture(t)
 			b := f.org(0, TypeBranch, "测试实验室党支部", "测试实验室", "实验室")
 			c.build(f, b)
-			fs, err := f.s.Check()
+			fs, err := f.s.Check(context.Background())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -111,7 +111,7 @@ func TestCoverageRuleNamesUnitsWithoutBranch(t *testing.T) {
 	for _, n := range []string{"计算一", "计算二"} {
 		f.member(b, n, CategoryFull, civil.Date(2012, 1, 1), func(m *Member) { m.UnitID = 0; m.UnitName = "计算中心" })
 	}
-	fs, _ := f.s.Check()
+	fs, _ := f.s.Check(context.Background())
 	var msg string
 	for _, x := range fs {
 		if x.Rule == RuleUnitUncovered {
@@ -121,7 +121,7 @@ func TestCoverageRuleNamesUnitsWithoutBranch(t *testing.T) {
 	if msg == "" || !contains([]string{"计算中心"}, fsSubject(fs)) {
 		t.Fatalf("no coverage finding for 计算中心: %v", fs)
 	}
-	st, err := f.s.RosterStatsOn(f.s.Today())
+	st, err := f.s.RosterStatsOn(context.Background(), f.s.Today())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestCoverageRuleNamesUnitsWithoutBranch(t *testing.T) {
 	}
 	// Building a branch on the centre clears the finding.
 	f.org(0, TypeBranch, "计算中心党支部", "计算中心", "科研单元")
-	fs, _ = f.s.Check()
+	fs, _ = f.s.Check(context.Background())
 	if rulesOf(fs, 0)[RuleUnitUncovered] {
 		t.Errorf("finding remains after the branch was built: %v", fs)
 	}
@@ -153,7 +153,7 @@ func TestAbolishRefusedWhileMembersRemain(t *testing.T) {
 	if err == nil {
 		t.Fatal("abolished a branch with a member")
 	}
-	o, _ := f.s.Org(b.ID)
+	o, _ := f.s.Org(context.Background(), b.ID)
 	if !o.Live() {
 		t.Fatal("refused abolish still changed the branch")
 	}

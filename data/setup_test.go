@@ -16,18 +16,18 @@ func TestSetUpCreatesTheRootAndTheInstituteOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := f.s.Profile()
+	got, err := f.s.Profile(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got != p || got.RootID == 0 || got.CommitteeShort != "院党委" || got.TitleName() != "某某研究院" {
 		t.Errorf("profile after set-up %+v, set-up returned %+v", got, p)
 	}
-	root, _ := f.s.Org(got.RootID)
+	root, _ := f.s.Org(ctx, got.RootID)
 	if root.TypeCode != TypeCommittee || root.ParentID != 0 {
 		t.Errorf("root %+v: want a 党委 without a parent", root)
 	}
-	log, _ := f.s.AuditLog(AuditFilter{})
+	log, _ := f.s.AuditLog(ctx, AuditFilter{})
 	actions := map[string]bool{}
 	for _, e := range log {
 		actions[e.Action] = true
@@ -39,7 +39,7 @@ func TestSetUpCreatesTheRootAndTheInstituteOnce(t *testing.T) {
 	if !errors.Is(err, ErrAlreadySetUp) {
 		t.Fatalf("second set-up: %v; want ErrAlreadySetUp", err)
 	}
-	if all, _ := f.s.Orgs(); len(all) != 1 {
+	if all, _ := f.s.Orgs(ctx); len(all) != 1 {
 		t.Errorf("a refused set-up left %d organisations, want 1", len(all))
 	}
 }
@@ -56,11 +56,11 @@ func TestSaveProfileRenamesTheRootAndTheInstitute(t *testing.T) {
 	if err := f.s.SaveProfile(ctx, Profile{Institute: "某某研究院", CommitteeName: "中共某某研究院委员会", CommitteeShort: "院党委"}); err != nil {
 		t.Fatal(err)
 	}
-	p, _ := f.s.Profile()
+	p, _ := f.s.Profile(ctx)
 	if p.Institute != "某某研究院" || p.CommitteeShort != "院党委" {
 		t.Errorf("profile %+v after the edit", p)
 	}
-	log, _ := f.s.AuditLog(AuditFilter{Action: "修改组织"})
+	log, _ := f.s.AuditLog(ctx, AuditFilter{Action: "修改组织"})
 	if len(log) != 1 {
 		t.Errorf("renaming the root logged %d 修改组织 entries, want 1", len(log))
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"sort"
 	"time"
 )
@@ -38,20 +39,22 @@ func ratio(a, b int) float64 {
 
 // RosterStatsOn computes the roster facts of the whole institute as they stand on day, from
 // the same rules as Check.
-func (s *Store) RosterStatsOn(day time.Time) (RosterStats, error) { return s.rosterStats(day, 0) }
+func (s *Store) RosterStatsOn(ctx context.Context, day time.Time) (RosterStats, error) {
+	return readWith(ctx, s, func(q queryer) (RosterStats, error) { return rosterStats(q, day, 0) })
+}
 
 // RosterStatsOfUnit is RosterStatsOn for one unit (a department that is evaluated): only the
 // branches built on it and the members working in it count, so that six departments are not
 // all given the institute's figures.
-func (s *Store) RosterStatsOfUnit(day time.Time, unitID int64) (RosterStats, error) {
-	return s.rosterStats(day, unitID)
+func (s *Store) RosterStatsOfUnit(ctx context.Context, day time.Time, unitID int64) (RosterStats, error) {
+	return readWith(ctx, s, func(q queryer) (RosterStats, error) { return rosterStats(q, day, unitID) })
 }
 
 // rosterStats counts over the branches hosted by unitID and that unit's members, or over the
 // whole institute for unitID 0. The rules run over the whole roster either way, so a branch is
 // judged the same whether the institute or its department is counted.
-func (s *Store) rosterStats(day time.Time, unitID int64) (RosterStats, error) {
-	facts, err := loadRosterFacts(s.db, day)
+func rosterStats(q queryer, day time.Time, unitID int64) (RosterStats, error) {
+	facts, err := loadRosterFacts(q, day)
 	if err != nil {
 		return RosterStats{}, err
 	}
@@ -69,7 +72,7 @@ func (s *Store) rosterStats(day time.Time, unitID int64) (RosterStats, error) {
 	}
 	r.UnitsWithMembers = len(units)
 	flags := tallyFindings(&r, findings, units, counted)
-	withCommittee, err := s.orgsWithCurrentSeats(day)
+	withCommittee, err := orgsWithCurrentSeats(q, day)
 	if err != nil {
 		return r, err
 	}
@@ -128,9 +131,9 @@ func tallyFindings(r *RosterStats, findings []Finding, units map[string]bool, co
 }
 
 // orgsWithCurrentSeats are the organisations whose open term has someone seated on day.
-func (s *Store) orgsWithCurrentSeats(day time.Time) (map[int64]bool, error) {
+func orgsWithCurrentSeats(q queryer, day time.Time) (map[int64]bool, error) {
 	d := DateText(day)
-	ids, err := collect(s.db, func(rows scanner) (int64, error) {
+	ids, err := collect(q, func(rows scanner) (int64, error) {
 		var id int64
 		return id, rows.Scan(&id)
 	}, `SELECT DISTINCT t.org_id FROM seat st JOIN term t ON t.id=st.term_id

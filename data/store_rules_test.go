@@ -21,13 +21,13 @@ func TestAbolishAndEndSeatRequireAReason(t *testing.T) {
 			t.Errorf("abolish with reason %q: %v, want 请填写撤销原因", reason, err)
 		}
 	}
-	if o, _ := f.s.Org(b.ID); !o.Live() {
+	if o, _ := f.s.Org(ctx, b.ID); !o.Live() {
 		t.Error("abolished without a reason")
 	}
 	c := f.org(0, TypeBranch, "有支委的党支部", "", "")
 	ms := f.fullMembers(c, 3)
 	f.committee(c, civil.Date(2025, 1, 1), map[string]int64{"书记": ms[0].Person.ID})
-	terms, _ := f.s.Terms(c.ID)
+	terms, _ := f.s.Terms(ctx, c.ID)
 	seat := terms[0].Seats
 	if err := f.s.EndSeat(ctx, seat[0].ID, civil.Date(2026, 1, 1), " "); err == nil || !strings.Contains(err.Error(), "免职原因") {
 		t.Errorf("end seat without a reason: %v", err)
@@ -35,7 +35,7 @@ func TestAbolishAndEndSeatRequireAReason(t *testing.T) {
 	if err := f.s.EndSeat(ctx, seat[0].ID, civil.Date(2026, 1, 1), "工作调动"); err != nil {
 		t.Fatal(err)
 	}
-	log, _ := f.s.AuditLog(AuditFilter{Action: "免职"})
+	log, _ := f.s.AuditLog(ctx, AuditFilter{Action: "免职"})
 	if len(log) != 1 || log[0].Reason != "工作调动" {
 		t.Errorf("免职 log %+v", log)
 	}
@@ -67,7 +67,7 @@ func TestTemporaryMembershipEndsAfterItStarts(t *testing.T) {
 	if err := f.s.AddTempMembers(context.Background(), temp.ID, ids, civil.Date(2026, 5, 1), civil.Date(2026, 5, 1)); err != nil {
 		t.Errorf("one-day secondment: %v", err)
 	}
-	if tm, _ := f.s.TempMembers(temp.ID); len(tm) != 1 {
+	if tm, _ := f.s.TempMembers(context.Background(), temp.ID); len(tm) != 1 {
 		t.Errorf("%d temporary members, want the one valid secondment", len(tm))
 	}
 }
@@ -88,7 +88,7 @@ func TestTransferAndStatusChangeAreDatedNoLaterThanToday(t *testing.T) {
 	if err := f.s.SetStatus(ctx, m.Person.ID, StatusHistory, time.Time{}, "退休"); err == nil || !strings.Contains(err.Error(), "请填写日期") {
 		t.Errorf("status change without a date: %v", err)
 	}
-	if got, _ := f.s.Member(m.Person.ID); got.BranchID != a.ID || got.Status != StatusNormal {
+	if got, _ := f.s.Member(ctx, m.Person.ID); got.BranchID != a.ID || got.Status != StatusNormal {
 		t.Errorf("refused actions changed the member: %+v", got.Membership)
 	}
 	if err := f.s.TransferMember(ctx, m.Person.ID, b.ID, f.s.Today(), "岗位调整"); err != nil {

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -71,7 +72,7 @@ func TestOpenUpgradesOlderDatabase(t *testing.T) {
 	if _, err := s.db.Exec("INSERT INTO audit(at, action) VALUES ('x','y')"); err != nil {
 		t.Fatalf("audit table missing after upgrade: %v", err)
 	}
-	units, _ := s.Units()
+	units, _ := s.Units(context.Background())
 	if len(units) != 1 || units[0].Name != "旧单位" {
 		t.Errorf("records lost in the upgrade: %+v", units)
 	}

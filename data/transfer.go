@@ -169,8 +169,8 @@ func endSeatsIn(tx *sql.Tx, personID, orgID int64, day time.Time) (string, error
 }
 
 // Transfers lists a member's dated moves and status changes, oldest first.
-func (s *Store) Transfers(personID int64) ([]Transfer, error) {
-	return collect(s.db, func(rows scanner) (Transfer, error) {
+func (s *Store) Transfers(ctx context.Context, personID int64) ([]Transfer, error) {
+	return sqldb.Collect(ctx, s.q(ctx), func(rows scanner) (Transfer, error) {
 		var t Transfer
 		var on string
 		if err := rows.Scan(&t.ID, &t.PersonID, &t.FromBranch, &t.ToBranch, &on, &t.Kind, &t.Detail, &t.Reason); err != nil {

@@ -21,11 +21,11 @@ func TestTransactionThatPanicsIsRolledBack(t *testing.T) {
 			panic("work failed half way")
 		})
 	}()
-	if us, err := f.s.Units(); err != nil || len(us) != 0 {
+	if us, err := f.s.Units(ctx); err != nil || len(us) != 0 {
 		t.Fatalf("after the panic: units %+v, %v; want none", us, err)
 	}
 	f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
-	if us, _ := f.s.Units(); len(us) != 1 {
+	if us, _ := f.s.Units(ctx); len(us) != 1 {
 		t.Errorf("the next action could not write: units %+v", us)
 	}
 }

@@ -83,7 +83,7 @@ func (a *abAbsences) cell(id widget.TableCellID) string {
 
 func (a *abAbsences) reload() {
 	var err error
-	a.list, err = abpost.Absences(a.wb.Store, abpost.AbsenceFilter{From: a.wb.Store.Today().AddDate(0, -2, 0)})
+	a.list, err = abpost.Absences(context.Background(), a.wb.Store, abpost.AbsenceFilter{From: a.wb.Store.Today().AddDate(0, -2, 0)})
 	if err != nil {
 		a.wb.ShowError("无法读取请假记录", err)
 	}
@@ -144,14 +144,14 @@ func (a *abAbsences) onDelete() {
 // reason beside the form; an absence that leaves an item with nobody is saved and the warnings
 // are shown at once.
 func showAbsenceForm(wb *ui.Workbench, x abpost.Absence) {
-	persons, err := wb.Store.Persons()
+	persons, err := wb.Store.Persons(context.Background())
 	if err != nil {
 		wb.ShowError("无法读取人员", err)
 		return
 	}
 	who := newABPersonPicker(wb, persons, x.PersonID, "不在岗人员")
 	who.posts = map[int64][]string{}
-	if items, err := abpost.Items(wb.Store, abpost.ItemFilter{}, wb.Store.Today()); err == nil {
+	if items, err := abpost.Items(context.Background(), wb.Store, abpost.ItemFilter{}, wb.Store.Today()); err == nil {
 		for _, it := range items {
 			who.posts[it.AID] = append(who.posts[it.AID], "A岗："+it.Name)
 			who.posts[it.BID] = append(who.posts[it.BID], "B岗："+it.Name)

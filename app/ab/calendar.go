@@ -33,7 +33,7 @@ func (a *Screen) showABCalendar() {
 		})
 	reload := func() {
 		var err error
-		if days, err = abpost.CalendarDays(a.wb.Store); err != nil {
+		if days, err = abpost.CalendarDays(context.Background(), a.wb.Store); err != nil {
 			a.wb.ShowError("无法读取节假日", err)
 		}
 		selected = -1

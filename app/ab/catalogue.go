@@ -107,7 +107,7 @@ func (c *abCatalogue) reload() {
 	s := c.wb.Store
 	today := s.Today()
 	var err error
-	if c.depts, err = abpost.Departments(s); err != nil {
+	if c.depts, err = abpost.Departments(context.Background(), s); err != nil {
 		c.wb.ShowError("无法读取部门", err)
 		return
 	}
@@ -120,13 +120,13 @@ func (c *abCatalogue) reload() {
 		c.dept.Selected = abAllDepts
 	}
 	c.dept.Refresh()
-	if c.all, err = abpost.Items(s, abpost.ItemFilter{}, today); err != nil {
+	if c.all, err = abpost.Items(context.Background(), s, abpost.ItemFilter{}, today); err != nil {
 		c.wb.ShowError("无法读取服务事项", err)
 		return
 	}
 	c.today = map[int64]string{}
 	// On a day off the column shows the next service day, which is what a visitor asks about.
-	cov, err := abpost.ComputeCoverage(s, today, today.AddDate(0, 0, 20))
+	cov, err := abpost.ComputeCoverage(context.Background(), s, today, today.AddDate(0, 0, 20))
 	if err == nil && len(cov.Days) > 0 {
 		prefix := ""
 		if !cov.Days[0].Equal(today) {
@@ -219,7 +219,7 @@ func (c *abCatalogue) onHistory() {
 	if !ok {
 		return
 	}
-	hist, err := abpost.Assignments(c.wb.Store, it.ID)
+	hist, err := abpost.Assignments(context.Background(), c.wb.Store, it.ID)
 	if err != nil {
 		c.wb.ShowError("无法读取报备记录", err)
 		return

@@ -1,6 +1,7 @@
 package ab
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 
@@ -117,7 +118,7 @@ func (v *abCoverageView) update(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (v *abCoverageView) reload() {
 	today := v.wb.Store.Today()
-	cov, err := abpost.ComputeCoverage(v.wb.Store, today, today.AddDate(0, 0, abCoverageDays-1))
+	cov, err := abpost.ComputeCoverage(context.Background(), v.wb.Store, today, today.AddDate(0, 0, abCoverageDays-1))
 	if err != nil {
 		v.wb.ShowError("无法计算值守情况", err)
 		return

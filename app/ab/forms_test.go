@@ -1,6 +1,7 @@
 package ab
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -91,7 +92,7 @@ func TestCalendarDialogAddsAHoliday(t *testing.T) {
 // person a search leaves.
 func TestPersonPickerSaysWhenCutAndEnterChoosesTheOne(t *testing.T) {
 	wb, _ := abOpen(t, fyne.NewSize(1200, 760))
-	persons, err := wb.Store.Persons()
+	persons, err := wb.Store.Persons(context.Background())
 	if err != nil || len(persons) <= ui.PersonsShown {
 		t.Fatalf("the demo has %d persons (%v); the test needs more than %d", len(persons), err, ui.PersonsShown)
 	}

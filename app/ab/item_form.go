@@ -20,7 +20,7 @@ import (
 // showABItemForm edits a service item (ID 0: a new one) with its A and B posts. A change of post
 // is dated: it takes effect on 生效日期 and is filed with the 报备说明.
 func showABItemForm(wb *ui.Workbench, it abpost.Item, depts []data.Unit) {
-	persons, err := wb.Store.Persons()
+	persons, err := wb.Store.Persons(context.Background())
 	if err != nil {
 		wb.ShowError("无法读取人员", err)
 		return

@@ -68,7 +68,7 @@ func Badge(wb *ui.Workbench) string {
 		return ""
 	}
 	today := wb.Store.Today()
-	cov, err := abpost.ComputeCoverage(wb.Store, today, today.AddDate(0, 0, 6))
+	cov, err := abpost.ComputeCoverage(context.Background(), wb.Store, today, today.AddDate(0, 0, 6))
 	if err != nil {
 		return ""
 	}
@@ -86,15 +86,15 @@ func (a *Screen) onExport(what, ext string) {
 func (a *Screen) export(what, ext, path string) {
 	s := a.wb.Store
 	on := s.Today()
-	a.wb.RunLong("正在导出"+what, func(_ context.Context, p ui.Progress) error {
+	a.wb.RunLong("正在导出"+what, func(ctx context.Context, p ui.Progress) error {
 		p(0, 0, "正在写入"+what+"……")
 		switch {
 		case ext == ".pdf":
-			return report.SaveGuide(s, path, on)
+			return report.SaveGuide(ctx, s, path, on)
 		case what == "一站式服务指南":
-			return sheets.ExportGuide(s, path, on)
+			return sheets.ExportGuide(ctx, s, path, on)
 		default:
-			return sheets.ExportFiling(s, path, on)
+			return sheets.ExportFiling(ctx, s, path, on)
 		}
 	}, func(err error) {
 		a.wb.Changed(ui.Audit)

@@ -18,7 +18,7 @@ import (
 func TestABWarningsAreNotCut(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1024, 700))
 	// Real catalogues name items at length; the gap's sentence then outgrows one line.
-	items, err := abpost.Items(wb.Store, abpost.ItemFilter{Query: "科研项目申报审核"}, wb.Store.Today())
+	items, err := abpost.Items(context.Background(), wb.Store, abpost.ItemFilter{Query: "科研项目申报审核"}, wb.Store.Today())
 	if err != nil || len(items) != 1 {
 		t.Fatalf("demo item: %v %v", items, err)
 	}

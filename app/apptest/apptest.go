@@ -167,7 +167,7 @@ func WaitFor(t *testing.T, what string, cond func() bool) {
 
 func MemberCount(t *testing.T, s *data.Store) int {
 	t.Helper()
-	ms, err := s.Members(data.MemberFilter{})
+	ms, err := s.Members(context.Background(), data.MemberFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

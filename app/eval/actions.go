@@ -29,7 +29,7 @@ func (e *Screen) newRound() {
 		e.wb.ShowError("无法读取指标体系", err)
 		return
 	}
-	depts, err := criteria.Departments(s)
+	depts, err := criteria.Departments(context.Background(), s)
 	if err != nil {
 		e.wb.ShowError("无法读取部门", err)
 		return
@@ -229,7 +229,7 @@ func (e *Screen) importSheets() {
 			return
 		}
 		defer f.Close()
-		imp, err := sheets.ReadEvalWorkbook(e.wb.Store, f, filepath.Base(path))
+		imp, err := sheets.ReadEvalWorkbook(context.Background(), e.wb.Store, f, filepath.Base(path))
 		if err != nil {
 			e.wb.ShowError("无法导入评分表", err)
 			return

@@ -111,7 +111,7 @@ func TestEvalBallotFormLoadsCountsAndSubmitsOnEnter(t *testing.T) {
 	if wb.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("Enter did not submit the ballot form")
 	}
-	b, _ := criteria.OrganBallots(wb.Store, round, o.ID)
+	b, _ := criteria.OrganBallots(context.Background(), wb.Store, round, o.ID)
 	if want := (criteria.BallotCount{Category: "管理人员", Satisfied: 9, Basic: 6, Unsatisfied: 2, Unknown: 1}); b["管理人员"] != want {
 		t.Errorf("saved %+v, want %+v", b["管理人员"], want)
 	}
@@ -136,7 +136,7 @@ func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
 	}
 
 	selectOrgan(t, v, "人事处")
-	before, _ := criteria.Overrides(wb.Store, v.sn.Round.ID)
+	before, _ := criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID)
 	v.override()
 	top := wb.Window.Canvas().Overlays().Top()
 	apptest.FindAll[*widget.Select](top)[0].SetSelectedIndex(0)
@@ -148,7 +148,7 @@ func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
 	if fs[0].Text != "5" {
 		t.Errorf("the refused form lost the value typed: %q", fs[0].Text)
 	}
-	after, _ := criteria.Overrides(wb.Store, v.sn.Round.ID)
+	after, _ := criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID)
 	if len(after) != len(before) {
 		t.Fatalf("a refused override changed the overrides: %d → %d", len(before), len(after))
 	}
@@ -157,11 +157,11 @@ func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
 	if wb.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("the override form stayed open after it was saved")
 	}
-	after, _ = criteria.Overrides(wb.Store, v.sn.Round.ID)
+	after, _ = criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID)
 	if len(after) != len(before)+1 {
 		t.Fatalf("Enter with a reason saved %d overrides, want %d", len(after), len(before)+1)
 	}
-	log, _ := wb.Store.AuditLog(data.AuditFilter{Text: "test reason 2"})
+	log, _ := wb.Store.AuditLog(context.Background(), data.AuditFilter{Text: "test reason 2"})
 	if len(log) != 1 || !strings.Contains(wb.Shell.Status(), "人事处") {
 		t.Errorf("override audit %v, status %q", log, wb.Shell.Status())
 	}
@@ -197,7 +197,7 @@ func TestEvalLockRefusesThenUnlockWithReason(t *testing.T) {
 	if cur, _ := e.current(); cur.Locked {
 		t.Fatal("Enter with a reason did not unlock")
 	}
-	log, _ := wb.Store.AuditLog(data.AuditFilter{Text: "test reason 1"})
+	log, _ := wb.Store.AuditLog(context.Background(), data.AuditFilter{Text: "test reason 1"})
 	if len(log) != 1 || log[0].Action != "解锁考评轮次" {
 		t.Errorf("audit for the unlock: %+v", log)
 	}
@@ -234,7 +234,7 @@ func TestEvalNewRoundWeights(t *testing.T) {
 	if wb.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("取消 did not close the new-round form")
 	}
-	if rs, _ := criteria.Rounds(wb.Store); len(rs) != n {
+	if rs, _ := criteria.Rounds(context.Background(), wb.Store); len(rs) != n {
 		t.Fatalf("a refused round was created: %d rounds, want %d", len(rs), n)
 	}
 }

@@ -114,7 +114,7 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 		v.table.UnselectAll()
 	}
 	v.table.Refresh()
-	titles, err := criteria.ModelOrgans(v.wb.Store)
+	titles, err := criteria.ModelOrgans(context.Background(), v.wb.Store)
 	if err != nil {
 		v.titles.SetText("无法计算模范机关：" + ui.MessageText(err))
 		return
@@ -167,7 +167,7 @@ func (v *resultsView) ballots() {
 	}
 	// Saving replaces a category's counts, so the form starts from those already entered:
 	// correcting one number must not mean retyping the others.
-	entered, err := criteria.OrganBallots(v.wb.Store, v.sn.Round.ID, o.ID)
+	entered, err := criteria.OrganBallots(context.Background(), v.wb.Store, v.sn.Round.ID, o.ID)
 	if err != nil {
 		v.wb.ShowError("无法读取测评票", err)
 		return

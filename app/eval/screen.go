@@ -88,7 +88,7 @@ func (e *Screen) say(msg string, isError bool) {
 
 // reload re-reads the list of rounds (after an import, a new round, a restore …).
 func (e *Screen) reload() {
-	rs, err := criteria.Rounds(e.wb.Store)
+	rs, err := criteria.Rounds(context.Background(), e.wb.Store)
 	if err != nil {
 		e.wb.ShowError("无法读取考评轮次", err)
 		return

@@ -35,7 +35,7 @@ func TestEvalBallotRefusalStaysInTheForm(t *testing.T) {
 	if wb.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("the corrected ballot form did not close")
 	}
-	b, _ := criteria.OrganBallots(wb.Store, v.sn.Round.ID, o.ID)
+	b, _ := criteria.OrganBallots(context.Background(), wb.Store, v.sn.Round.ID, o.ID)
 	if got := b[criteria.BallotCategories[0]]; got.Satisfied != 12 || got.Unsatisfied != 1 {
 		t.Errorf("saved %+v, want 满意 12 不满意 1", got)
 	}
@@ -104,20 +104,20 @@ func TestEvalOverrideCanBeRemoved(t *testing.T) {
 	if confirm == top || !apptest.Shows(confirm, inds[0].Name) {
 		t.Fatalf("撤销修正 should ask first, naming the indicator; shows %v", apptest.Texts(confirm))
 	}
-	if ov, _ := criteria.Overrides(wb.Store, v.sn.Round.ID); len(ov) != 1 {
+	if ov, _ := criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID); len(ov) != 1 {
 		t.Fatal("the override went before the confirmation")
 	}
 	test.Tap(apptest.FindButton(confirm, "确定"))
 	if wb.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("the override form stayed open after the removal")
 	}
-	if ov, _ := criteria.Overrides(wb.Store, v.sn.Round.ID); len(ov) != 0 {
+	if ov, _ := criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID); len(ov) != 0 {
 		t.Fatalf("overrides left after 撤销修正: %v", ov)
 	}
 	if got := v.sn.Values[[2]int64{o.ID, inds[0].ID}]; got.Override != nil || got.Final() != computed {
 		t.Errorf("after the removal %s counts %v, want the computed %v", inds[0].Name, got.Final(), computed)
 	}
-	log, _ := wb.Store.AuditLog(data.AuditFilter{Text: inds[0].Name})
+	log, _ := wb.Store.AuditLog(context.Background(), data.AuditFilter{Text: inds[0].Name})
 	found := false
 	for _, l := range log {
 		found = found || l.Action == "撤销修正计算值"

@@ -62,7 +62,7 @@ func (o *Screen) appoint() {
 	if !ok {
 		return
 	}
-	terms, err := o.wb.Store.Terms(x.ID)
+	terms, err := o.wb.Store.Terms(context.Background(), x.ID)
 	if err != nil {
 		o.wb.ShowError("读取支委会失败", err)
 		return
@@ -71,7 +71,7 @@ func (o *Screen) appoint() {
 		o.wb.ShowError("不能任命", errors.New("该组织还没有本届支委会，请先用“换届”开始新一届。"))
 		return
 	}
-	persons, err := o.wb.Store.Persons()
+	persons, err := o.wb.Store.Persons(context.Background())
 	if err != nil {
 		o.wb.ShowError("读取人员失败", err)
 		return
@@ -79,7 +79,7 @@ func (o *Screen) appoint() {
 	pick := ui.NewPersonPicker(persons, personLine)
 	// The branch's own members first: a committee is elected from them.
 	own := map[int64]bool{}
-	if ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal}); err == nil {
+	if ms, err := o.wb.Store.Members(context.Background(), data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal}); err == nil {
 		for _, m := range ms {
 			own[m.PersonID] = true
 		}

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -99,7 +100,7 @@ func orDash(s string) string {
 // committeeBox shows the current term (overdue in red) and its sitting members.
 func (o *Screen) committeeBox(x data.Org) fyne.CanvasObject {
 	box := container.NewVBox(heading(committeeTitle(x)))
-	terms, err := o.wb.Store.Terms(x.ID)
+	terms, err := o.wb.Store.Terms(context.Background(), x.ID)
 	if err != nil {
 		box.Add(ui.Colored("读取支委会失败："+ui.MessageText(err), widget.DangerImportance))
 		return box
@@ -154,7 +155,7 @@ func (o *Screen) membersBox(x data.Org) fyne.CanvasObject {
 	if !x.IsBranch() || x.IsTemporary() {
 		return container.NewVBox(heading(fmt.Sprintf("党员（下属支部合计 %d 人）", o.subtreeCount(x.ID))))
 	}
-	ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	ms, err := o.wb.Store.Members(context.Background(), data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
 	if err != nil {
 		return ui.Colored("读取党员失败："+ui.MessageText(err), widget.DangerImportance)
 	}
@@ -176,7 +177,7 @@ func (o *Screen) membersBox(x data.Org) fyne.CanvasObject {
 // tempMembersBox lists who is seconded to a temporary branch, from which home branch, when.
 func (o *Screen) tempMembersBox(x data.Org) fyne.CanvasObject {
 	box := container.NewVBox()
-	tms, err := o.wb.Store.TempMembers(x.ID)
+	tms, err := o.wb.Store.TempMembers(context.Background(), x.ID)
 	if err != nil {
 		return ui.Colored("读取临时党员失败："+ui.MessageText(err), widget.DangerImportance)
 	}

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -37,7 +38,7 @@ var ruleTitles = map[string]string{
 // check supersedes one still running.
 func (o *Screen) startCheck() {
 	s := o.wb.Store
-	ui.Load(&o.checks, s.Check, func(findings []data.Finding, err error) {
+	ui.Load(&o.checks, func() ([]data.Finding, error) { return s.Check(context.Background()) }, func(findings []data.Finding, err error) {
 		if err != nil {
 			o.checkErr = "检查规则失败，请稍后重试或从“备份与日志”恢复数据库"
 			o.findings = nil

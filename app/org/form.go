@@ -138,7 +138,7 @@ func (o *Screen) newOrgForm(x data.Org) *orgForm {
 	f.parent = widget.NewSelect(names, nil)
 	f.parent.Selected = ui.LabelFor(ids, x.ParentID)
 	var units []string
-	if us, err := o.wb.Store.Units(); err == nil {
+	if us, err := o.wb.Store.Units(context.Background()); err == nil {
 		for _, u := range us {
 			units = append(units, u.Name)
 		}

@@ -85,7 +85,7 @@ func TestOrgImportPreviewImportTreeAndUndo(t *testing.T) {
 	if !apptest.Shows(top, "共 3 行：新增 3") || !apptest.Shows(top, "＋ 第 2 行 稳态强磁场实验室党支部 — 新增，隶属“强磁场中心党总支”") {
 		t.Fatalf("preview shows %v", apptest.Texts(top))
 	}
-	if orgs, _ := wb.Store.Orgs(); len(orgs) != 1 {
+	if orgs, _ := wb.Store.Orgs(context.Background()); len(orgs) != 1 {
 		t.Fatalf("the preview wrote %d organisations", len(orgs)-1)
 	}
 	apptest.Tap(t, w, buttonText(w, "导入（"))
@@ -106,7 +106,7 @@ func TestOrgImportPreviewImportTreeAndUndo(t *testing.T) {
 
 	apptest.Tap(t, w, "撤销本次导入")
 	apptest.Tap(t, w, "确定")
-	apptest.WaitFor(t, "the undo", func() bool { orgs, _ := wb.Store.Orgs(); return len(orgs) == 1 })
+	apptest.WaitFor(t, "the undo", func() bool { orgs, _ := wb.Store.Orgs(context.Background()); return len(orgs) == 1 })
 	apptest.WaitFor(t, "the tree to reload", func() bool { return !apptest.Shows(o.tree, "科研处党支部") })
 }
 
@@ -143,7 +143,7 @@ func TestOrgImportTreeCountsTheMembersUnderEachNode(t *testing.T) {
 	apptest.Tap(t, w, buttonText(w, "导入（"))
 	apptest.WaitFor(t, "the import", func() bool { return apptest.Button(w, "撤销本次导入") != nil })
 	for i, branch := range []string{"稳态强磁场实验室党支部", "稳态强磁场实验室党支部", "极端条件实验室党支部"} {
-		b, err := wb.Store.OrgByName(branch)
+		b, err := wb.Store.OrgByName(context.Background(), branch)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +184,7 @@ func TestOrgExportReadsBackUnchanged(t *testing.T) {
 	apptest.WaitFor(t, "the export", func() bool { return apptest.Button(w, "打开所在文件夹") != nil })
 	apptest.Tap(t, w, "关闭")
 	top := openImport(t, w, o, path)
-	orgs, _ := wb.Store.Orgs()
+	orgs, _ := wb.Store.Orgs(context.Background())
 	if want := fmt.Sprintf("共 %d 行：新增 0　更新 0　无变化 %d　不导入 0", len(orgs), len(orgs)); !apptest.Shows(top, want) {
 		t.Errorf("reading the export back shows %v; want %q", apptest.Texts(top), want)
 	}

@@ -1,6 +1,7 @@
 package org
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -108,12 +109,12 @@ func Open(wb *ui.Workbench) *Screen {
 // reload reads the organisations and headcounts again, redraws, and starts the rule check.
 func (o *Screen) reload() {
 	s := o.wb.Store
-	orgs, err := s.Orgs()
+	orgs, err := s.Orgs(context.Background())
 	if err != nil {
 		o.wb.ShowError("读取党组织失败", err)
 		return
 	}
-	counts, err := s.Headcounts()
+	counts, err := s.Headcounts(context.Background())
 	if err != nil {
 		o.wb.ShowError("读取党员人数失败", err)
 		return

@@ -64,7 +64,7 @@ func TestOrgTreeShowsBranchesCountsAndTemporaryMark(t *testing.T) {
 	if strings.Contains(texts, "人事处党支部 〔临时〕") {
 		t.Error("a standing branch is marked temporary")
 	}
-	ms, _ := o.wb.Store.Members(data.MemberFilter{Status: data.StatusNormal})
+	ms, _ := o.wb.Store.Members(context.Background(), data.MemberFilter{Status: data.StatusNormal})
 	// The root 党委 counts every member in normal standing, its branches' and below.
 	if !strings.Contains(texts, strconv.Itoa(len(ms))+" 人") {
 		t.Errorf("no node shows the institute's total of %d members", len(ms))
@@ -74,7 +74,7 @@ func TestOrgTreeShowsBranchesCountsAndTemporaryMark(t *testing.T) {
 func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
 	_, o := osOpen(t, fyne.NewSize(1280, 900))
 	x := osSelect(t, o, "人事处党支部")
-	ms, _ := o.wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	ms, _ := o.wb.Store.Members(context.Background(), data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
 	heads := fmt.Sprintf("党员 %d 人", len(ms))
 	for _, want := range []string{"依托单位", "人事处", "行政机构", "支部委员会", "书记", "已逾期", "【问题】本届支委会应于", heads} {
 		if !apptest.Shows(o.detail, want) {
@@ -115,14 +115,14 @@ func osLabels(o fyne.CanvasObject) []*widget.Label {
 func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
 	x := osSelect(t, o, "人事处党支部")
-	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
+	ms, _ := wb.Store.Members(context.Background(), data.MemberFilter{BranchID: x.ID, Status: data.StatusNormal})
 	// The refusal comes at once, before the user types a date and a reason for nothing.
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
 	if len(apptest.EntriesOf(top)) != 0 || !apptest.Shows(top, fmt.Sprintf("该支部还有 %d 名党员", len(ms))) || !apptest.Shows(top, "转接") {
 		t.Fatalf("abolishing a branch with members is not refused up front with the way out: %v", apptest.Texts(top))
 	}
-	if y, _ := wb.Store.Org(x.ID); !y.Live() {
+	if y, _ := wb.Store.Org(context.Background(), x.ID); !y.Live() {
 		t.Fatal("the branch was abolished although members remain")
 	}
 	top.Hide()
@@ -153,7 +153,7 @@ func TestOrgAbolishEmptyBranchAsksForReason(t *testing.T) {
 	}
 	test.Type(es[1], "机构调整")
 	apptest.Tap(t, wb.Window, "撤销")
-	if y, _ := wb.Store.Org(id); y.Live() {
+	if y, _ := wb.Store.Org(context.Background(), id); y.Live() {
 		t.Fatal("the empty branch was not abolished")
 	}
 }
@@ -171,7 +171,7 @@ func TestOrgFormRefusesFutureFounding(t *testing.T) {
 	if !apptest.Shows(top, "成立日期不能晚于今天") {
 		t.Fatalf("a founding date in the future was not refused: %v", apptest.Texts(top))
 	}
-	if orgs, _ := wb.Store.Orgs(); len(orgs) != before {
+	if orgs, _ := wb.Store.Orgs(context.Background()); len(orgs) != before {
 		t.Fatal("the organisation was saved with a future founding date")
 	}
 }
@@ -331,7 +331,7 @@ func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 	if apptest.Shows(o.detail, "已逾期") || !apptest.Shows(o.detail, "本届没有在任支委") {
 		t.Fatalf("after 换届 the detail still shows the old term: %v", apptest.Texts(o.detail))
 	}
-	staff, _ := wb.Store.Members(data.MemberFilter{BranchID: o.selected, Limit: 1})
+	staff, _ := wb.Store.Members(context.Background(), data.MemberFilter{BranchID: o.selected, Limit: 1})
 	test.Tap(o.buttons["任命"])
 	top := wb.Window.Canvas().Overlays().Top()
 	search := apptest.EntriesOf(top)[0]
@@ -473,7 +473,7 @@ func TestCommitteePickerRanksOwnMembersAndSaysNoMatch(t *testing.T) {
 	test.Tap(o.buttons["任命"])
 	top := wb.Window.Canvas().Overlays().Top()
 	own := map[string]bool{}
-	ms, _ := wb.Store.Members(data.MemberFilter{BranchID: x.ID})
+	ms, _ := wb.Store.Members(context.Background(), data.MemberFilter{BranchID: x.ID})
 	for _, m := range ms {
 		own[m.Name] = true
 	}

@@ -39,7 +39,7 @@ func (o *Screen) addTempMembers() {
 	p.search.OnChanged = func(string) { p.filter() }
 	names, ids := ui.OrgChoices(o.orgs, ui.StandingBranch)
 	p.home = widget.NewSelect(names, func(s string) {
-		ms, err := o.wb.Store.Members(data.MemberFilter{BranchID: ids[s], Status: data.StatusNormal})
+		ms, err := o.wb.Store.Members(context.Background(), data.MemberFilter{BranchID: ids[s], Status: data.StatusNormal})
 		if err != nil {
 			o.wb.ShowError("读取党员失败", err)
 			return

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -39,7 +40,7 @@ func TestRosterImportAndUndoReloadTheRosterAndTheTree(t *testing.T) {
 	if want := fmt.Sprintf("共 %d 人", before+2); !apptest.Shows(members.Root(), want) {
 		t.Errorf("the roster does not show %q after the import: %q", want, apptest.Texts(members.Root()))
 	}
-	orgs, _ := wb.Store.Orgs()
+	orgs, _ := wb.Store.Orgs(context.Background())
 	created := false
 	for _, o := range orgs {
 		created = created || o.Name == "量子材料联合党支部"

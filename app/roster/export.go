@@ -49,7 +49,7 @@ func showRosterExportDialog(wb *ui.Workbench, f data.MemberFilter) {
 	d = ui.FormDialog(wb, "导出花名册", widget.NewForm(form.items...), "导出…", fyne.NewSize(620, 300), func() error {
 		opt := sheets.ExportOptions{PerBranch: form.perBranch.Checked, IncludeFullIDs: form.fullIDs.Checked}
 		if f.BranchID != 0 {
-			if o, err := wb.Store.Org(f.BranchID); err == nil {
+			if o, err := wb.Store.Org(context.Background(), f.BranchID); err == nil {
 				opt.Title = o.Name + "党员花名册"
 			}
 		}
@@ -93,7 +93,7 @@ func saveRosterTemplate(wb *ui.Workbench) {
 func describeFilter(s *data.Store, f data.MemberFilter) string {
 	var parts []string
 	if f.BranchID != 0 {
-		if o, err := s.Org(f.BranchID); err == nil {
+		if o, err := s.Org(context.Background(), f.BranchID); err == nil {
 			parts = append(parts, o.Name+"（含下级）")
 		}
 	}

@@ -20,7 +20,7 @@ import (
 // person picks 新建.
 func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	wb := importWorkbench(t)
-	orgsBefore, _ := wb.Store.Orgs()
+	orgsBefore, _ := wb.Store.Orgs(context.Background())
 	f := excelize.NewFile()
 	rows := [][]any{
 		{"姓名", "公民身份号码", "所在支部", "入党时间"},
@@ -39,7 +39,7 @@ func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +59,11 @@ func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	wizardWait(t, w)
 	test.Tap(w.next) // 导入
 	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
-	m, err := wb.Store.MemberByIDNumber(rows[1][1].(string))
+	m, err := wb.Store.MemberByIDNumber(context.Background(), rows[1][1].(string))
 	if err != nil || m.BranchName != "科研处党支部" {
 		t.Fatalf("新同志丙 is in %q (%v), want 科研处党支部", m.BranchName, err)
 	}
-	if orgsAfter, _ := wb.Store.Orgs(); len(orgsAfter) != len(orgsBefore) {
+	if orgsAfter, _ := wb.Store.Orgs(context.Background()); len(orgsAfter) != len(orgsBefore) {
 		t.Fatalf("%d organisations after the import, %d before: a second branch was created", len(orgsAfter), len(orgsBefore))
 	}
 }

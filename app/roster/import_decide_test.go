@@ -21,7 +21,7 @@ import (
 // 需确认 with a choice, and each is stored as the office chose.
 func TestImportWizardStoresTheChosenCategory(t *testing.T) {
 	wb := importWorkbench(t)
-	ms, _ := wb.Store.Members(data.MemberFilter{})
+	ms, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	branch := ms[0].BranchName
 	id := func(seq int) string { return idcard.Make("340104", civil.Date(1975, 5, 5), seq, true) }
 	f := excelize.NewFile()
@@ -41,7 +41,7 @@ func TestImportWizardStoresTheChosenCategory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestImportWizardStoresTheChosenCategory(t *testing.T) {
 	test.Tap(w.next) // 导入
 	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
 	got := map[string]string{}
-	ms, _ = wb.Store.Members(data.MemberFilter{})
+	ms, _ = wb.Store.Members(context.Background(), data.MemberFilter{})
 	for _, m := range ms {
 		got[m.Name] = m.Category
 	}

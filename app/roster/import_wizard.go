@@ -38,7 +38,7 @@ func showRosterImportWizard(wb *ui.Workbench, path string) {
 			return err
 		}
 		p(0, 0, "正在与库中记录比对……")
-		plan, err = sheets.PlanImport(wb.Store, rf, nil)
+		plan, err = sheets.PlanImport(ctx, wb.Store, rf, nil)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -101,7 +101,7 @@ const (
 
 func newImportWizard(wb *ui.Workbench, plan *sheets.Plan) *importWizard {
 	w := &importWizard{wb: wb, plan: plan, choices: sheets.BranchChoices{}}
-	w.orgs, _ = wb.Store.Orgs()
+	w.orgs, _ = wb.Store.Orgs(context.Background())
 	w.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.body = container.NewStack()
 	w.back = &widget.Button{Text: "上一步", Icon: theme.NavigateBackIcon(), OnTapped: func() { w.go2(w.page - 1) }}
@@ -232,7 +232,7 @@ func (w *importWizard) replan(change func(), after func()) {
 			change()
 		}
 		var err error
-		plan, err = sheets.PlanImport(w.wb.Store, rf, choices)
+		plan, err = sheets.PlanImport(ctx, w.wb.Store, rf, choices)
 		return err
 	}, func(err error) {
 		defer close(done)

@@ -42,7 +42,7 @@ func TestFileDialogWordsAreChinese(t *testing.T) {
 // wizardFile: a known member with a new phone, two new members of a branch the store lacks,
 // and a row whose ID lost its digits in Excel.
 func wizardFile(t *testing.T, s *data.Store) string {
-	ms, _ := s.Members(data.MemberFilter{})
+	ms, _ := s.Members(context.Background(), data.MemberFilter{})
 	known := ms[0]
 	id := func(seq int) string { return idcard.Make("340104", civil.Date(1988, 8, 8), seq, seq%2 == 1) }
 	f := excelize.NewFile()
@@ -67,7 +67,7 @@ func wizardFile(t *testing.T, s *data.Store) string {
 
 func TestImportWizardEndToEnd(t *testing.T) {
 	wb := importWorkbench(t)
-	before, _ := wb.Store.Members(data.MemberFilter{})
+	before, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	w := wizardOn(t, wb)
 	wizardWait(t, w) // the unknown branch is planned as new by default
 	size := fyne.NewSize(920, 560)
@@ -113,17 +113,17 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatalf("import did not finish: page %d batch %d", w.page, w.batchID)
 	}
 	apptest.SaveScreenshot(t, "import-wizard-done", w.root, size, "已导入：新增 2 人", "撤销本次导入")
-	after, _ := wb.Store.Members(data.MemberFilter{})
+	after, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	if len(after) != len(before)+2 {
 		t.Errorf("want 2 more members, got %d → %d", len(before), len(after))
 	}
-	if m, _ := wb.Store.MemberByIDNumber(before[0].IDNumber); m.Phone != "13800001111" {
+	if m, _ := wb.Store.MemberByIDNumber(context.Background(), before[0].IDNumber); m.Phone != "13800001111" {
 		t.Errorf("the update did not land: %q", m.Phone)
 	}
-	if err := wb.Store.UndoBatch(context.Background(), w.batchID, "测试"); err != nil {
+	if err := wb.Store.UndoBatch(context.Background(), w.batchID, "测试", nil); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := wb.Store.Members(data.MemberFilter{}); len(again) != len(before) {
+	if again, _ := wb.Store.Members(context.Background(), data.MemberFilter{}); len(again) != len(before) {
 		t.Errorf("undo left %d members, want %d", len(again), len(before))
 	}
 }
@@ -136,7 +136,7 @@ func wizardOn(t *testing.T, wb *ui.Workbench) *importWizard {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestImportWizardRemapReplansInBackground(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
+	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestImportWizardRemapReplansInBackground(t *testing.T) {
 
 func TestRosterExportFormSaysWhatItHolds(t *testing.T) {
 	wb := importWorkbench(t)
-	orgs, _ := wb.Store.Orgs()
+	orgs, _ := wb.Store.Orgs(context.Background())
 	var branch data.Org
 	for _, o := range orgs {
 		if o.IsBranch() {

@@ -89,7 +89,7 @@ func (a *memberAction) submit() error {
 
 // showTransferDialog moves a member to another branch of the institute or out of it.
 func showTransferDialog(wb *ui.Workbench, m data.Member) *memberAction {
-	orgs, err := wb.Store.Orgs()
+	orgs, err := wb.Store.Orgs(context.Background())
 	if err != nil {
 		wb.ShowError("读取党组织失败", err)
 		return nil

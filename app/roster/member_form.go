@@ -120,14 +120,14 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.education = selEntry(educations, m.Education, "Education")
 	f.degree = selEntry(degrees, m.Degree, "Degree")
 	var units []string
-	if us, err := f.wb.Store.Units(); err == nil {
+	if us, err := f.wb.Store.Units(context.Background()); err == nil {
 		for _, u := range us {
 			units = append(units, u.Name)
 		}
 	}
 	f.unit = selEntry(units, m.UnitName, "Unit")
 
-	orgs, err := f.wb.Store.Orgs()
+	orgs, err := f.wb.Store.Orgs(context.Background())
 	if err != nil {
 		f.wb.ShowError("读取党组织失败", err)
 	}

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -91,7 +92,7 @@ func TestMemberFormSavesANewMemberIntoTheRoster(t *testing.T) {
 
 func TestTransferWithoutReasonIsRefused(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	ms, _ := wb.Store.Members(data.MemberFilter{Limit: 1})
+	ms, _ := wb.Store.Members(context.Background(), data.MemberFilter{Limit: 1})
 	m := ms[0]
 	a := showTransferDialog(wb, m)
 	apptest.Choose(t, a.choice, "财务处党支部")
@@ -99,16 +100,16 @@ func TestTransferWithoutReasonIsRefused(t *testing.T) {
 	if !a.reasErr.Visible() || !strings.Contains(a.reasErr.Text, "请填写原因") {
 		t.Fatalf("no reason and no refusal: %q", a.reasErr.Text)
 	}
-	if got, _ := wb.Store.Member(m.PersonID); got.BranchID != m.BranchID {
+	if got, _ := wb.Store.Member(context.Background(), m.PersonID); got.BranchID != m.BranchID {
 		t.Fatal("the member moved although no reason was given")
 	}
 	test.Type(a.reason, "工作调动")
 	test.Tap(a.ok)
-	got, _ := wb.Store.Member(m.PersonID)
+	got, _ := wb.Store.Member(context.Background(), m.PersonID)
 	if got.BranchName != "财务处党支部" {
 		t.Fatalf("after giving a reason the member is in %s", got.BranchName)
 	}
-	tr, _ := wb.Store.Transfers(m.PersonID)
+	tr, _ := wb.Store.Transfers(context.Background(), m.PersonID)
 	if len(tr) != 1 || tr[0].Reason != "工作调动" {
 		t.Errorf("transfer record %+v", tr)
 	}
@@ -116,7 +117,7 @@ func TestTransferWithoutReasonIsRefused(t *testing.T) {
 	s := showStatusDialog(wb, got)
 	s.choice.SetSelected(data.StatusHistory)
 	test.Tap(s.ok)
-	if got2, _ := wb.Store.Member(m.PersonID); got2.Status != data.StatusNormal || !s.reasErr.Visible() {
+	if got2, _ := wb.Store.Member(context.Background(), m.PersonID); got2.Status != data.StatusNormal || !s.reasErr.Visible() {
 		t.Fatal("status changed without a reason")
 	}
 }

@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 func TestRosterAndPickerFindANameByPinyin(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1366, 768))
 	r := rsRoster(t, wb)
-	all, _ := wb.Store.Members(data.MemberFilter{})
+	all, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	m := all[137]
 	full, initials := data.NamePinyin(m.Name)
 	if full == "" {
@@ -46,7 +47,7 @@ func TestRosterAndPickerFindANameByPinyin(t *testing.T) {
 		}
 	}
 
-	persons, _ := wb.Store.Persons()
+	persons, _ := wb.Store.Persons(context.Background())
 	p := ui.NewPersonPicker(persons, func(x data.Person) string { return x.Name })
 	test.Type(p.Search, full)
 	shown, _ := p.Find(p.Search.Text)

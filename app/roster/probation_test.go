@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -75,20 +76,20 @@ func TestProbationDecisionFromTheRoster(t *testing.T) {
 	if !apptest.HasLabel(top, "请填写延长预备期的原因") {
 		t.Fatal("no reason and no request for one")
 	}
-	if got, _ := wb.Store.Member(due.PersonID); !got.ProbationExtended.IsZero() {
+	if got, _ := wb.Store.Member(context.Background(), due.PersonID); !got.ProbationExtended.IsZero() {
 		t.Fatal("the probation was extended without a reason")
 	}
 	test.Type(fields[2], "理论学习不够深入，需继续考察")
 	test.Tap(rsButton(top, "确定"))
-	got, _ := wb.Store.Member(due.PersonID)
+	got, _ := wb.Store.Member(context.Background(), due.PersonID)
 	if want := due.ProbationDue().AddDate(0, 6, 0); !got.ProbationDue().Equal(want) {
 		t.Fatalf("after 延长预备期 the probation ends %s, want %s", data.DateText(got.ProbationDue()), data.DateText(want))
 	}
-	tr, _ := wb.Store.Transfers(due.PersonID)
+	tr, _ := wb.Store.Transfers(context.Background(), due.PersonID)
 	if len(tr) == 0 || tr[len(tr)-1].Kind != data.DecisionExtend || !strings.Contains(tr[len(tr)-1].Detail, "党委审批") {
 		t.Errorf("record after 延长预备期: %+v", tr)
 	}
-	fs, _ := wb.Store.Check()
+	fs, _ := wb.Store.Check(context.Background())
 	for _, f := range fs {
 		if f.Rule == data.RuleProbationDue && f.PersonID == due.PersonID && got.ProbationDue().After(today) {
 			t.Errorf("still flagged after the extension: %s", f.Message)
@@ -99,7 +100,7 @@ func TestProbationDecisionFromTheRoster(t *testing.T) {
 // 状态变更 asks for its own kind of reason, not 转接's "工作调动至某单位".
 func TestStatusChangeHasItsOwnReasonHint(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	ms, _ := wb.Store.Members(data.MemberFilter{Limit: 1})
+	ms, _ := wb.Store.Members(context.Background(), data.MemberFilter{Limit: 1})
 	tr := showTransferDialog(wb, ms[0])
 	st := showStatusDialog(wb, ms[0])
 	if st.reason.PlaceHolder == tr.reason.PlaceHolder || strings.Contains(st.reason.PlaceHolder, "调动") {

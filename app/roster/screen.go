@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"time"
@@ -71,7 +72,7 @@ func Open(wb *ui.Workbench) *Screen {
 	r := &Screen{wb: wb, sortCol: -1, collKeys: map[int][][]byte{}}
 	r.build()
 	r.reloadOrgs()
-	first, err := wb.Store.Members(data.MemberFilter{Limit: firstPage})
+	first, err := wb.Store.Members(context.Background(), data.MemberFilter{Limit: firstPage})
 	if err != nil {
 		wb.ShowError("读取花名册失败", err)
 	}
@@ -124,7 +125,7 @@ func (r *Screen) build() {
 
 // reloadOrgs refreshes the branch filter's choices, keeping the chosen one when it still exists.
 func (r *Screen) reloadOrgs() {
-	orgs, err := r.wb.Store.Orgs()
+	orgs, err := r.wb.Store.Orgs(context.Background())
 	if err != nil {
 		r.wb.ShowError("读取党组织失败", err)
 		return
@@ -146,7 +147,7 @@ func (r *Screen) reloadOrgs() {
 func (r *Screen) loadAll() {
 	s := r.wb.Store
 	ui.Load(&r.loads, func() (*data.RosterIndex, error) {
-		all, err := s.Members(data.MemberFilter{})
+		all, err := s.Members(context.Background(), data.MemberFilter{})
 		if err != nil {
 			return nil, err
 		}
@@ -315,7 +316,7 @@ func (r *Screen) editSelected() {
 	if !ok {
 		return
 	}
-	fresh, err := r.wb.Store.Member(m.PersonID) // the index may be a moment old
+	fresh, err := r.wb.Store.Member(context.Background(), m.PersonID) // the index may be a moment old
 	if err != nil {
 		r.wb.ShowError("打开党员信息失败", err)
 		return

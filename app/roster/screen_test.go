@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func rsWait(t *testing.T, r *Screen) {
 func TestRosterSearchNarrowsTheCount(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
 	r := rsRoster(t, wb)
-	all, _ := wb.Store.Members(data.MemberFilter{})
+	all, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	if want := fmt.Sprintf("共 %d 人", len(all)); r.count.Text != want {
 		t.Fatalf("count = %q, want %q", r.count.Text, want)
 	}
@@ -64,14 +65,14 @@ func TestRosterSearchNarrowsTheCount(t *testing.T) {
 	// The branch filter takes in the branches under a general branch.
 	r.search.SetText("")
 	apptest.Choose(t, r.branch, "强磁场科学中心党总支")
-	orgs, _ := wb.Store.Orgs()
+	orgs, _ := wb.Store.Orgs(context.Background())
 	var gb int64
 	for _, o := range orgs {
 		if o.Name == "强磁场科学中心党总支" {
 			gb = o.ID
 		}
 	}
-	under, _ := wb.Store.Members(data.MemberFilter{BranchID: gb})
+	under, _ := wb.Store.Members(context.Background(), data.MemberFilter{BranchID: gb})
 	if want := fmt.Sprintf("共 %d 人", len(under)); r.count.Text != want || len(under) < 20 {
 		t.Errorf("branch filter: count %q, want %q", r.count.Text, want)
 	}

@@ -141,7 +141,7 @@ func (l *auditTab) reload() {
 		return
 	}
 	f.Limit = auditShown + 1
-	entries, err := l.wb.Store.AuditLog(f)
+	entries, err := l.wb.Store.AuditLog(context.Background(), f)
 	if err != nil {
 		l.count.SetText("无法读取操作日志：" + ui.MessageText(err))
 		return
@@ -187,14 +187,14 @@ func (l *auditTab) onExport() {
 // export writes every entry the filter selects to path and offers to open it.
 func (l *auditTab) export(f data.AuditFilter, path string) {
 	s := l.wb.Store
-	l.wb.RunLong("正在导出操作日志", func(_ context.Context, p ui.Progress) error {
+	l.wb.RunLong("正在导出操作日志", func(ctx context.Context, p ui.Progress) error {
 		p(0, 0, "正在读取操作日志……")
-		entries, err := s.AuditLog(f)
+		entries, err := s.AuditLog(ctx, f)
 		if err != nil {
 			return err
 		}
 		p(0, 0, fmt.Sprintf("正在写入 %d 条……", len(entries)))
-		return sheets.SaveAuditLog(s, path, entries, scopeText(f))
+		return sheets.SaveAuditLog(ctx, s, path, entries, scopeText(f))
 	}, func(err error) {
 		l.wb.Changed(ui.Audit)
 		if err != nil {

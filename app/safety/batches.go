@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -62,7 +63,7 @@ func (h *batchTab) cell(r, c int) string {
 }
 
 func (h *batchTab) reload() {
-	list, err := h.wb.Store.Batches()
+	list, err := h.wb.Store.Batches(context.Background())
 	h.batches = list
 	h.selected = -1
 	h.undo.Disable()
@@ -111,7 +112,7 @@ func (h *batchTab) onUndo() {
 }
 
 func (h *batchTab) undoBatch(b data.Batch, reason string) {
-	if edited, err := h.wb.Store.EditedSinceImport(b.ID); err == nil && len(edited) > 0 {
+	if edited, err := h.wb.Store.EditedSinceImport(context.Background(), b.ID); err == nil && len(edited) > 0 {
 		h.offerWaysOn(b, reason, edited)
 		return
 	}

@@ -33,7 +33,7 @@ func newDemoBar(wb *ui.Workbench) *demoBar {
 
 // reload shows the bar only while the database holds the demo.
 func (d *demoBar) reload() {
-	if is, err := demo.IsDemo(d.wb.Store); err == nil && is {
+	if is, err := demo.IsDemo(context.Background(), d.wb.Store); err == nil && is {
 		d.root.Show()
 	} else {
 		d.root.Hide()

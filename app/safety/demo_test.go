@@ -1,6 +1,7 @@
 package safety
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -24,11 +25,11 @@ func TestClearDemoAfterConfirmation(t *testing.T) {
 	if top == nil || !apptest.Shows(top, "先做一份备份") {
 		t.Fatal("清除演示数据 did not ask first")
 	}
-	if empty, _ := demo.IsEmpty(wb.Store); empty {
+	if empty, _ := demo.IsEmpty(context.Background(), wb.Store); empty {
 		t.Fatal("cleared before the answer")
 	}
 	apptest.Tap(t, wb.Window, "确定")
-	apptest.WaitFor(t, "the demo cleared", func() bool { empty, _ := demo.IsEmpty(wb.Store); return empty })
+	apptest.WaitFor(t, "the demo cleared", func() bool { empty, _ := demo.IsEmpty(context.Background(), wb.Store); return empty })
 	apptest.WaitFor(t, "the mark gone", func() bool { return !b.demo.root.Visible() })
 	bs, err := wb.Store.Backups()
 	if err != nil || len(bs) != 1 || !strings.Contains(bs[0].Path, "清除演示数据前") {

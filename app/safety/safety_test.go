@@ -66,7 +66,7 @@ func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
 	if b.cell(0, 1) != "恢复前" || b.cell(0, 2) != strconv.Itoa(loaded) {
 		t.Fatalf("newest backup = %s %s, want 恢复前 with %d members", b.cell(0, 1), b.cell(0, 2), loaded)
 	}
-	log, _ := wb.Store.AuditLog(data.AuditFilter{Action: "恢复备份"})
+	log, _ := wb.Store.AuditLog(context.Background(), data.AuditFilter{Action: "恢复备份"})
 	if len(log) != 1 || log[0].User != "wangli" {
 		t.Fatalf("audit = %+v", log)
 	}
@@ -155,7 +155,7 @@ func TestAuditTabFiltersAndExports(t *testing.T) {
 func importOne(t *testing.T, s *data.Store, name string) (int64, int64) {
 	t.Helper()
 	ctx := context.Background()
-	branch, err := s.OrgByName("测试党支部")
+	branch, err := s.OrgByName(ctx, "测试党支部")
 	if errors.Is(err, data.ErrNotFound) {
 		branch = data.Org{TypeCode: data.TypeBranch, Name: "测试党支部"}
 		err = s.SaveOrg(ctx, &branch)
@@ -171,7 +171,7 @@ func importOne(t *testing.T, s *data.Store, name string) (int64, int64) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	persons, err := s.Persons()
+	persons, err := s.Persons(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,7 @@ func TestBatchTabUndoesAndExplainsRefusal(t *testing.T) {
 	wb, w := apptest.EmptyWorkbench(t)
 	importOne(t, wb.Store, "赵敏")
 	_, edited := importOne(t, wb.Store, "钱进")
-	persons, _ := wb.Store.Persons()
+	persons, _ := wb.Store.Persons(context.Background())
 	for _, p := range persons {
 		if p.ID == edited {
 			p.Phone = "13912341234"
@@ -218,7 +218,7 @@ func TestBatchTabUndoesAndExplainsRefusal(t *testing.T) {
 	})
 	w.Canvas().Overlays().Top().Hide()
 	w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
-	if got, _ := wb.Store.Persons(); len(got) != 2 {
+	if got, _ := wb.Store.Persons(context.Background()); len(got) != 2 {
 		t.Fatalf("%d persons after a refused undo, want 2", len(got))
 	}
 	// The older batch was not edited: undo removes its person.
@@ -226,7 +226,7 @@ func TestBatchTabUndoesAndExplainsRefusal(t *testing.T) {
 	apptest.Tap(t, w, "撤销这次导入…")
 	apptest.Tap(t, w, "撤销")
 	apptest.WaitFor(t, "undo", func() bool { return len(h.batches) == 2 && strings.Contains(h.cell(1, 5), "撤销") })
-	if got, _ := wb.Store.Persons(); len(got) != 1 || got[0].Name != "钱进" {
+	if got, _ := wb.Store.Persons(context.Background()); len(got) != 1 || got[0].Name != "钱进" {
 		t.Fatalf("persons after undo = %+v", got)
 	}
 }

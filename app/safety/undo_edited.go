@@ -30,7 +30,7 @@ func (h *batchTab) offerWaysOn(b data.Batch, reason string, edited []string) {
 		h.undoKeepingEdited(b, reason)
 	}}
 	restore := &widget.Button{Text: "恢复导入前的备份…"}
-	if backup, err := h.wb.Store.BackupBeforeImport(b.ID); err == nil {
+	if backup, err := h.wb.Store.BackupBeforeImport(context.Background(), b.ID); err == nil {
 		restore.OnTapped = func() {
 			d.Hide()
 			h.wb.Confirm("恢复导入前的备份", fmt.Sprintf("将用 %s 的“%s”备份替换当前的全部数据，这次导入以及之后的所有修改都会撤回。\n\n当前数据会先备份为“恢复前”。确定恢复吗？",
@@ -54,7 +54,7 @@ func (h *batchTab) undoKeepingEdited(b data.Batch, reason string) {
 	h.wb.RunLong("正在撤销导入", func(ctx context.Context, p ui.Progress) error {
 		p(0, 0, "正在还原导入前的记录……")
 		var err error
-		kept, err = s.UndoBatchKeepingEdited(ctx, b.ID, reason)
+		kept, err = s.UndoBatchKeepingEdited(ctx, b.ID, reason, p)
 		return err
 	}, func(err error) {
 		if err != nil {

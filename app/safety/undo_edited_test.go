@@ -39,11 +39,11 @@ func TestUndoAfterAnEditOffersToKeepTheEditedRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]int64{}
-	all, _ := s.Persons()
+	all, _ := s.Persons(ctx)
 	for _, p := range all {
 		ids[p.Name] = p.ID
 	}
-	persons, _ := s.Persons()
+	persons, _ := s.Persons(ctx)
 	for _, p := range persons {
 		if p.ID == ids["胡斌"] {
 			p.Phone = "13912341234"
@@ -67,7 +67,7 @@ func TestUndoAfterAnEditOffersToKeepTheEditedRows(t *testing.T) {
 	}
 	apptest.Tap(t, w, "撤销其余，保留这些记录")
 	apptest.WaitFor(t, "the undo", func() bool { return strings.Contains(h.cell(0, 5), "撤销") })
-	got, _ := s.Persons()
+	got, _ := s.Persons(ctx)
 	if len(got) != 1 || got[0].Name != "胡斌" || got[0].Phone != "13912341234" {
 		t.Fatalf("persons after undoing the rest: %+v; want 胡斌 alone, as corrected", got)
 	}

@@ -56,7 +56,7 @@ func ShowFirstStart(wb *ui.Workbench, loadDemo func()) *Form {
 
 // ShowEdit edits the stored profile: the institute's name and the 党委's full and short name.
 func ShowEdit(wb *ui.Workbench) *Form {
-	p, err := wb.Store.Profile()
+	p, err := wb.Store.Profile(context.Background())
 	if err != nil {
 		wb.ShowError("无法读取本单位信息", err)
 		return nil

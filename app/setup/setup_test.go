@@ -1,6 +1,7 @@
 package setup_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestFirstStartSetsUpTheInstituteAndTheTreeShowsIt(t *testing.T) {
 	if !apptest.Shows(o.Root(), "中共某某研究院委员会") {
 		t.Errorf("the tree does not show the new 党委: %v", apptest.Texts(o.Root()))
 	}
-	p, err := wb.Store.Profile()
+	p, err := wb.Store.Profile(context.Background())
 	if err != nil || p.RootID == 0 || p.Institute != "某某研究院" || p.CommitteeShort != "院党委" {
 		t.Errorf("stored profile %+v, %v", p, err)
 	}
@@ -60,7 +61,7 @@ func TestFirstStartRefusalStaysInTheFormInRed(t *testing.T) {
 	if f.Institute.Text != "某某研究院" {
 		t.Errorf("what was typed is lost: %q", f.Institute.Text)
 	}
-	if p, _ := wb.Store.Profile(); p.RootID != 0 {
+	if p, _ := wb.Store.Profile(context.Background()); p.RootID != 0 {
 		t.Errorf("a refused form created a root: %+v", p)
 	}
 }
@@ -81,7 +82,7 @@ func TestEditProfileRenamesTheRoot(t *testing.T) {
 	f.CommitteeShort.SetText("")
 	test.Type(&f.CommitteeShort.Entry, "研究院党委")
 	apptest.Tap(t, wb.Window, "保存")
-	if p, _ := wb.Store.Profile(); p.CommitteeShort != "研究院党委" {
+	if p, _ := wb.Store.Profile(context.Background()); p.CommitteeShort != "研究院党委" {
 		t.Errorf("short name stored %q", p.CommitteeShort)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -47,7 +46,7 @@ func runABImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	plan, err := sheets.PlanABImport(ctx, s, pos[0])
 	if err != nil {
 		return refuse(err)
@@ -125,15 +124,15 @@ func runABExport(e *env, args []string) error {
 	out := pos[0]
 	switch ext := strings.ToLower(filepath.Ext(out)); {
 	case ext == ".pdf" && guide:
-		err = report.SaveGuide(s, out, on)
+		err = report.SaveGuide(e.ctx, s, out, on)
 	case ext == ".pdf":
 		return usagef("PDF 只用于服务指南，请加 -guide，或把输出文件改为 .xlsx")
 	case ext != ".xlsx":
 		return usagef("输出文件须为 .xlsx（服务指南也可为 .pdf）")
 	case guide:
-		err = sheets.ExportGuide(s, out, on)
+		err = sheets.ExportGuide(e.ctx, s, out, on)
 	default:
-		err = sheets.ExportFiling(s, out, on)
+		err = sheets.ExportFiling(e.ctx, s, out, on)
 	}
 	if err != nil {
 		return refuse(err)
@@ -170,12 +169,12 @@ func runABAbsent(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	person, err := abpost.FindPerson(s, pos[0])
+	person, err := abpost.FindPerson(e.ctx, s, pos[0])
 	if err != nil {
 		return refuse(err)
 	}
 	a := abpost.Absence{PersonID: person.ID, From: f, To: t, Kind: kind, HandoverNote: note, HandedOver: handover}
-	warnings, err := abpost.RecordAbsence(context.Background(), s, &a)
+	warnings, err := abpost.RecordAbsence(e.ctx, s, &a)
 	if err != nil {
 		return refuse(err)
 	}
@@ -214,7 +213,7 @@ func runABCoverage(e *env, args []string) error {
 			return usagef("-date：%v", err)
 		}
 	}
-	cov, err := abpost.ComputeCoverage(s, from, from.AddDate(0, 0, days-1))
+	cov, err := abpost.ComputeCoverage(e.ctx, s, from, from.AddDate(0, 0, days-1))
 	if err != nil {
 		return refuse(err)
 	}

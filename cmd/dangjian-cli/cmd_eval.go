@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -47,7 +46,7 @@ func evalRounds(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	rounds, err := criteria.Rounds(s)
+	rounds, err := criteria.Rounds(e.ctx, s)
 	if err != nil {
 		return refuse(err)
 	}
@@ -75,7 +74,7 @@ func loadRoundArg(e *env, round int64) (*data.Store, *criteria.Snapshot, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	sn, err := criteria.Load(context.Background(), s, round)
+	sn, err := criteria.Load(e.ctx, s, round)
 	if err != nil {
 		return nil, nil, refuse(err)
 	}
@@ -113,7 +112,7 @@ func evalSheets(e *env, args []string) error {
 		return refuse(fmt.Errorf("无法创建输出目录 %s（同名的文件已存在，或没有写入权限）；请另选一个文件夹", out))
 	}
 	formats := report.EvalFormats{XLSX: format != "pdf", PDF: format != "xlsx"}
-	files, err := report.WriteEvalFiles(context.Background(), sn, out, report.AllEvalFiles, formats, blank, nil)
+	files, err := report.WriteEvalFiles(e.ctx, sn, out, report.AllEvalFiles, formats, blank, nil)
 	if err != nil {
 		return refuse(err)
 	}
@@ -159,7 +158,7 @@ func evalImport(e *env, args []string) error {
 		return refuse(fmt.Errorf("无法打开 %s，请检查文件名", file))
 	}
 	defer fh.Close()
-	imp, err := sheets.ReadEvalWorkbook(s, fh, filepath.Base(file))
+	imp, err := sheets.ReadEvalWorkbook(e.ctx, s, fh, filepath.Base(file))
 	if err != nil {
 		return refuse(err)
 	}
@@ -171,7 +170,7 @@ func evalImport(e *env, args []string) error {
 		res.Kept = []sheets.EvalCellError{}
 	}
 	if !imp.Read().Empty() {
-		sum, err := criteria.ImportRead(context.Background(), s, imp.Round.ID, imp.Read(), file)
+		sum, err := criteria.ImportRead(e.ctx, s, imp.Round.ID, imp.Read(), file)
 		if err != nil {
 			return refuse(err)
 		}

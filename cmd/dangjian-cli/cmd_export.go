@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 
@@ -42,13 +41,13 @@ func runExport(e *env, args []string) error {
 	}
 	f := data.MemberFilter{}
 	if branch != "" {
-		o, err := s.OrgByName(branch)
+		o, err := s.OrgByName(e.ctx, branch)
 		if err != nil {
 			return refuse(err)
 		}
 		f.BranchID = o.ID
 	}
-	n, err := sheets.ExportRoster(context.Background(), s, f, pos[1], sheets.ExportOptions{PerBranch: perBranch, IncludeFullIDs: !mask}, nil)
+	n, err := sheets.ExportRoster(e.ctx, s, f, pos[1], sheets.ExportOptions{PerBranch: perBranch, IncludeFullIDs: !mask}, nil)
 	if err != nil {
 		return refuse(err)
 	}

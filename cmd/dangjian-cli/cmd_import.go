@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -76,7 +75,7 @@ func runImport(e *env, args []string) error {
 	// The dry run is the real import's own pass over the file with nothing written; the
 	// rejected rows are written out before the commit, so a -rejects file that cannot be
 	// written imports nothing.
-	res, err := sheets.ImportRoster(context.Background(), s, file, sheets.ImportOptions{
+	res, err := sheets.ImportRoster(e.ctx, s, file, sheets.ImportOptions{
 		Read:           sheets.ReadOptions{Sheet: sheet},
 		CreateBranches: create, DryRun: dry,
 		BeforeCommit: func(r *sheets.ImportResult) error { return writeRejects(rejects, r.RejectsPlan()) },

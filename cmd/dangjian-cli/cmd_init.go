@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 
@@ -30,7 +29,7 @@ func runInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err = s.SetUp(context.Background(), p)
+	p, err = s.SetUp(e.ctx, p)
 	if err != nil {
 		return refuse(err)
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 
@@ -15,7 +14,7 @@ func runImportOrgs(e *env, file string, dry, asJSON bool) error {
 	if err != nil {
 		return err
 	}
-	ctx := context.Background()
+	ctx := e.ctx
 	of, err := sheets.ReadOrgs(ctx, file)
 	if err != nil {
 		return refuse(err)
@@ -54,7 +53,7 @@ func runExportOrgs(e *env, out string) error {
 	if err != nil {
 		return err
 	}
-	n, err := sheets.ExportOrgs(context.Background(), s, out)
+	n, err := sheets.ExportOrgs(e.ctx, s, out)
 	if err != nil {
 		return refuse(err)
 	}

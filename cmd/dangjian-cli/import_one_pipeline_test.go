@@ -59,7 +59,7 @@ func TestOneRosterThroughWindowDryRunAndImport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bs, err := s.Batches()
+		bs, err := s.Batches(context.Background())
 		s.Close()
 		if err != nil || len(bs) != 1 || bs[0].Kind != sheets.BatchKind || bs[0].Summary != "新增 2 人，更新 1 人，无变化 "+fmt.Sprint(want.Unchanged)+" 人，未导入 1 行，新建支部 1 个" {
 			t.Errorf("%s: one batch with the one summary, got %+v %v", filepath.Base(db), bs, err)
@@ -90,11 +90,11 @@ func windowPlan(t *testing.T, s *data.Store, file string) *sheets.Plan {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := sheets.PlanImport(s, rf, nil)
+	plan, err := sheets.PlanImport(context.Background(), s, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	root, err := sheets.RootOrg(s)
+	root, err := sheets.RootOrg(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func windowPlan(t *testing.T, s *data.Store, file string) *sheets.Plan {
 	for _, u := range plan.Unknown {
 		choices[u.Name] = sheets.BranchChoice{CreateUnder: root.ID}
 	}
-	if plan, err = sheets.PlanImport(s, rf, choices); err != nil {
+	if plan, err = sheets.PlanImport(context.Background(), s, rf, choices); err != nil {
 		t.Fatal(err)
 	}
 	return plan
@@ -163,7 +163,7 @@ func memberRows(t *testing.T, db string) []string {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ms, err := s.Members(data.MemberFilter{})
+	ms, err := s.Members(context.Background(), data.MemberFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

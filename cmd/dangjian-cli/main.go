@@ -3,11 +3,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
 
@@ -22,6 +24,9 @@ type command struct {
 
 // env is what every command gets: the open store (opened on first use) and the output streams.
 type env struct {
+	// ctx is the command's: Ctrl-C cancels it, so a long read or import stops and changes
+	// nothing.
+	ctx     context.Context
 	dbPath  string
 	store   *data.Store
 	release func() // the writer's lock, held until the command ends
@@ -98,8 +103,20 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run is main without the process: tests call it directly.
+// run is main without the process: tests call it directly. Ctrl-C cancels the command's
+// context; a second Ctrl-C ends the process at once, as it did before.
 func run(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return runIn(ctx, args, stdout, stderr)
+}
+
+// runIn is run under ctx, the command's context.
+func runIn(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dangjian-cli", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	def, _ := data.DefaultPath()
@@ -120,7 +137,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	// Every file a command writes keeps off the database, opened or not (export template).
 	defer data.Protect(*db)()
-	e := &env{dbPath: *db, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, dbPath: *db, stdout: stdout, stderr: stderr}
 	defer func() {
 		if e.store != nil {
 			e.store.Close()
@@ -138,6 +155,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法错误："+u.msg)
 		fmt.Fprintln(stderr, "用法：dangjian-cli [-db FILE] "+cmd.usage)
 		return 2
+	case ctx.Err() != nil:
+		// Stopped by Ctrl-C: whatever the step that noticed it said (a statement interrupted,
+		// a transaction gone), the user hears that it was cancelled.
+		fmt.Fprintln(stderr, data.Explain(ctx.Err()))
+		return 1
 	default:
 		fmt.Fprintln(stderr, oneLine(data.Explain(err)))
 		return 1

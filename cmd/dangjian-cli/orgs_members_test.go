@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -20,7 +21,7 @@ func TestCLIOrgsHeadcountsEqualTheTree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := s.Headcounts()
+	want, err := s.Headcounts(context.Background())
 	s.Close()
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -27,10 +26,10 @@ func runDemo(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.Load(context.Background(), s); err != nil {
+	if err := demo.Load(e.ctx, s); err != nil {
 		return refuse(err)
 	}
-	ms, err := s.Members(data.MemberFilter{})
+	ms, err := s.Members(e.ctx, data.MemberFilter{})
 	if err != nil {
 		return refuse(err)
 	}
@@ -77,13 +76,13 @@ func runMembers(e *env, args []string) error {
 	}
 	f := data.MemberFilter{Query: q}
 	if branch != "" {
-		o, err := s.OrgByName(branch)
+		o, err := s.OrgByName(e.ctx, branch)
 		if err != nil {
 			return refuse(err)
 		}
 		f.BranchID = o.ID
 	}
-	ms, err := s.Members(f)
+	ms, err := s.Members(e.ctx, f)
 	if err != nil {
 		return err
 	}
@@ -115,12 +114,12 @@ func runOrgs(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	all, err := s.Orgs()
+	all, err := s.Orgs(e.ctx)
 	if err != nil {
 		return err
 	}
 	// The tree's own counts, so a temporary branch shows the members seconded to it.
-	count, err := s.Headcounts()
+	count, err := s.Headcounts(e.ctx)
 	if err != nil {
 		return err
 	}
@@ -199,7 +198,7 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fs, err := s.Check()
+	fs, err := s.Check(e.ctx)
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench 
 	if _, err := store.DailyBackup(); err != nil {
 		wb.Notify("今日自动备份未完成：%v", err)
 	}
-	if p, err := store.Profile(); err == nil && p.RootID == 0 {
+	if p, err := store.Profile(context.Background()); err == nil && p.RootID == 0 {
 		load := func() {
 			wb.RunLong("载入演示数据", func(ctx context.Context, _ app.Progress) error { return demo.Load(ctx, wb.Store) },
 				func(err error) {

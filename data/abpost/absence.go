@@ -18,7 +18,7 @@ type AbsenceFilter struct {
 }
 
 // Absences lists absences, newest first.
-func Absences(s *data.Store, f AbsenceFilter) ([]Absence, error) {
+func Absences(ctx context.Context, s *data.Store, f AbsenceFilter) ([]Absence, error) {
 	q := `SELECT a.id, a.person_id, p.name, COALESCE(u.name,''), a.from_date, a.to_date, a.kind, a.handover_note, a.handed_over
 		FROM ab_absence a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id WHERE 1=1`
 	var args []any
@@ -34,7 +34,7 @@ func Absences(s *data.Store, f AbsenceFilter) ([]Absence, error) {
 		q += ` AND a.from_date <= ?`
 		args = append(args, data.DateText(f.To))
 	}
-	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (Absence, error) {
+	return sqldb.Collect(ctx, sqldb.Of(s).Q(ctx), func(rows sqldb.Scanner) (Absence, error) {
 		var a Absence
 		var from, to string
 		err := rows.Scan(&a.ID, &a.PersonID, &a.Name, &a.Dept, &from, &to, &a.Kind, &a.HandoverNote, &a.HandedOver)
@@ -68,18 +68,18 @@ func RecordAbsence(ctx context.Context, s *data.Store, a *Absence) ([]Warning, e
 	if err != nil {
 		return nil, err
 	}
-	return AbsenceWarnings(s, *a)
+	return AbsenceWarnings(ctx, s, *a)
 }
 
 // AbsenceWarnings are the warnings over an absence's days (and its handover day) that concern
 // the items the person holds: gaps, B away on the handover day, a person left alone with too many.
-func AbsenceWarnings(s *data.Store, a Absence) ([]Warning, error) {
-	cal, err := LoadCalendar(s)
+func AbsenceWarnings(ctx context.Context, s *data.Store, a Absence) ([]Warning, error) {
+	cal, err := LoadCalendar(ctx, s)
 	if err != nil {
 		return nil, err
 	}
 	from := numDay(cal.prevServiceDay(dayNum(a.From)))
-	cov, err := ComputeCoverage(s, from, a.To)
+	cov, err := ComputeCoverage(ctx, s, from, a.To)
 	if err != nil {
 		return nil, err
 	}

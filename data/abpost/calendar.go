@@ -83,8 +83,8 @@ func (c Calendar) prevServiceDay(n int) int {
 }
 
 // CalendarDays lists the exceptions, by date.
-func CalendarDays(s *data.Store) ([]CalendarDay, error) {
-	return calendarDays(sqldb.Of(s).Q(context.Background()), "", "")
+func CalendarDays(ctx context.Context, s *data.Store) ([]CalendarDay, error) {
+	return calendarDays(sqldb.Of(s).Q(ctx), "", "")
 }
 
 func calendarDays(q sqldb.Queryer, from, to string) ([]CalendarDay, error) {
@@ -104,8 +104,8 @@ func calendarDays(q sqldb.Queryer, from, to string) ([]CalendarDay, error) {
 }
 
 // LoadCalendar reads every exception into a Calendar.
-func LoadCalendar(s *data.Store) (Calendar, error) {
-	days, err := CalendarDays(s)
+func LoadCalendar(ctx context.Context, s *data.Store) (Calendar, error) {
+	days, err := CalendarDays(ctx, s)
 	return NewCalendar(days), err
 }
 

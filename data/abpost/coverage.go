@@ -103,12 +103,12 @@ func (c *Coverage) GapDays() int { return c.Summary().Gaps }
 
 // ComputeCoverage loads the catalogue, assignments, absences and calendar once and computes who
 // serves every item on every service day of [from, to], with the warnings over that range.
-func ComputeCoverage(s *data.Store, from, to time.Time) (*Coverage, error) {
+func ComputeCoverage(ctx context.Context, s *data.Store, from, to time.Time) (*Coverage, error) {
 	from, to = day(from), day(to)
 	if to.Before(from) {
 		from, to = to, from
 	}
-	snap, err := loadSnapshot(s, from, to)
+	snap, err := loadSnapshot(ctx, s, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -131,18 +131,17 @@ type snapshot struct {
 // day inside the range: the longest run of days off (Spring Festival) is under two weeks.
 const handoverReach = 20
 
-func loadSnapshot(s *data.Store, from, to time.Time) (*snapshot, error) {
-	db := sqldb.Of(s).Q(context.Background())
+func loadSnapshot(ctx context.Context, s *data.Store, from, to time.Time) (*snapshot, error) {
+	db := sqldb.Of(s).Q(ctx)
 	days, err := calendarDays(db, "", "")
 	if err != nil {
 		return nil, err
 	}
 	sn := &snapshot{cal: NewCalendar(days), assigns: map[int64][]Assignment{}, names: map[int64]string{}, away: map[int64][]uint64{}}
-	if sn.items, err = Items(s, ItemFilter{}, from); err != nil {
+	if sn.items, err = Items(ctx, s, ItemFilter{}, from); err != nil {
 		return nil, err
 	}
 	f, t := data.DateText(from), data.DateText(to)
-	ctx := context.Background()
 	err = sqldb.Each(ctx, db, func(rows sqldb.Scanner) error {
 		a, err := scanAssignment(rows)
 		if err != nil {

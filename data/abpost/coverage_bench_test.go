@@ -63,7 +63,7 @@ func BenchmarkCoverageYear(b *testing.B) {
 	end := start.AddDate(0, 0, 364)
 	var cov *Coverage
 	for b.Loop() {
-		cov, err = ComputeCoverage(s, start, end)
+		cov, err = ComputeCoverage(context.Background(), s, start, end)
 		if err != nil {
 			b.Fatal(err)
 		}

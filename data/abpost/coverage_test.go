@@ -96,7 +96,7 @@ func TestCoverageOnEdgeDays(t *testing.T) {
 				}
 				f.away(t, who, a.from, a.to)
 			}
-			cov, err := ComputeCoverage(f.s, tc.on, tc.on)
+			cov, err := ComputeCoverage(context.Background(), f.s, tc.on, tc.on)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,7 +131,7 @@ func hasWarning(ws []Warning, kind string) bool {
 
 func TestServiceDaysFollowHolidaysAndAdjustedSaturdays(t *testing.T) {
 	f := newFixture(t)
-	cal, err := LoadCalendar(f.s)
+	cal, err := LoadCalendar(context.Background(), f.s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +154,7 @@ func TestAssignmentChangesAreDated(t *testing.T) {
 	if err := SaveItem(f.ctx, f.s, f.item, d(3, 9), "人员调整报备"); err != nil {
 		t.Fatal(err)
 	}
-	cov, err := ComputeCoverage(f.s, d(3, 6), d(3, 9))
+	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 6), d(3, 9))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestAssignmentChangesAreDated(t *testing.T) {
 	if cov.Name(first.Server()) != "张三" || cov.Name(last.Server()) != "王五" {
 		t.Fatalf("server on 03-06 %q and on 03-09 %q, want 张三 then 王五", cov.Name(first.Server()), cov.Name(last.Server()))
 	}
-	hist, err := Assignments(f.s, f.item.ID)
+	hist, err := Assignments(context.Background(), f.s, f.item.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestAssignmentChangesAreDated(t *testing.T) {
 	if strings.Join(lines, " ") != want {
 		t.Fatalf("报备 record %v, want %s", lines, want)
 	}
-	past, _ := ItemByID(f.s, f.item.ID, d(2, 1))
+	past, _ := ItemByID(context.Background(), f.s, f.item.ID, d(2, 1))
 	if past.AName != "张三" {
 		t.Fatalf("A on 02-01 is %q, want 张三", past.AName)
 	}
@@ -187,7 +187,7 @@ func TestSameItemSameAandBRefused(t *testing.T) {
 	if v, ok := data.AsInvalid(err); !ok || v.For("BID") == "" {
 		t.Fatalf("same A and B: want a BID field error, got %v", err)
 	}
-	if items, _ := Items(f.s, ItemFilter{}, d(3, 2)); len(items) != 1 {
+	if items, _ := Items(context.Background(), f.s, ItemFilter{}, d(3, 2)); len(items) != 1 {
 		t.Fatalf("refused item was saved: %d items", len(items))
 	}
 }

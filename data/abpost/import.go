@@ -90,8 +90,8 @@ func (x staffIndex) resolve(dept, name string) (id int64, isNew bool, err string
 }
 
 // PlanImport classifies rows against the store, with the posts as of today.
-func PlanImport(s *data.Store, rows []ImportRow, source string) (*ImportPlan, error) {
-	persons, err := s.Persons()
+func PlanImport(ctx context.Context, s *data.Store, rows []ImportRow, source string) (*ImportPlan, error) {
+	persons, err := s.Persons(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func PlanImport(s *data.Store, rows []ImportRow, source string) (*ImportPlan, er
 		idx.byUnit[p.UnitName][n] = append(idx.byUnit[p.UnitName][n], p.ID)
 		idx.all[n] = append(idx.all[n], p.ID)
 	}
-	units, err := s.Units()
+	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -112,7 +112,7 @@ func PlanImport(s *data.Store, rows []ImportRow, source string) (*ImportPlan, er
 	for _, u := range units {
 		unitID[u.Name] = u.ID
 	}
-	existing, err := Items(s, ItemFilter{}, s.Today())
+	existing, err := Items(ctx, s, ItemFilter{}, s.Today())
 	if err != nil {
 		return nil, err
 	}

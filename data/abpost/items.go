@@ -15,8 +15,8 @@ import (
 
 // Departments lists the administrative departments (units of kind 行政机构) in the order the
 // catalogue lists their items (the order they were set up), so a drop-down reads like the table.
-func Departments(s *data.Store) ([]data.Unit, error) {
-	units, err := s.Units()
+func Departments(ctx context.Context, s *data.Store) ([]data.Unit, error) {
+	units, err := s.Units(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -37,7 +37,7 @@ type ItemFilter struct {
 }
 
 // Items lists the catalogue with the posts as they were on day, by department and sort order.
-func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
+func Items(ctx context.Context, s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 	q := `SELECT i.id, i.code, i.name, i.unit_id, u.name, i.door, i.time_limit, i.materials, i.basis, i.visits,
 		i.phone, i.sort FROM ab_item i JOIN unit u ON u.id = i.unit_id`
 	var args []any
@@ -45,7 +45,7 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 		q += ` WHERE i.unit_id = ?`
 		args = append(args, f.DeptID)
 	}
-	items, err := sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (Item, error) {
+	items, err := sqldb.Collect(ctx, sqldb.Of(s).Q(ctx), func(rows sqldb.Scanner) (Item, error) {
 		var it Item
 		return it, rows.Scan(&it.ID, &it.Code, &it.Name, &it.DeptID, &it.Dept, &it.Door, &it.TimeLimit, &it.Materials,
 			&it.Basis, &it.Visits, &it.Phone, &it.Sort)
@@ -53,7 +53,7 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	posts, err := postsOn(sqldb.Of(s).Q(context.Background()), day(on))
+	posts, err := postsOn(sqldb.Of(s).Q(ctx), day(on))
 	if err != nil {
 		return nil, err
 	}
@@ -70,8 +70,8 @@ func Items(s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 }
 
 // Item reads one item with its posts on day.
-func ItemByID(s *data.Store, id int64, on time.Time) (Item, error) {
-	all, err := Items(s, ItemFilter{}, on)
+func ItemByID(ctx context.Context, s *data.Store, id int64, on time.Time) (Item, error) {
+	all, err := Items(ctx, s, ItemFilter{}, on)
 	if err != nil {
 		return Item{}, err
 	}
@@ -117,7 +117,7 @@ func scanAssignment(sc sqldb.Scanner) (Assignment, error) {
 }
 
 // Assignments is the 报备 record of an item (itemID 0: of every item), oldest first.
-func Assignments(s *data.Store, itemID int64) ([]Assignment, error) {
+func Assignments(ctx context.Context, s *data.Store, itemID int64) ([]Assignment, error) {
 	q := `SELECT a.id, a.item_id, a.role, a.person_id, p.name, a.from_date, a.to_date, a.note
 		FROM ab_assignment a JOIN person p ON p.id = a.person_id`
 	var args []any
@@ -125,7 +125,7 @@ func Assignments(s *data.Store, itemID int64) ([]Assignment, error) {
 		q += ` WHERE a.item_id = ?`
 		args = append(args, itemID)
 	}
-	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), scanAssignment, q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
+	return sqldb.Collect(ctx, sqldb.Of(s).Q(ctx), scanAssignment, q+` ORDER BY a.item_id, a.from_date, a.role, a.id`, args...)
 }
 
 // SaveItem creates (ID 0) or updates an item and sets its A and B posts from the day from on:

@@ -1,6 +1,7 @@
 package abpost
 
 import (
+	"context"
 	"testing"
 
 	"dangjian/data"
@@ -21,7 +22,7 @@ func TestDepartmentsInTheCataloguesOrder(t *testing.T) {
 	if err := f.s.SavePerson(f.ctx, &data.Person{Name: "赵六", UnitName: "党委办公室"}); err != nil {
 		t.Fatal(err)
 	}
-	depts, err := Departments(f.s)
+	depts, err := Departments(context.Background(), f.s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func TestDepartmentsInTheCataloguesOrder(t *testing.T) {
 	for _, u := range depts {
 		names = append(names, u.Name)
 	}
-	items, _ := Items(f.s, ItemFilter{}, d(3, 2))
+	items, _ := Items(context.Background(), f.s, ItemFilter{}, d(3, 2))
 	var order []string
 	for _, it := range items {
 		if len(order) == 0 || order[len(order)-1] != it.Dept {

@@ -1,6 +1,7 @@
 package abpost
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -9,13 +10,13 @@ import (
 
 // FindPerson finds a person by name as typed (spaces folded), or by "部门/姓名" when the name
 // alone is shared; an unknown or ambiguous name is refused, naming the candidates.
-func FindPerson(s *data.Store, q string) (data.Person, error) {
+func FindPerson(ctx context.Context, s *data.Store, q string) (data.Person, error) {
 	dept, name, hasDept := strings.Cut(q, "/")
 	if !hasDept {
 		name, dept = dept, ""
 	}
 	name = data.FoldName(name)
-	all, err := s.Persons()
+	all, err := s.Persons(ctx)
 	if err != nil {
 		return data.Person{}, err
 	}

@@ -1,6 +1,7 @@
 package abpost
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -16,16 +17,16 @@ func TestFindPerson(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if p, err := FindPerson(f.s, "周敏"); err != nil || p.UnitName != "科研处" {
+	if p, err := FindPerson(context.Background(), f.s, "周敏"); err != nil || p.UnitName != "科研处" {
 		t.Errorf("周敏 = %+v, %v", p, err)
 	}
-	if p, err := FindPerson(f.s, "财务处/陈 静"); err != nil || p.UnitName != "财务处" {
+	if p, err := FindPerson(context.Background(), f.s, "财务处/陈 静"); err != nil || p.UnitName != "财务处" {
 		t.Errorf("财务处/陈静 = %+v, %v", p, err)
 	}
-	if _, err := FindPerson(f.s, "陈静"); err == nil || !strings.Contains(err.Error(), "人事处/陈静") || !strings.Contains(err.Error(), "部门/姓名") {
+	if _, err := FindPerson(context.Background(), f.s, "陈静"); err == nil || !strings.Contains(err.Error(), "人事处/陈静") || !strings.Contains(err.Error(), "部门/姓名") {
 		t.Errorf("a shared name: %v, want the candidates and 部门/姓名", err)
 	}
-	if _, err := FindPerson(f.s, "无此人"); err == nil || !strings.Contains(err.Error(), "找不到人员") {
+	if _, err := FindPerson(context.Background(), f.s, "无此人"); err == nil || !strings.Contains(err.Error(), "找不到人员") {
 		t.Errorf("unknown: %v", err)
 	}
 }

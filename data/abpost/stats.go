@@ -1,6 +1,7 @@
 package abpost
 
 import (
+	"context"
 	"time"
 
 	"dangjian/data"
@@ -16,8 +17,8 @@ type Rates struct {
 
 // ComputeRates counts the catalogue as it stood on to (the posts held that day) and the gap
 // item-days over the service days of [from, to].
-func ComputeRates(s *data.Store, from, to time.Time) (Rates, error) {
-	by, err := rates(s, from, to)
+func ComputeRates(ctx context.Context, s *data.Store, from, to time.Time) (Rates, error) {
+	by, err := rates(ctx, s, from, to)
 	if err != nil {
 		return Rates{}, err
 	}
@@ -32,16 +33,16 @@ func ComputeRates(s *data.Store, from, to time.Time) (Rates, error) {
 }
 
 // ComputeRatesByDept is ComputeRates per department, keyed by the department's name.
-func ComputeRatesByDept(s *data.Store, from, to time.Time) (map[string]Rates, error) {
-	return rates(s, from, to)
+func ComputeRatesByDept(ctx context.Context, s *data.Store, from, to time.Time) (map[string]Rates, error) {
+	return rates(ctx, s, from, to)
 }
 
-func rates(s *data.Store, from, to time.Time) (map[string]Rates, error) {
-	cov, err := ComputeCoverage(s, from, to)
+func rates(ctx context.Context, s *data.Store, from, to time.Time) (map[string]Rates, error) {
+	cov, err := ComputeCoverage(ctx, s, from, to)
 	if err != nil {
 		return nil, err
 	}
-	posts, err := Items(s, ItemFilter{}, day(to))
+	posts, err := Items(ctx, s, ItemFilter{}, day(to))
 	if err != nil {
 		return nil, err
 	}

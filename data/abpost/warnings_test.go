@@ -1,6 +1,7 @@
 package abpost
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func TestAbsenceThatLeavesAnItemEmptyIsSavedWithWarning(t *testing.T) {
 	if !strings.Contains(gap.Message, "科研项目申报审核") || !strings.Contains(gap.Message, "3月6日") || len(gap.Days) != 1 {
 		t.Fatalf("gap warning should name the item and 3月6日 only: %+v", gap)
 	}
-	list, _ := Absences(f.s, AbsenceFilter{PersonID: f.zhang})
+	list, _ := Absences(context.Background(), f.s, AbsenceFilter{PersonID: f.zhang})
 	if len(list) != 1 {
 		t.Fatalf("the absence must be saved despite the warning, got %d", len(list))
 	}
@@ -48,7 +49,7 @@ func TestAbsenceRefusals(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("want refusal containing %q, got %v", tc.want, err)
 			}
-			if list, _ := Absences(f.s, AbsenceFilter{}); len(list) != 1 {
+			if list, _ := Absences(context.Background(), f.s, AbsenceFilter{}); len(list) != 1 {
 				t.Fatalf("refused absence changed the records: %d absences", len(list))
 			}
 		})
@@ -60,11 +61,11 @@ func TestAbsenceRefusals(t *testing.T) {
 func TestEndAbsence(t *testing.T) {
 	f := newFixture(t)
 	f.away(t, f.zhang, d(3, 2), d(3, 13))
-	list, _ := Absences(f.s, AbsenceFilter{})
+	list, _ := Absences(context.Background(), f.s, AbsenceFilter{})
 	if err := EndAbsence(f.ctx, f.s, list[0].ID, d(3, 5)); err != nil {
 		t.Fatal(err)
 	}
-	cov, _ := ComputeCoverage(f.s, d(3, 5), d(3, 5))
+	cov, _ := ComputeCoverage(context.Background(), f.s, d(3, 5), d(3, 5))
 	if cov.Cells[0][0].State != StateA {
 		t.Fatalf("after 销假 on 03-05 A should serve, got %v", cov.Cells[0][0].State)
 	}
@@ -78,7 +79,7 @@ func TestHandoverDayWarning(t *testing.T) {
 	// A leaves on Monday 9 March; the last service day before is the adjusted working Saturday 7 March.
 	f.away(t, f.li, d(3, 7), d(3, 7))
 	f.away(t, f.zhang, d(3, 9), d(3, 10))
-	cov, err := ComputeCoverage(f.s, d(3, 2), d(3, 13))
+	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 2), d(3, 13))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestCatalogueWarnings(t *testing.T) {
 		}
 	}
 	f.away(t, f.zhang, d(3, 3), d(3, 3))
-	cov, err := ComputeCoverage(f.s, d(3, 2), d(3, 3))
+	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 2), d(3, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,14 +128,14 @@ func TestCatalogueWarnings(t *testing.T) {
 	if w := got[WarnSole]; w.Person != "李四" || len(w.Days) != 1 || !w.Days[0].Equal(d(3, 3)) {
 		t.Errorf("sole-cover warning should name 李四 on 03-03 only: %+v", w)
 	}
-	r, err := ComputeRates(f.s, d(3, 2), d(3, 3))
+	r, err := ComputeRates(context.Background(), f.s, d(3, 2), d(3, 3))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r != (Rates{Items: 8, WithAB: 7, SingleDoor: 7, GapDays: 0}) {
 		t.Errorf("rates %+v", r)
 	}
-	by, _ := ComputeRatesByDept(f.s, d(3, 2), d(3, 3))
+	by, _ := ComputeRatesByDept(context.Background(), f.s, d(3, 2), d(3, 3))
 	if by["科研处"] != r {
 		t.Errorf("by department %+v, want the one department to hold all: %+v", by, r)
 	}
@@ -145,7 +146,7 @@ func TestRatesCountGapDays(t *testing.T) {
 	f.away(t, f.zhang, d(3, 2), d(3, 8))
 	f.away(t, f.li, d(3, 6), d(3, 13))
 	// Gap on 03-06 (Fri) and 03-07 (working Sat); 03-08 is Sunday.
-	r, err := ComputeRates(f.s, d(3, 1), d(3, 31))
+	r, err := ComputeRates(context.Background(), f.s, d(3, 1), d(3, 31))
 	if err != nil {
 		t.Fatal(err)
 	}

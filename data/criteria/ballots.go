@@ -58,15 +58,15 @@ func SetBallots(ctx context.Context, s *data.Store, roundID, organID int64, b Ba
 }
 
 // Ballots reads the round's ballot counts per organ, all categories summed.
-func Ballots(s *data.Store, roundID int64) (map[int64]BallotCount, error) {
-	return ballots(sqldb.Of(s).Q(context.Background()), roundID)
+func Ballots(ctx context.Context, s *data.Store, roundID int64) (map[int64]BallotCount, error) {
+	return ballots(sqldb.Of(s).Q(ctx), roundID)
 }
 
 // OrganBallots reads one organ's ballot counts per category, so a form can start from what
 // was entered before instead of from nothing (saving replaces a category's counts).
-func OrganBallots(s *data.Store, roundID, organID int64) (map[string]BallotCount, error) {
+func OrganBallots(ctx context.Context, s *data.Store, roundID, organID int64) (map[string]BallotCount, error) {
 	out := map[string]BallotCount{}
-	err := sqldb.Each(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) error {
+	err := sqldb.Each(ctx, sqldb.Of(s).Q(ctx), func(rows sqldb.Scanner) error {
 		var b BallotCount
 		if err := rows.Scan(&b.Category, &b.Satisfied, &b.Basic, &b.Unsatisfied, &b.Unknown); err != nil {
 			return err

@@ -45,12 +45,14 @@ func period(r Round) (time.Time, time.Time) {
 
 // ComputeValues computes every data-driven indicator of the round for every organ, as of the
 // round's reference date, and attaches the overrides.
-func ComputeValues(s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
-	return computeValues(sqldb.Of(s).Q(context.Background()), s, r, set)
+func ComputeValues(ctx context.Context, s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
+	return sqldb.ReadValue(ctx, sqldb.Of(s), func(q sqldb.Queryer) (map[[2]int64]Value, error) {
+		return computeValues(ctx, q, s, r, set)
+	})
 }
 
 // computeValues reads the round's ballots and overrides with q (Load's read transaction).
-func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
+func computeValues(ctx context.Context, q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int64]Value, error) {
 	out := map[[2]int64]Value{}
 	roster := map[int64]*data.RosterStats{} // per department (unit id)
 	var ab map[string]ABRates
@@ -72,7 +74,7 @@ func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int
 		case SourceCoverage, SourceSecretaryHead, SourceOverdueTerms:
 			for _, o := range r.Organs {
 				if roster[o.UnitID] == nil {
-					st, err := s.RosterStatsOfUnit(r.RefDate, o.UnitID)
+					st, err := s.RosterStatsOfUnit(ctx, r.RefDate, o.UnitID)
 					if err != nil {
 						return nil, err
 					}
@@ -82,7 +84,7 @@ func computeValues(q sqldb.Queryer, s *data.Store, r Round, set Set) (map[[2]int
 		case SourceABRate, SourceSingleDoor:
 			if !abLoaded {
 				from, to := period(r)
-				ab, abErr = abRatesByDept(s, from, to)
+				ab, abErr = abRatesByDept(ctx, s, from, to)
 				abLoaded = true
 			}
 		}

@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"context"
 	"time"
 
 	"dangjian/data"
@@ -9,8 +10,8 @@ import (
 
 // abRatesByDept reads the A/B post figures per department (the departments are the organs)
 // from package abpost, which owns the A/B tables.
-func abRatesByDept(s *data.Store, from, to time.Time) (map[string]ABRates, error) {
-	by, err := abpost.ComputeRatesByDept(s, from, to)
+func abRatesByDept(ctx context.Context, s *data.Store, from, to time.Time) (map[string]ABRates, error) {
+	by, err := abpost.ComputeRatesByDept(ctx, s, from, to)
 	if err != nil {
 		return nil, err
 	}

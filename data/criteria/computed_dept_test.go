@@ -53,7 +53,7 @@ func TestComputedIndicatorsAreEachDepartmentsOwn(t *testing.T) {
 	branch("科研处党支部", research, true, day(2024, 6, 1))
 	branch("人事处党支部", personnel, false, day(2019, 6, 1)) // term due 2022: overdue
 	// 财务处's staff are in 人事处党支部: 财务处 has members but no branch of its own.
-	hr, _ := s.Members(data.MemberFilter{Query: "人事处党支部甲"})
+	hr, _ := s.Members(ctx, data.MemberFilter{Query: "人事处党支部甲"})
 	p := hr[0]
 	p.UnitID = finance
 	if err := s.SaveMember(ctx, &p); err != nil {

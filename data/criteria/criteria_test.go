@@ -192,7 +192,7 @@ func TestScoreChecks(t *testing.T) {
 			t.Errorf("%s = %v: got %v, want %q", c.ind, c.points, err, c.err)
 		}
 	}
-	sc, _ := Scores(f.s, f.round.ID)
+	sc, _ := Scores(ctx, f.s, f.round.ID)
 	if got := sc[CellKey{o.ID, f.ind(t, "理论武装").ID, self.ID}].Points; got != 7.5 {
 		t.Errorf("理论武装 stored %v, want 7.5 (refused scores must not overwrite)", got)
 	}
@@ -265,7 +265,7 @@ func TestEqualTotalsShareRank(t *testing.T) {
 	f := newFixture(t, 2025)
 	f.fill(t, 0, 0)
 	f.fill(t, 1, 0)
-	res, err := Results(f.s, f.round.ID)
+	res, err := Results(ctx, f.s, f.round.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +297,7 @@ func TestLockRefusesChanges(t *testing.T) {
 	if err := SetScore(ctx, f.s, f.round.ID, k, &p, ""); err != nil {
 		t.Fatal(err)
 	}
-	log, _ := f.s.AuditLog(data.AuditFilter{Action: "解锁考评轮次"})
+	log, _ := f.s.AuditLog(ctx, data.AuditFilter{Action: "解锁考评轮次"})
 	if len(log) != 1 || log[0].Reason != "更正录入错误" {
 		t.Errorf("unlock not audited with its reason: %+v", log)
 	}
@@ -319,7 +319,7 @@ func TestOverrideNeedsReasonAndIsAudited(t *testing.T) {
 	if v.Points != 7 || v.Final() != 5 || !strings.Contains(v.How, "支部覆盖率") {
 		t.Errorf("value %+v: computed 7 on an empty roster, final 5 by override", v)
 	}
-	log, _ := f.s.AuditLog(data.AuditFilter{Action: "修正计算值"})
+	log, _ := f.s.AuditLog(ctx, data.AuditFilter{Action: "修正计算值"})
 	if len(log) != 1 || log[0].Reason != "新建实验室尚未建支部" {
 		t.Errorf("override not audited: %+v", log)
 	}
@@ -347,10 +347,10 @@ func TestImportIsUndoable(t *testing.T) {
 	if _, err := ImportScores(ctx, f.s, f.round.ID, bad, nil, "bad.xlsx"); err == nil {
 		t.Fatal("a score above max must refuse the import")
 	}
-	if err := f.s.UndoBatch(ctx, sum.BatchID, "导错文件"); err != nil {
+	if err := f.s.UndoBatch(ctx, sum.BatchID, "导错文件", nil); err != nil {
 		t.Fatal(err)
 	}
-	sc, _ := Scores(f.s, f.round.ID)
+	sc, _ := Scores(ctx, f.s, f.round.ID)
 	if len(sc) != 1 || sc[CellKey{o.ID, in.ID, g.ID}].Points != 6 {
 		t.Errorf("after undo: %+v, want only 理论武装 = 6", sc)
 	}

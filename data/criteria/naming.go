@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"context"
 	"sort"
 
 	"dangjian/data"
@@ -68,8 +69,8 @@ func ApplyNaming(grades []GradeYear) []Title {
 }
 
 // ModelOrgans runs the naming rule over every round's results.
-func ModelOrgans(s *data.Store) ([]Title, error) {
-	rounds, err := Rounds(s)
+func ModelOrgans(ctx context.Context, s *data.Store) ([]Title, error) {
+	rounds, err := Rounds(ctx, s)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +81,7 @@ func ModelOrgans(s *data.Store) ([]Title, error) {
 			continue
 		}
 		seen[r.Year] = true
-		res, err := Results(s, r.ID)
+		res, err := Results(ctx, s, r.ID)
 		if err != nil {
 			return nil, err
 		}

@@ -55,7 +55,7 @@ func TestModelOrgansAcrossRounds(t *testing.T) {
 	if err := SetVeto(ctx, s, last.round.ID, last.round.Organs[1].ID, "严重违纪", false); err != nil {
 		t.Fatal(err)
 	}
-	ts, err := ModelOrgans(s)
+	ts, err := ModelOrgans(ctx, s)
 	if err != nil {
 		t.Fatal(err)
 	}

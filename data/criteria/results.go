@@ -26,12 +26,12 @@ type Snapshot struct {
 // Load reads a round and computes its data-driven values.
 func Load(ctx context.Context, s *data.Store, roundID int64) (*Snapshot, error) {
 	sn := &Snapshot{}
-	err := sqldb.Of(s).Read(ctx, func(q sqldb.Queryer) error { return sn.load(q, s, roundID) })
+	err := sqldb.Of(s).Read(ctx, func(q sqldb.Queryer) error { return sn.load(ctx, q, s, roundID) })
 	if err != nil {
 		return nil, err
 	}
 	// The name every printed title of the round carries.
-	p, err := s.Profile()
+	p, err := s.Profile(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func Load(ctx context.Context, s *data.Store, roundID int64) (*Snapshot, error) 
 
 // load reads the round, its set, scores, computed values, ballots and vetoes with q, one
 // read transaction, so a snapshot never mixes two states of the round.
-func (sn *Snapshot) load(q sqldb.Queryer, s *data.Store, roundID int64) error {
+func (sn *Snapshot) load(ctx context.Context, q sqldb.Queryer, s *data.Store, roundID int64) error {
 	var err error
 	if sn.Round, err = loadRound(q, roundID); err != nil {
 		return err
@@ -52,7 +52,7 @@ func (sn *Snapshot) load(q sqldb.Queryer, s *data.Store, roundID int64) error {
 	if sn.Scores, err = scores(q, roundID); err != nil {
 		return err
 	}
-	if sn.Values, err = computeValues(q, s, sn.Round, sn.Set); err != nil {
+	if sn.Values, err = computeValues(ctx, q, s, sn.Round, sn.Set); err != nil {
 		return err
 	}
 	if sn.Ballots, err = ballots(q, roundID); err != nil {
@@ -169,8 +169,8 @@ func (sn *Snapshot) Results() []Result {
 }
 
 // Results loads a round and returns its results in rank order.
-func Results(s *data.Store, roundID int64) ([]Result, error) {
-	sn, err := Load(context.Background(), s, roundID)
+func Results(ctx context.Context, s *data.Store, roundID int64) ([]Result, error) {
+	sn, err := Load(ctx, s, roundID)
 	if err != nil {
 		return nil, err
 	}

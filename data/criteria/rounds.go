@@ -19,7 +19,9 @@ import (
 const DeptKind = abpost.DeptKind
 
 // Departments lists the units that can be evaluated: the A/B posts' departments, in their order.
-func Departments(s *data.Store) ([]data.Unit, error) { return abpost.Departments(s) }
+func Departments(ctx context.Context, s *data.Store) ([]data.Unit, error) {
+	return abpost.Departments(ctx, s)
+}
 
 // RoundSpec is what a new round is made of.
 type RoundSpec struct {
@@ -130,8 +132,8 @@ type RoundInfo struct {
 }
 
 // Rounds lists the rounds, newest first.
-func Rounds(s *data.Store) ([]RoundInfo, error) {
-	return sqldb.Collect(context.Background(), sqldb.Of(s).Q(context.Background()), func(rows sqldb.Scanner) (RoundInfo, error) {
+func Rounds(ctx context.Context, s *data.Store) ([]RoundInfo, error) {
+	return sqldb.Collect(ctx, sqldb.Of(s).Q(ctx), func(rows sqldb.Scanner) (RoundInfo, error) {
 		var r RoundInfo
 		return r, rows.Scan(&r.ID, &r.Year, &r.Name, &r.Locked)
 	}, `SELECT id, year, name, locked FROM eval_round ORDER BY year DESC, id DESC`)

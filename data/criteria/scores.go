@@ -45,8 +45,8 @@ func CheckPoints(in Indicator, v float64) error {
 }
 
 // Scores reads every entered score of a round.
-func Scores(s *data.Store, roundID int64) (map[CellKey]Score, error) {
-	return scores(sqldb.Of(s).Q(context.Background()), roundID)
+func Scores(ctx context.Context, s *data.Store, roundID int64) (map[CellKey]Score, error) {
+	return scores(sqldb.Of(s).Q(ctx), roundID)
 }
 
 func scores(q queryer, roundID int64) (map[CellKey]Score, error) {
@@ -231,8 +231,8 @@ func upsertPoints(tx *sql.Tx, r pointsRow, points float64, text string, b sqldb.
 }
 
 // Overrides reads the round's overrides: organ → indicator → override.
-func Overrides(s *data.Store, roundID int64) (map[[2]int64]OverrideValue, error) {
-	return overrides(sqldb.Of(s).Q(context.Background()), roundID)
+func Overrides(ctx context.Context, s *data.Store, roundID int64) (map[[2]int64]OverrideValue, error) {
+	return overrides(sqldb.Of(s).Q(ctx), roundID)
 }
 
 // OverrideValue is an evaluator's replacement of a computed value.

@@ -23,7 +23,7 @@ func TestOrganBallotsPerCategory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	got, err := OrganBallots(f.s, f.round.ID, o1)
+	got, err := OrganBallots(ctx, f.s, f.round.ID, o1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +35,7 @@ func TestOrganBallotsPerCategory(t *testing.T) {
 		t.Error("a category with no ballots entered must be absent")
 	}
 	other := addRound(t, f.s, 2026)
-	if got, _ := OrganBallots(f.s, other.round.ID, o1); len(got) != 0 {
+	if got, _ := OrganBallots(ctx, f.s, other.round.ID, o1); len(got) != 0 {
 		t.Errorf("another round's read gave %+v", got)
 	}
 }
@@ -50,7 +50,7 @@ func TestRoundGroupWeightsMustMakeHundred(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "110") {
 		t.Fatalf("weights 20+50+40 gave %v, want a refusal naming the sum 110", err)
 	}
-	rs, _ := Rounds(f.s)
+	rs, _ := Rounds(ctx, f.s)
 	if len(rs) != 1 {
 		t.Errorf("%d rounds after the refusal, want the one from the fixture", len(rs))
 	}

@@ -20,7 +20,7 @@ func TestDemoABHasOneGapAndBCover(t *testing.T) {
 	if err := Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	cov, err := abpost.ComputeCoverage(s, s.Today(), s.Today().AddDate(0, 0, 13))
+	cov, err := abpost.ComputeCoverage(context.Background(), s, s.Today(), s.Today().AddDate(0, 0, 13))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +28,7 @@ func TestDemoABHasOneGapAndBCover(t *testing.T) {
 	if sum.Items != 21 || sum.Gaps != 1 || sum.ByB < 5 {
 		t.Fatalf("demo coverage %+v: want 21 items, one gap, several B days", sum)
 	}
-	r, _ := abpost.ComputeRates(s, s.Today(), s.Today().AddDate(0, 0, 6))
+	r, _ := abpost.ComputeRates(context.Background(), s, s.Today(), s.Today().AddDate(0, 0, 6))
 	if r.WithAB != 21 || r.SingleDoor != 21 || r.GapDays != 1 {
 		t.Fatalf("rates %+v", r)
 	}

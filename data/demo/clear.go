@@ -25,13 +25,13 @@ var demoTables = []string{
 
 // IsDemo tells whether the store holds the demo institute: the demo was loaded and not
 // cleared since, and there are records.
-func IsDemo(s *data.Store) (bool, error) {
-	empty, err := IsEmpty(s)
+func IsDemo(ctx context.Context, s *data.Store) (bool, error) {
+	empty, err := IsEmpty(ctx, s)
 	if err != nil || empty {
 		return false, err
 	}
 	var loaded, cleared sql.NullInt64
-	err = sqldb.Of(s).Pool().QueryRow(`SELECT MAX(CASE WHEN action = '载入演示数据' THEN id END),
+	err = sqldb.Of(s).Q(ctx).QueryRowContext(ctx, `SELECT MAX(CASE WHEN action = '载入演示数据' THEN id END),
 		MAX(CASE WHEN action = '清除演示数据' THEN id END) FROM audit`).Scan(&loaded, &cleared)
 	return loaded.Valid && (!cleared.Valid || cleared.Int64 < loaded.Int64), err
 }
@@ -40,7 +40,7 @@ func IsDemo(s *data.Store) (bool, error) {
 // backup's path: what the office typed into the demo goes too, which the window says before
 // asking. It returns the backup's path.
 func Clear(ctx context.Context, s *data.Store) (string, error) {
-	demo, err := IsDemo(s)
+	demo, err := IsDemo(ctx, s)
 	if err != nil {
 		return "", err
 	}

@@ -25,7 +25,7 @@ func TestClearLeavesAnEmptyDatabaseAfterABackup(t *testing.T) {
 	if err := Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	if demo, err := IsDemo(s); !demo || err != nil {
+	if demo, err := IsDemo(context.Background(), s); !demo || err != nil {
 		t.Fatalf("IsDemo after loading = %v, %v", demo, err)
 	}
 	backup, err := Clear(context.Background(), s)
@@ -50,10 +50,10 @@ func TestClearLeavesAnEmptyDatabaseAfterABackup(t *testing.T) {
 			t.Errorf("table %s keeps %d rows after clearing", tb, n)
 		}
 	}
-	if demo, _ := IsDemo(s); demo {
+	if demo, _ := IsDemo(context.Background(), s); demo {
 		t.Error("still marked as demo after clearing")
 	}
-	if empty, _ := IsEmpty(s); !empty {
+	if empty, _ := IsEmpty(context.Background(), s); !empty {
 		t.Error("not empty after clearing")
 	}
 	if _, err := os.Stat(backup); err != nil {
@@ -64,7 +64,7 @@ func TestClearLeavesAnEmptyDatabaseAfterABackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer b.Close()
-	if empty, _ := IsEmpty(b); empty {
+	if empty, _ := IsEmpty(context.Background(), b); empty {
 		t.Error("the backup taken before clearing does not hold the demo")
 	}
 	if err := Load(context.Background(), s); err != nil {

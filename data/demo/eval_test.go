@@ -22,11 +22,11 @@ func TestDemoEvalNamesOneModelOrgan(t *testing.T) {
 	if err := Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	rounds, _ := criteria.Rounds(s)
+	rounds, _ := criteria.Rounds(context.Background(), s)
 	if len(rounds) != 3 || rounds[0].Year != 2025 || rounds[0].Locked || !rounds[1].Locked || !rounds[2].Locked {
 		t.Fatalf("rounds %+v, want 2025 open, 2024 and 2023 locked", rounds)
 	}
-	titles, err := criteria.ModelOrgans(s)
+	titles, err := criteria.ModelOrgans(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestDemoEvalNamesOneModelOrgan(t *testing.T) {
 	if len(holders) != 1 || holders[0] != "科研处" {
 		t.Errorf("模范机关 %v, want exactly 科研处", holders)
 	}
-	res, _ := criteria.Results(s, rounds[0].ID)
+	res, _ := criteria.Results(context.Background(), s, rounds[0].ID)
 	pending := 0
 	for _, r := range res {
 		if r.Grade == criteria.Pending {

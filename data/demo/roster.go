@@ -19,7 +19,7 @@ var ErrNotEmpty = errors.New("数据库里已有党组织或人员，演示数�
 // Load fills an empty store with the demo institute: roster, A/B posts and evaluation rounds.
 // It is one transaction: on any error nothing is left behind.
 func Load(ctx context.Context, s *data.Store) error {
-	empty, err := IsEmpty(s)
+	empty, err := IsEmpty(ctx, s)
 	if err != nil {
 		return err
 	}
@@ -44,9 +44,9 @@ func Load(ctx context.Context, s *data.Store) error {
 }
 
 // IsEmpty tells whether the store has no organisations and no persons yet.
-func IsEmpty(s *data.Store) (bool, error) {
+func IsEmpty(ctx context.Context, s *data.Store) (bool, error) {
 	var n int
-	err := sqldb.Of(s).Q(context.Background()).QueryRowContext(context.Background(), `SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
+	err := sqldb.Of(s).Q(ctx).QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM org) + (SELECT COUNT(*) FROM person)`).Scan(&n)
 	return n == 0, err
 }
 
@@ -114,11 +114,7 @@ var uncoveredUnits = []struct {
 
 func loadRoster(ctx context.Context, s *data.Store, tx *sql.Tx, today time.Time) (*Roster, error) {
 	g := newGen(20261128)
-	w, err := newWriter(ctx, s, tx)
-	if err != nil {
-		return nil, err
-	}
-	defer w.close()
+	w := newWriter(ctx, s, tx)
 	r := &Roster{Units: map[string]int64{}, Staff: map[string][]int64{}, Names: map[int64]string{}, Depts: adminDepts}
 
 	root, err := w.org(0, data.TypeCommittee, instituteName+"党委", "院党委", 0, civil.Date(1978, 6, 1), 0)
@@ -203,10 +199,7 @@ func (w *writer) staffBranch(g *gen, r *Roster, branch, unit int64, b branchPlan
 		return err
 	}
 	// Probationary members are not elected to a committee; the head stays first in the list.
-	ids, err = w.fullMembers(ids)
-	if err != nil {
-		return err
-	}
+	ids = w.fullMembers(ids)
 	secretary := ids[0] // the unit head (支部书记由部门负责人担任)
 	if b.outsiderSecretary {
 		secretary = ids[3]
@@ -225,14 +218,18 @@ func (w *writer) staffBranch(g *gen, r *Roster, branch, unit int64, b branchPlan
 		}{ids[5], "青年委员"})
 	}
 	for _, x := range roles {
-		if _, err := w.seat.Exec(term, x.person, x.role, data.DateText(start)); err != nil {
+		if err := w.appoint(term, x.person, x.role, start); err != nil {
 			return err
 		}
-		if !b.noBackbone && x.role == "组织委员" {
-			w.tx.Exec(`UPDATE person SET backbone=1 WHERE id=?`, x.person)
+		var err error
+		switch {
+		case b.noBackbone:
+			err = w.backbone(x.person, false)
+		case x.role == "组织委员":
+			err = w.backbone(x.person, true)
 		}
-		if b.noBackbone {
-			w.tx.Exec(`UPDATE person SET backbone=0 WHERE id=?`, x.person)
+		if err != nil {
+			return err
 		}
 	}
 	return nil
@@ -269,19 +266,28 @@ func (w *writer) tempBranches(g *gen, r *Roster, root int64, today time.Time) er
 		for _, u := range m.from {
 			pool = append(pool, r.Staff[u]...)
 		}
+		var seconded []int64
 		for j := 0; j < m.n && j < len(pool); j++ {
-			p := pool[(j*5+i)%len(pool)]
-			if _, err := w.tx.Exec(`INSERT OR IGNORE INTO temp_member(branch_id, person_id, from_date, to_date) VALUES (?,?,?,?)`,
-				id, p, data.DateText(m.start), data.DateText(m.end)); err != nil {
-				return err
-			}
+			seconded = append(seconded, pool[(j*5+i)%len(pool)])
+		}
+		if err := w.s.AddTempMembers(w.ctx, id, seconded, m.start, m.end); err != nil {
+			return err
 		}
 		term, err := w.term(id, m.start)
 		if err != nil {
 			return err
 		}
-		w.seat.Exec(term, pool[i], "书记", data.DateText(m.start))
-		w.seat.Exec(term, pool[(5+i)%len(pool)], "委员", data.DateText(m.start))
+		// The committee is elected from the seconded full members: the first is 书记.
+		full := w.fullMembers(seconded)
+		if len(full) < 2 {
+			return fmt.Errorf("%s只有 %d 名正式党员，不够组成支委会", m.name, len(full))
+		}
+		if err := w.appoint(term, full[0], "书记", m.start); err != nil {
+			return err
+		}
+		if err := w.appoint(term, full[1], "委员", m.start); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func openDemo(t *testing.T) *data.Store {
 
 func TestDemoInstituteLooksReal(t *testing.T) {
 	s := openDemo(t)
-	orgs, _ := s.Orgs()
+	orgs, _ := s.Orgs(context.Background())
 	var branches, temps, parents int
 	for _, o := range orgs {
 		switch {
@@ -35,7 +35,7 @@ func TestDemoInstituteLooksReal(t *testing.T) {
 			if o.PledgeSigned.IsZero() || o.Mission == "" {
 				t.Errorf("%s lacks its mission or pledge date", o.Name)
 			}
-			if tm, _ := s.TempMembers(o.ID); len(tm) < 5 {
+			if tm, _ := s.TempMembers(context.Background(), o.ID); len(tm) < 5 {
 				t.Errorf("%s has %d members", o.Name, len(tm))
 			}
 		case o.IsBranch():
@@ -50,7 +50,7 @@ func TestDemoInstituteLooksReal(t *testing.T) {
 	if branches < 18 || branches > 24 || temps != 2 || parents < 3 || parents > 4 {
 		t.Errorf("%d branches, %d temporary, %d committees/general branches", branches, temps, parents)
 	}
-	ms, _ := s.Members(data.MemberFilter{})
+	ms, _ := s.Members(context.Background(), data.MemberFilter{})
 	if len(ms) < 350 || len(ms) > 450 {
 		t.Errorf("%d members, want about 400", len(ms))
 	}
@@ -70,12 +70,12 @@ func TestDemoInstituteLooksReal(t *testing.T) {
 
 func TestDemoCommitteesHoldOnlyFullMembers(t *testing.T) {
 	s := openDemo(t)
-	orgs, _ := s.Orgs()
+	orgs, _ := s.Orgs(context.Background())
 	for _, o := range orgs {
-		terms, _ := s.Terms(o.ID)
+		terms, _ := s.Terms(context.Background(), o.ID)
 		for _, term := range terms {
 			for _, seat := range term.Seats {
-				m, err := s.Member(seat.PersonID)
+				m, err := s.Member(context.Background(), seat.PersonID)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -17,11 +17,7 @@ import (
 func Synthetic(ctx context.Context, s *data.Store, members, branches int) error {
 	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		g := newGen(uint64(members*31 + branches))
-		w, err := newWriter(ctx, s, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
+		w := newWriter(ctx, s, tx)
 		today := s.Today()
 		r := &Roster{Units: map[string]int64{}, Staff: map[string][]int64{}, Names: map[int64]string{}}
 		root, err := w.org(0, data.TypeCommittee, "合成研究院党委", "", 0, civil.Date(1980, 1, 1), 0)
@@ -71,8 +67,12 @@ func Synthetic(ctx context.Context, s *data.Store, members, branches int) error 
 			if err != nil {
 				return err
 			}
-			if _, err := w.seat.Exec(term, heads[b], "书记", data.DateText(start)); err != nil {
-				return err
+			// The unit head is 书记 when a full member: a probationary member is not elected
+			// (Appoint refuses), and that branch is left without one, as the check then says.
+			if w.full[heads[b]] {
+				if err := w.appoint(term, heads[b], "书记", start); err != nil {
+					return err
+				}
 			}
 		}
 		return nil

@@ -9,28 +9,19 @@ import (
 	"dangjian/data/internal/sqldb"
 )
 
-// writer adds demo and synthetic records inside one transaction: organisations and members
-// through the store's own SaveOrg and SaveMember (checked and logged as the window's are), run
-// in the loader's transaction that ctx carries; committee terms and seats with a prepared
-// statement.
+// writer adds demo and synthetic records inside one transaction, through the store's own use
+// cases — SaveOrg, SaveMember, StartTerm, Appoint, AddTempMembers — run in the loader's
+// transaction that ctx carries: every rule the window's edits meet and every audit line they
+// leave, the demo meets and leaves too.
 type writer struct {
 	ctx  context.Context // carries tx
 	s    *data.Store
 	tx   *sql.Tx
-	seat *sql.Stmt
+	full map[int64]bool // the persons saved as full members, for the committees
 }
 
-func newWriter(ctx context.Context, s *data.Store, tx *sql.Tx) (*writer, error) {
-	w := &writer{ctx: sqldb.WithTx(ctx, tx), s: s, tx: tx}
-	var err error
-	w.seat, err = tx.Prepare(`INSERT INTO seat(term_id, person_id, role, from_date) VALUES (?,?,?,?)`)
-	return w, err
-}
-
-func (w *writer) close() {
-	if w.seat != nil {
-		w.seat.Close()
-	}
+func newWriter(ctx context.Context, s *data.Store, tx *sql.Tx) *writer {
+	return &writer{ctx: sqldb.WithTx(ctx, tx), s: s, tx: tx, full: map[int64]bool{}}
 }
 
 func (w *writer) unit(r *Roster, name, kind string) (int64, error) {
@@ -53,13 +44,26 @@ func (w *writer) saveOrg(o data.Org) (int64, error) {
 	return o.ID, nil
 }
 
+// term opens a committee term (换届) of org on start.
 func (w *writer) term(org int64, start time.Time) (int64, error) {
-	res, err := w.tx.Exec(`INSERT INTO term(org_id, start_date, due_end) VALUES (?,?,?)`,
-		org, data.DateText(start), data.DateText(start.AddDate(data.TermYears, 0, 0)))
-	if err != nil {
-		return 0, err
+	t, err := w.s.StartTerm(w.ctx, org, start)
+	return t.ID, err
+}
+
+// appoint seats a full member on a term from a day (任命).
+func (w *writer) appoint(term, person int64, role string, from time.Time) error {
+	_, err := w.s.Appoint(w.ctx, term, person, role, from)
+	return err
+}
+
+// backbone sets a member's 科研骨干 flag as the member form saves it.
+func (w *writer) backbone(person int64, on bool) error {
+	m, err := w.s.Member(w.ctx, person)
+	if err != nil || m.Backbone == on {
+		return err
 	}
-	return res.LastInsertId()
+	m.Backbone = on
+	return w.s.SaveMember(w.ctx, &m)
 }
 
 // member inserts a plausible member of a unit into a branch and returns the person id.
@@ -100,6 +104,7 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 		return 0, err
 	}
 	pid := m.Person.ID
+	w.full[pid] = m.Category == data.CategoryFull
 	if r != nil {
 		r.Staff[unitName] = append(r.Staff[unitName], pid)
 		r.Names[pid] = name
@@ -108,16 +113,12 @@ func (w *writer) member(g *gen, r *Roster, branch, unit int64, unitName string, 
 }
 
 // fullMembers keeps the persons among ids who are full members, in order.
-func (w *writer) fullMembers(ids []int64) ([]int64, error) {
+func (w *writer) fullMembers(ids []int64) []int64 {
 	var out []int64
 	for _, id := range ids {
-		var cat string
-		if err := w.tx.QueryRow(`SELECT category FROM membership WHERE person_id=?`, id).Scan(&cat); err != nil {
-			return nil, err
-		}
-		if cat == data.CategoryFull {
+		if w.full[id] {
 			out = append(out, id)
 		}
 	}
-	return out, nil
+	return out
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -37,15 +38,15 @@ func guideCells(pdf *fpdf.Fpdf, vals []string) ([][]string, int) {
 // WriteGuide writes the 一站式服务指南 as an A4 landscape PDF with the embedded font: one block
 // per department, a table of its items (door, time limit, materials, phone, A and B), for the
 // public wall and the institute's web site.
-func WriteGuide(s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+func WriteGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
+	items, err := abpost.Items(ctx, s, abpost.ItemFilter{}, on)
 	if err != nil {
 		return err
 	}
 	if len(items) == 0 {
 		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
-	prof, err := s.Profile()
+	prof, err := s.Profile(ctx)
 	if err != nil {
 		return err
 	}

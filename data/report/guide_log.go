@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"time"
 
 	"dangjian/data"
@@ -10,11 +11,11 @@ import (
 
 // SaveGuide writes the PDF 一站式服务指南 (WriteGuide) and logs the export in the 操作日志, as
 // the Excel guide is: the window and the command line call it.
-func SaveGuide(s *data.Store, path string, on time.Time) error {
-	if err := WriteGuide(s, path, on); err != nil {
+func SaveGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
+	if err := WriteGuide(ctx, s, path, on); err != nil {
 		return err
 	}
-	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	items, err := abpost.Items(ctx, s, abpost.ItemFilter{}, on)
 	if err != nil {
 		return err
 	}

@@ -24,10 +24,10 @@ func TestPDFGuideExportIsLogged(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "服务指南.pdf")
-	if err := SaveGuide(s, out, s.Today()); err != nil {
+	if err := SaveGuide(context.Background(), s, out, s.Today()); err != nil {
 		t.Fatal(err)
 	}
-	es, err := s.AuditLog(data.AuditFilter{Action: data.ActionExport, Text: out})
+	es, err := s.AuditLog(context.Background(), data.AuditFilter{Action: data.ActionExport, Text: out})
 	if err != nil || len(es) != 1 || es[0].Subject != "一站式服务指南" || strings.HasPrefix(es[0].Detail, "0 人") || !strings.Contains(es[0].Detail, "含完整电话") {
 		t.Fatalf("PDF guide export logged as %+v, %v", es, err)
 	}

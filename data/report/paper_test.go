@@ -55,7 +55,7 @@ func demoRound(t *testing.T, year int) (*data.Store, *criteria.Snapshot) {
 	if err := demo.Load(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}
-	rs, _ := criteria.Rounds(s)
+	rs, _ := criteria.Rounds(context.Background(), s)
 	for _, r := range rs {
 		if r.Year == year {
 			sn, err := criteria.Load(context.Background(), s, r.ID)
@@ -73,7 +73,7 @@ func demoRound(t *testing.T, year int) (*data.Store, *criteria.Snapshot) {
 // the signature and seal lines, one page per organ, 系统计算 for computed values.
 func TestEvalSheetsPDFPaper(t *testing.T) {
 	s, sn := demoRound(t, 2025)
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	doc := EvalSheetsPDF(sn, true)
 	n := len(sn.Round.Organs)
 	if doc.PageCount() != n {
@@ -95,7 +95,7 @@ func TestEvalSheetsPDFPaper(t *testing.T) {
 // round in progress prints 未完成 for units whose scores are not all in.
 func TestEvalResultsPDFPaper(t *testing.T) {
 	s, sn := demoRound(t, 2025)
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	has := pdfText(t, EvalResultsPDF(sn))
 	for _, w := range []string{p.TitleName() + "2025年度模范机关创建考评结果汇总", "第 1 页 共 1 页", "制表人：", "审核人：", "考评工作领导小组（盖章）", "日期："} {
 		if !has(w) {
@@ -119,7 +119,7 @@ func TestEvalResultsPDFPaper(t *testing.T) {
 // The ballots PDF names the institute and numbers its pages.
 func TestEvalBallotsPDFPaper(t *testing.T) {
 	s, sn := demoRound(t, 2025)
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	has := pdfText(t, EvalBallotsPDF(sn))
 	if !has(p.TitleName()+"2025年度模范机关创建群众满意度测评表") || !has("第 1 页 共 ") {
 		t.Error("the ballots PDF lacks the named title or page numbers")

@@ -30,8 +30,8 @@ func TestGuideRowsGrowForLongMaterials(t *testing.T) {
 		name, sheet string
 		write       func(string) error
 	}{
-		{"guide.xlsx", "一站式服务指南", func(p string) error { return ExportGuide(s, p, s.Today()) }},
-		{"filing.xlsx", "AB岗位设置报备表", func(p string) error { return ExportFiling(s, p, s.Today()) }},
+		{"guide.xlsx", "一站式服务指南", func(p string) error { return ExportGuide(ctx, s, p, s.Today()) }},
+		{"filing.xlsx", "AB岗位设置报备表", func(p string) error { return ExportFiling(ctx, s, p, s.Today()) }},
 	} {
 		path := filepath.Join(dir, c.name)
 		if err := c.write(path); err != nil {

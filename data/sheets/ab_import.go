@@ -165,5 +165,5 @@ func PlanABImport(ctx context.Context, s *data.Store, path string) (*abpost.Impo
 	if err != nil {
 		return nil, err
 	}
-	return abpost.PlanImport(s, rows, path)
+	return abpost.PlanImport(ctx, s, rows, path)
 }

@@ -64,7 +64,7 @@ func TestABImportPreviewCommitUndo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	items, _ := abpost.Items(s, abpost.ItemFilter{}, s.Today())
+	items, _ := abpost.Items(ctx, s, abpost.ItemFilter{}, s.Today())
 	var got []string
 	for _, it := range items {
 		got = append(got, it.Dept+"/"+it.Name+"/"+it.AName+"/"+it.BName)
@@ -73,7 +73,7 @@ func TestABImportPreviewCommitUndo(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Fatalf("imported %v, want %s", got, want)
 	}
-	persons, _ := s.Persons()
+	persons, _ := s.Persons(ctx)
 	if len(persons) != 6 {
 		t.Fatalf("%d persons after import, want 6 (孙悦 added)", len(persons))
 	}
@@ -84,13 +84,13 @@ func TestABImportPreviewCommitUndo(t *testing.T) {
 		t.Fatalf("second plan: unchanged %d new %d, want 3 and 0", again.Unchanged, again.New)
 	}
 
-	if err := s.UndoBatch(ctx, batch, "测试撤销"); err != nil {
+	if err := s.UndoBatch(ctx, batch, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
-	if items, _ := abpost.Items(s, abpost.ItemFilter{}, s.Today()); len(items) != 0 {
+	if items, _ := abpost.Items(ctx, s, abpost.ItemFilter{}, s.Today()); len(items) != 0 {
 		t.Fatalf("undo left %d items", len(items))
 	}
-	if persons, _ := s.Persons(); len(persons) != 5 {
+	if persons, _ := s.Persons(ctx); len(persons) != 5 {
 		t.Fatalf("undo left %d persons, want the 5 before", len(persons))
 	}
 }
@@ -124,7 +124,7 @@ func TestABImportUpdateIsUndoable(t *testing.T) {
 	if it.AName != "刘洋" || it.TimeLimit != 5 || it.Materials != "申报书" {
 		t.Fatalf("after update %+v (blank materials must keep 申报书)", it)
 	}
-	if err := s.UndoBatch(ctx, batch, "导错了"); err != nil {
+	if err := s.UndoBatch(ctx, batch, "导错了", nil); err != nil {
 		t.Fatal(err)
 	}
 	it = mustItem(t, s)
@@ -135,7 +135,7 @@ func TestABImportUpdateIsUndoable(t *testing.T) {
 
 func mustItem(t *testing.T, s *data.Store) abpost.Item {
 	t.Helper()
-	items, err := abpost.Items(s, abpost.ItemFilter{}, s.Today())
+	items, err := abpost.Items(context.Background(), s, abpost.ItemFilter{}, s.Today())
 	if err != nil || len(items) != 1 {
 		t.Fatalf("items %v %v", items, err)
 	}
@@ -170,10 +170,10 @@ func TestGuideExportReimports(t *testing.T) {
 		t.Fatal(err)
 	}
 	guide, filing := filepath.Join(dir, "guide.xlsx"), filepath.Join(dir, "filing.xlsx")
-	if err := ExportGuide(s, guide, s.Today()); err != nil {
+	if err := ExportGuide(ctx, s, guide, s.Today()); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExportFiling(s, filing, s.Today()); err != nil {
+	if err := ExportFiling(ctx, s, filing, s.Today()); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(guide)
@@ -183,7 +183,7 @@ func TestGuideExportReimports(t *testing.T) {
 	rows, _ := f.GetRows("一站式服务指南")
 	f.Close()
 	// The title names the institute (its profile), as every printed title does.
-	if p, _ := s.Profile(); p.TitleName() == "" || rows[0][0] != p.TitleName()+"一站式服务指南" || rows[3][2] != "科研项目申报审核" || rows[3][6] != "055165591234" || rows[3][4] != "3个工作日" {
+	if p, _ := s.Profile(ctx); p.TitleName() == "" || rows[0][0] != p.TitleName()+"一站式服务指南" || rows[3][2] != "科研项目申报审核" || rows[3][6] != "055165591234" || rows[3][4] != "3个工作日" {
 		t.Fatalf("guide rows: %q", rows[:4])
 	}
 	again, err := PlanABImport(ctx, s, guide)

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,10 +17,10 @@ import (
 func TestFilingOneSheetPerDepartment(t *testing.T) {
 	s := demoStore(t)
 	path := filepath.Join(t.TempDir(), "报备表.xlsx")
-	if err := ExportFiling(s, path, s.Today()); err != nil {
+	if err := ExportFiling(context.Background(), s, path, s.Today()); err != nil {
 		t.Fatal(err)
 	}
-	items, _ := abpost.Items(s, abpost.ItemFilter{}, s.Today())
+	items, _ := abpost.Items(context.Background(), s, abpost.ItemFilter{}, s.Today())
 	depts := map[string]bool{}
 	for _, it := range items {
 		depts[it.Dept] = true
@@ -33,7 +34,7 @@ func TestFilingOneSheetPerDepartment(t *testing.T) {
 	if len(sheets) != len(depts)+1 || sheets[0] != FilingSheet {
 		t.Fatalf("sheets %v, want the summary and one per department (%d)", sheets, len(depts))
 	}
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	for i, sh := range sheets {
 		rows, _ := f.GetRows(sh)
 		all := strings.Join(flat(rows), "\n")

@@ -245,7 +245,7 @@ func (imp *EvalImport) Read() criteria.SheetRead {
 // ReadEvalWorkbook reads a filled workbook: which round it belongs to (the round id the
 // writer stored in the file's properties, else the year in the title), and every score.
 // An error means the whole file is refused.
-func ReadEvalWorkbook(s *data.Store, r io.Reader, file string) (*EvalImport, error) {
+func ReadEvalWorkbook(ctx context.Context, s *data.Store, r io.Reader, file string) (*EvalImport, error) {
 	f, err := readWorkbook(r, file, excelize.Options{})
 	if err != nil {
 		if IsRefused(err) {
@@ -270,19 +270,19 @@ func ReadEvalWorkbook(s *data.Store, r io.Reader, file string) (*EvalImport, err
 	if len(sheets) == 0 {
 		return nil, fmt.Errorf("%s 中没有考评表（找不到“二级指标”表头），请导入本程序打印的考评表", file)
 	}
-	roundID, err := evalRoundOf(s, f, sheets)
+	roundID, err := evalRoundOf(ctx, s, f, sheets)
 	if err != nil {
 		return nil, fmt.Errorf("%s：%w", file, err)
 	}
-	sn, err := criteria.Load(context.Background(), s, roundID)
+	sn, err := criteria.Load(ctx, s, roundID)
 	if err != nil {
 		return nil, err
 	}
 	return MatchEval(sn, sheets), nil
 }
 
-func evalRoundOf(s *data.Store, f *excelize.File, sheets []EvalSheet) (int64, error) {
-	rounds, err := criteria.Rounds(s)
+func evalRoundOf(ctx context.Context, s *data.Store, f *excelize.File, sheets []EvalSheet) (int64, error) {
+	rounds, err := criteria.Rounds(ctx, s)
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
@@ -15,7 +16,7 @@ import (
 func TestEvalSheetIsAForm(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := roundOfYear(t, s, 2024) // complete, with 资产处 vetoed
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	f, err := BuildEvalSheets(sn, false)
 	if err != nil {
 		t.Fatal(err)

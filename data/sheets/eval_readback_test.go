@@ -55,7 +55,7 @@ func messages(errs []EvalCellError) string {
 
 func total(t *testing.T, s *data.Store, roundID int64, organ string) float64 {
 	t.Helper()
-	rs, err := criteria.Results(s, roundID)
+	rs, err := criteria.Results(context.Background(), s, roundID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 	}
 	after1 := total(t, s, sn.Round.ID, "科研处")
 	fixes := func() int {
-		es, err := s.AuditLog(data.AuditFilter{Action: "修正计算值"})
+		es, err := s.AuditLog(ctx, data.AuditFilter{Action: "修正计算值"})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -32,7 +32,7 @@ func evalDemoStore(t testing.TB) *data.Store {
 
 func roundOfYear(t testing.TB, s *data.Store, year int) *criteria.Snapshot {
 	t.Helper()
-	rs, _ := criteria.Rounds(s)
+	rs, _ := criteria.Rounds(context.Background(), s)
 	for _, r := range rs {
 		if r.Year == year {
 			sn, err := criteria.Load(context.Background(), s, r.ID)
@@ -53,7 +53,7 @@ func readBack(t *testing.T, s *data.Store, path string) *EvalImport {
 		t.Fatal(err)
 	}
 	defer fh.Close()
-	imp, err := ReadEvalWorkbook(s, fh, filepath.Base(path))
+	imp, err := ReadEvalWorkbook(context.Background(), s, fh, filepath.Base(path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func TestEvalImportRefusesOtherFiles(t *testing.T) {
 	f.SaveAs(other)
 	for _, c := range []struct{ path, msg string }{{notX, "不是可读取的 Excel"}, {other, "没有考评表"}} {
 		fh, _ := os.Open(c.path)
-		_, err := ReadEvalWorkbook(s, fh, filepath.Base(c.path))
+		_, err := ReadEvalWorkbook(context.Background(), s, fh, filepath.Base(c.path))
 		fh.Close()
 		if err == nil || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: %v, want %q", c.path, err, c.msg)

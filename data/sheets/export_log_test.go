@@ -19,10 +19,10 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	all, _ := s.Members(data.MemberFilter{})
+	all, _ := s.Members(ctx, data.MemberFilter{})
 	logged := func(action, what string) data.AuditEntry {
 		t.Helper()
-		es, err := s.AuditLog(data.AuditFilter{Action: action, Text: what})
+		es, err := s.AuditLog(ctx, data.AuditFilter{Action: action, Text: what})
 		if err != nil || len(es) == 0 {
 			t.Fatalf("no %s entry for %q in the 操作日志 (%v)", action, what, err)
 		}
@@ -58,10 +58,10 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 	}
 
 	guide, filing := filepath.Join(dir, "指南.xlsx"), filepath.Join(dir, "报备表.xlsx")
-	if err := ExportGuide(s, guide, s.Today()); err != nil {
+	if err := ExportGuide(ctx, s, guide, s.Today()); err != nil {
 		t.Fatal(err)
 	}
-	if err := ExportFiling(s, filing, s.Today()); err != nil {
+	if err := ExportFiling(ctx, s, filing, s.Today()); err != nil {
 		t.Fatal(err)
 	}
 	if e := logged(data.ActionExport, guide); e.Subject != "一站式服务指南" || strings.HasPrefix(e.Detail, "0 人") {
@@ -71,9 +71,9 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 		t.Errorf("报备表 logged as %q: %q", e.Subject, e.Detail)
 	}
 
-	entries, _ := s.AuditLog(data.AuditFilter{})
+	entries, _ := s.AuditLog(ctx, data.AuditFilter{})
 	auditOut := filepath.Join(dir, "操作日志.xlsx")
-	if err := SaveAuditLog(s, auditOut, entries, "全部"); err != nil {
+	if err := SaveAuditLog(ctx, s, auditOut, entries, "全部"); err != nil {
 		t.Fatal(err)
 	}
 	logged(data.ActionExport, auditOut)
@@ -83,7 +83,7 @@ func TestExportsOfPersonalDataAreLogged(t *testing.T) {
 	} else {
 		title, _ := book.GetCellValue("操作日志", "A1")
 		book.Close()
-		if p, _ := s.Profile(); p.TitleName() == "" || !strings.HasPrefix(title, p.TitleName()+"操作日志（全部") {
+		if p, _ := s.Profile(ctx); p.TitleName() == "" || !strings.HasPrefix(title, p.TitleName()+"操作日志（全部") {
 			t.Errorf("audit export titled %q, want the institute's name first", title)
 		}
 	}

@@ -16,11 +16,11 @@ const OrgSheetName = "基层党组织基本情况一览表"
 
 // ExportOrgs writes the live organisations to path and returns how many.
 func ExportOrgs(ctx context.Context, s *data.Store, path string) (int, error) {
-	all, err := s.Orgs()
+	all, err := s.Orgs(ctx)
 	if err != nil {
 		return 0, err
 	}
-	secretaries, err := s.Secretaries()
+	secretaries, err := s.Secretaries(ctx)
 	if err != nil {
 		return 0, err
 	}

@@ -83,11 +83,11 @@ func ImportOrgs(ctx context.Context, s *data.Store, of *OrgFile) (*OrgImport, er
 var errPreview = errors.New("preview")
 
 func runOrgImport(ctx context.Context, s *data.Store, of *OrgFile, preview bool) (*OrgImport, error) {
-	root, err := RootOrg(s)
+	root, err := RootOrg(ctx, s)
 	if err != nil {
 		return nil, err
 	}
-	stored, err := s.Orgs()
+	stored, err := s.Orgs(ctx)
 	if err != nil {
 		return nil, err
 	}

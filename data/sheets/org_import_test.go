@@ -35,7 +35,7 @@ func importOrgs(t *testing.T, s *data.Store, path string) *OrgImport {
 
 func orgNamed(t *testing.T, s *data.Store, name string) data.Org {
 	t.Helper()
-	o, err := s.OrgByName(name)
+	o, err := s.OrgByName(context.Background(), name)
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
@@ -57,7 +57,7 @@ func TestImportOrgsBuildsTheTree(t *testing.T) {
 	if res.New != 5 || res.Rejected != 0 || res.Batch == 0 {
 		t.Fatalf("new %d rejected %d batch %d: %v", res.New, res.Rejected, res.Batch, res.Errors())
 	}
-	root, _ := RootOrg(s)
+	root, _ := RootOrg(context.Background(), s)
 	gen := orgNamed(t, s, "强磁场中心党总支")
 	for name, want := range map[string]struct {
 		parent int64
@@ -77,10 +77,10 @@ func TestImportOrgsBuildsTheTree(t *testing.T) {
 		t.Errorf("磁体技术党支部 %+v", o)
 	}
 	// One batch: undo takes the whole tree back out.
-	if err := s.UndoBatch(context.Background(), res.Batch, "测试撤销"); err != nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := s.Orgs(); len(all) != 3 {
+	if all, _ := s.Orgs(context.Background()); len(all) != 3 {
 		t.Errorf("after undo %d organisations, want the 3 of before", len(all))
 	}
 }
@@ -107,7 +107,7 @@ func TestOrgsRoundTripIsUnchanged(t *testing.T) {
 func TestImportOrgsRejectsBadRowsWithAReason(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	root, _ := RootOrg(s)
+	root, _ := RootOrg(ctx, s)
 	old := &data.Org{ParentID: root.ID, TypeCode: data.TypeGeneralBranch, Name: "旧总支"}
 	if err := s.SaveOrg(ctx, old); err != nil {
 		t.Fatal(err)
@@ -160,7 +160,7 @@ func TestImportOrgsRejectsBadRowsWithAReason(t *testing.T) {
 	if o := orgNamed(t, s, "第一党支部"); o.TypeCode != data.TypeBranch {
 		t.Errorf("第一党支部 with a member became %s", data.TypeName(o.TypeCode))
 	}
-	if log, _ := s.AuditLog(data.AuditFilter{Action: "修改组织"}); len(log) != 0 {
+	if log, _ := s.AuditLog(ctx, data.AuditFilter{Action: "修改组织"}); len(log) != 0 {
 		t.Errorf("a refused row left %d 修改组织 entries in the log", len(log))
 	}
 }
@@ -176,10 +176,10 @@ func TestPlanOrgImportWritesNothing(t *testing.T) {
 	if err != nil || res.New != 1 || res.Batch != 0 {
 		t.Fatalf("preview %+v %v", res, err)
 	}
-	if _, err := s.OrgByName("新总支"); !errors.Is(err, data.ErrNotFound) {
+	if _, err := s.OrgByName(context.Background(), "新总支"); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("the preview wrote 新总支: %v", err)
 	}
-	if bs, _ := s.Batches(); len(bs) != 0 {
+	if bs, _ := s.Batches(context.Background()); len(bs) != 0 {
 		t.Errorf("the preview left %d batches", len(bs))
 	}
 }

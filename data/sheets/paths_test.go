@@ -24,7 +24,7 @@ func TestChinesePathsWithSpaces(t *testing.T) {
 	if err := demo.Load(ctx, s); err != nil {
 		t.Fatal(err)
 	}
-	all, _ := s.Members(data.MemberFilter{})
+	all, _ := s.Members(ctx, data.MemberFilter{})
 
 	out := filepath.Join(root, "导出 文件", "花名册 2026（全院）.xlsx")
 	os.MkdirAll(filepath.Dir(out), 0o700)
@@ -35,7 +35,7 @@ func TestChinesePathsWithSpaces(t *testing.T) {
 	if err != nil {
 		t.Fatalf("read back: %v", err)
 	}
-	plan, err := PlanImport(s, rf, nil)
+	plan, err := PlanImport(ctx, s, rf, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestChinesePathsWithSpaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	if got, _ := r.Members(data.MemberFilter{}); len(got) != len(all) {
+	if got, _ := r.Members(ctx, data.MemberFilter{}); len(got) != len(all) {
 		t.Fatalf("%d members restored, want %d", len(got), len(all))
 	}
 }

@@ -148,7 +148,7 @@ func BenchmarkExportRoster(b *testing.B) {
 	dir := b.TempDir()
 	s := benchStore(b, dir, benchRows)
 	defer s.Close()
-	ms, err := s.Members(data.MemberFilter{})
+	ms, err := s.Members(context.Background(), data.MemberFilter{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -193,7 +193,7 @@ func BenchmarkCommitRoster(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		s := benchStore(b, dir, 20)
-		p, err := PlanImport(s, rf, nil)
+		p, err := PlanImport(context.Background(), s, rf, nil)
 		if err != nil || p.New != benchRows {
 			b.Fatalf("plan: %v, %d new", err, p.New)
 		}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"time"
@@ -39,12 +40,12 @@ type classifier struct {
 	counts      Counts
 }
 
-func newClassifier(s *data.Store, choices BranchChoices, createUnder int64) (*classifier, error) {
-	orgs, err := s.Orgs()
+func newClassifier(ctx context.Context, s *data.Store, choices BranchChoices, createUnder int64) (*classifier, error) {
+	orgs, err := s.Orgs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	existing, err := s.Members(data.MemberFilter{})
+	existing, err := s.Members(ctx, data.MemberFilter{})
 	if err != nil {
 		return nil, err
 	}

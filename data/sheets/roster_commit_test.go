@@ -32,10 +32,10 @@ func TestCommitNamesTheRowThatFails(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "第 431 行") {
 		t.Fatalf("want the failure to name line 431, got %v", err)
 	}
-	if all, _ := s.Members(data.MemberFilter{}); len(all) != 1 {
+	if all, _ := s.Members(context.Background(), data.MemberFilter{}); len(all) != 1 {
 		t.Errorf("a failed commit left %d members, want only the one saved before", len(all))
 	}
-	if bs, _ := s.Batches(); len(bs) != 0 {
+	if bs, _ := s.Batches(context.Background()); len(bs) != 0 {
 		t.Errorf("a failed commit left a batch: %+v", bs)
 	}
 }
@@ -54,24 +54,24 @@ func TestCommitManyUndoRefusesEdited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := s.Members(data.MemberFilter{}); len(all) != 450 {
+	if all, _ := s.Members(context.Background(), data.MemberFilter{}); len(all) != 450 {
 		t.Fatalf("want 450 members, got %d", len(all))
 	}
-	m, err := s.MemberByIDNumber(rows[300][2].(string))
+	m, err := s.MemberByIDNumber(context.Background(), rows[300][2].(string))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.UndoBatch(context.Background(), id, ""); err == nil {
+	if err := s.UndoBatch(context.Background(), id, "", nil); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), id, ""); err != nil {
+	if err := s.UndoBatch(context.Background(), id, "", nil); err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := s.Members(data.MemberFilter{}); len(all) != 0 {
+	if all, _ := s.Members(context.Background(), data.MemberFilter{}); len(all) != 0 {
 		t.Errorf("undo left %d members", len(all))
 	}
 }

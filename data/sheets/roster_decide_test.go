@@ -35,7 +35,7 @@ func TestDecideStoresTheChosenCategory(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := map[string]string{}
-	ms, _ := s.Members(data.MemberFilter{})
+	ms, _ := s.Members(context.Background(), data.MemberFilter{})
 	for _, m := range ms {
 		got[m.Name] = m.Category
 	}

@@ -61,20 +61,20 @@ func RosterWidths() []float64 {
 // branch is titled after it ("第一党支部党员花名册") unless opt.Title says otherwise.
 func ExportRoster(ctx context.Context, s *data.Store, f data.MemberFilter, path string, opt ExportOptions, progress func(done, total int)) (int, error) {
 	if f.BranchID != 0 && opt.Title == "" {
-		o, err := s.Org(f.BranchID)
+		o, err := s.Org(ctx, f.BranchID)
 		if err != nil {
 			return 0, err
 		}
 		opt.Title = RosterTitle(o)
 	}
 	if opt.Institute == "" {
-		p, err := s.Profile()
+		p, err := s.Profile(ctx)
 		if err != nil {
 			return 0, err
 		}
 		opt.Institute = p.TitleName()
 	}
-	ms, err := s.Members(f)
+	ms, err := s.Members(ctx, f)
 	if err != nil {
 		return 0, err
 	}

@@ -15,11 +15,11 @@ import (
 // exports it: the naming lives here, not in the window and the command line each.
 func TestExportRosterOfOneBranchIsTitledAfterIt(t *testing.T) {
 	s := demoStore(t)
-	o, err := s.OrgByName("科研处党支部")
+	o, err := s.OrgByName(context.Background(), "科研处党支部")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _ := s.Members(data.MemberFilter{BranchID: o.ID})
+	want, _ := s.Members(context.Background(), data.MemberFilter{BranchID: o.ID})
 	out := filepath.Join(t.TempDir(), "支部.xlsx")
 	n, err := ExportRoster(context.Background(), s, data.MemberFilter{BranchID: o.ID}, out, ExportOptions{}, nil)
 	if err != nil || n != len(want) || n == 0 {

@@ -34,7 +34,7 @@ func TestExportRoundTrip(t *testing.T) {
 	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{IncludeFullIDs: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	all, _ := s.Members(data.MemberFilter{})
+	all, _ := s.Members(context.Background(), data.MemberFilter{})
 	rf := mustRead(t, out, ReadOptions{})
 	p := mustPlan(t, s, rf, nil)
 	if p.Rows() != len(all) || p.Unchanged != len(all) {
@@ -62,9 +62,9 @@ func TestExportLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	orgs, _ := s.Orgs()
+	orgs, _ := s.Orgs(context.Background())
 	branches := 0
-	ms, _ := s.Members(data.MemberFilter{})
+	ms, _ := s.Members(context.Background(), data.MemberFilter{})
 	seen := map[string]bool{}
 	for _, m := range ms {
 		if !seen[m.BranchName] {

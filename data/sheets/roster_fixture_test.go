@@ -112,7 +112,7 @@ func mustRead(t testing.TB, path string, opt ReadOptions) *RosterFile {
 
 func mustPlan(t testing.TB, s *data.Store, rf *RosterFile, c BranchChoices) *Plan {
 	t.Helper()
-	p, err := PlanImport(s, rf, c)
+	p, err := PlanImport(context.Background(), s, rf, c)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func TestNoIDColumnRefusedOnce(t *testing.T) {
 	if !errors.As(err, &re) || re.Code != RefuseNoIDColumn {
 		t.Errorf("import: %v; want the same refusal", err)
 	}
-	if ms, _ := s.Members(data.MemberFilter{}); len(ms) != 0 {
+	if ms, _ := s.Members(context.Background(), data.MemberFilter{}); len(ms) != 0 {
 		t.Errorf("a refused file imported %d members", len(ms))
 	}
 }
@@ -129,7 +129,7 @@ func TestCategoryInferredWithoutAColumn(t *testing.T) {
 func TestBranchShortNameMatchedByItsParent(t *testing.T) {
 	s := openStore(t)
 	ctx := context.Background()
-	root, _ := RootOrg(s)
+	root, _ := RootOrg(ctx, s)
 	var branches []int64
 	for _, g := range []string{"材料所党总支", "信息所党总支"} {
 		gen := &data.Org{ParentID: root.ID, TypeCode: data.TypeGeneralBranch, Name: g}

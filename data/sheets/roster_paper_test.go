@@ -38,7 +38,7 @@ func TestRosterExportPaper(t *testing.T) {
 		t.Errorf("fits at %.0f %%: 10 pt text at %.1f pt", sc*100, 10*sc)
 	}
 	hf, _ := f.GetHeaderFooter(sh)
-	p, _ := s.Profile()
+	p, _ := s.Profile(context.Background())
 	if !strings.Contains(hf.OddHeader, ConfidentialMark) || !strings.Contains(hf.OddHeader, p.TitleName()) {
 		t.Errorf("page header %q, want the institute and %s", hf.OddHeader, ConfidentialMark)
 	}

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"context"
 	"time"
 
 	"dangjian/data"
@@ -86,8 +87,8 @@ func (p *Plan) Errors() []RowError {
 
 // RootOrg is the organisation without a parent (the institute's 党委), where the command line
 // creates unknown branches.
-func RootOrg(s *data.Store) (data.Org, error) {
-	orgs, err := s.Orgs()
+func RootOrg(ctx context.Context, s *data.Store) (data.Org, error) {
+	orgs, err := s.Orgs(ctx)
 	if err != nil {
 		return data.Org{}, err
 	}
@@ -103,8 +104,8 @@ func RootOrg(s *data.Store) (data.Org, error) {
 var ErrNoRoot = &RefusedError{Code: RefuseNoRoot, Message: "系统中还没有党委（根组织），无法新建支部；请先建立党委：命令行运行 dangjian-cli init -name 党委全称，或在窗口首次启动时“设置研究院”"}
 
 // PlanImport classifies the rows of rf against the store.
-func PlanImport(s *data.Store, rf *RosterFile, choices BranchChoices) (*Plan, error) {
-	c, err := newClassifier(s, choices, 0)
+func PlanImport(ctx context.Context, s *data.Store, rf *RosterFile, choices BranchChoices) (*Plan, error) {
+	c, err := newClassifier(ctx, s, choices, 0)
 	if err != nil {
 		return nil, err
 	}

@@ -15,7 +15,7 @@ var planHeader = []any{"姓名", "性别", "身份证号", "所在党支部", "�
 // seedMember stores one member the file will meet again.
 func seedMember(t *testing.T, s *data.Store, name, id, branch string) data.Member {
 	t.Helper()
-	o, err := s.OrgByName(branch)
+	o, err := s.OrgByName(context.Background(), branch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,12 +70,12 @@ func TestPlanClassifiesRows(t *testing.T) {
 	}
 
 	// Choosing to create the unknown branch under the root imports that row too.
-	root, _ := RootOrg(s)
+	root, _ := RootOrg(context.Background(), s)
 	p2 := mustPlan(t, s, rf, BranchChoices{"第九党支部": {CreateUnder: root.ID}})
 	if p2.New != 2 || p2.Rejected != 3 {
 		t.Errorf("with a create choice: new %d rejected %d", p2.New, p2.Rejected)
 	}
-	two, _ := s.OrgByName("第二党支部")
+	two, _ := s.OrgByName(context.Background(), "第二党支部")
 	p3 := mustPlan(t, s, rf, BranchChoices{"第九党支部": {MapTo: two.ID}})
 	for _, it := range p3.Items {
 		if it.Row.Member.Name == "怪支部" && (it.Action != ActionNew || it.Member.BranchID != two.ID) {
@@ -94,7 +94,7 @@ func TestCommitImportAndUndo(t *testing.T) {
 		{"坏行", "女", "123", "第一党支部", "正式", "2015-01-01", "", "", ""},
 	}})
 	rf := mustRead(t, path, ReadOptions{})
-	root, _ := RootOrg(s)
+	root, _ := RootOrg(context.Background(), s)
 	p := mustPlan(t, s, rf, BranchChoices{"第三党支部": {CreateUnder: root.ID}})
 	before, _ := s.Backups()
 	id, err := CommitImport(context.Background(), s, p, nil)
@@ -105,27 +105,27 @@ func TestCommitImportAndUndo(t *testing.T) {
 	if len(after) != len(before)+1 || after[0].Why != "导入前" {
 		t.Errorf("a backup must be taken before the import: %+v", after)
 	}
-	got, err := s.MemberByIDNumber(old.IDNumber)
+	got, err := s.MemberByIDNumber(context.Background(), old.IDNumber)
 	if err != nil || got.BranchName != "第二党支部" || got.Phone != "13800000000" || got.Education != "本科" {
 		t.Errorf("update: %+v %v", got, err)
 	}
-	nb, err := s.OrgByName("第三党支部")
+	nb, err := s.OrgByName(context.Background(), "第三党支部")
 	if err != nil || nb.ParentID != root.ID || nb.TypeCode != data.TypeBranch {
 		t.Errorf("branch not created under the root: %+v %v", nb, err)
 	}
-	all, _ := s.Members(data.MemberFilter{})
+	all, _ := s.Members(context.Background(), data.MemberFilter{})
 	if len(all) != 2 {
 		t.Errorf("want 2 members after import, got %d", len(all))
 	}
-	if err := s.UndoBatch(context.Background(), id, "测试撤销"); err != nil {
+	if err := s.UndoBatch(context.Background(), id, "测试撤销", nil); err != nil {
 		t.Fatal(err)
 	}
-	all, _ = s.Members(data.MemberFilter{})
-	got, _ = s.MemberByIDNumber(old.IDNumber)
+	all, _ = s.Members(context.Background(), data.MemberFilter{})
+	got, _ = s.MemberByIDNumber(context.Background(), old.IDNumber)
 	if len(all) != 1 || got.BranchName != "第一党支部" || got.Phone != "13900000000" {
 		t.Errorf("undo must restore: %d members, %+v", len(all), got)
 	}
-	if _, err := s.OrgByName("第三党支部"); err == nil {
+	if _, err := s.OrgByName(context.Background(), "第三党支部"); err == nil {
 		t.Error("undo must remove the branch the import created")
 	}
 }
@@ -152,10 +152,10 @@ func TestCommitCancelled(t *testing.T) {
 	if err == nil {
 		t.Fatal("a cancelled import must fail")
 	}
-	if all, _ := s.Members(data.MemberFilter{}); len(all) != 0 {
+	if all, _ := s.Members(context.Background(), data.MemberFilter{}); len(all) != 0 {
 		t.Errorf("cancelled import left %d members", len(all))
 	}
-	if bs, _ := s.Batches(); len(bs) != 0 {
+	if bs, _ := s.Batches(context.Background()); len(bs) != 0 {
 		t.Errorf("cancelled import left a batch: %+v", bs)
 	}
 }

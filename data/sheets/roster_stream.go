@@ -64,7 +64,7 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 	if opt.CreateBranches {
 		// Refused before the file is opened: without a 党委 no branch can be created, and a
 		// 100 000-row file took seconds to read before saying so.
-		o, err := RootOrg(s)
+		o, err := RootOrg(ctx, s)
 		if err != nil {
 			return nil, err
 		}
@@ -74,7 +74,7 @@ func ImportRoster(ctx context.Context, s *data.Store, path string, opt ImportOpt
 	if err != nil {
 		return nil, err
 	}
-	c, err := newClassifier(s, opt.Choices, root)
+	c, err := newClassifier(ctx, s, opt.Choices, root)
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ func seededStore(t *testing.T) (*data.Store, data.Member, data.Member) {
 // and the branches.
 func roster(t *testing.T, s *data.Store) []string {
 	t.Helper()
-	ms, err := s.Members(data.MemberFilter{})
+	ms, err := s.Members(context.Background(), data.MemberFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func roster(t *testing.T, s *data.Store) []string {
 		out = append(out, fmt.Sprintf("%s %s %s %s %s %s %s %s %s %s", m.IDNumber, m.Name, m.Gender, data.DateText(m.Birth), m.BranchName,
 			m.Category, data.DateText(m.Joined), data.DateText(m.Full), m.Phone, m.Education))
 	}
-	orgs, _ := s.Orgs()
+	orgs, _ := s.Orgs(context.Background())
 	for _, o := range orgs {
 		out = append(out, "org "+o.Name)
 	}
@@ -108,7 +108,7 @@ func TestImportRosterMatchesPlanAndCommit(t *testing.T) {
 			rf := mustRead(t, path, ReadOptions{})
 			p := mustPlan(t, a, rf, nil)
 			if create {
-				root, _ := RootOrg(a)
+				root, _ := RootOrg(context.Background(), a)
 				choices := BranchChoices{}
 				for _, u := range p.Unknown {
 					choices[u.Name] = BranchChoice{CreateUnder: root.ID}
@@ -159,10 +159,10 @@ func TestImportRosterMatchesPlanAndCommit(t *testing.T) {
 				t.Errorf("rejects reports: %d and %d rows, want %d", len(ra.Rows), len(rb.Rows), p.Rejected)
 			}
 			// And the streaming import is undone whole, as the wizard's is.
-			if err := b.UndoBatch(context.Background(), res.Batch, "测试"); err != nil {
+			if err := b.UndoBatch(context.Background(), res.Batch, "测试", nil); err != nil {
 				t.Fatal(err)
 			}
-			if ms, _ := b.Members(data.MemberFilter{}); len(ms) != 2 {
+			if ms, _ := b.Members(context.Background(), data.MemberFilter{}); len(ms) != 2 {
 				t.Errorf("undo left %d members, want the 2 stored before", len(ms))
 			}
 		})
@@ -185,7 +185,7 @@ func untouched(t *testing.T, s *data.Store, before []string) {
 	if after := roster(t, s); !reflect.DeepEqual(after, before) {
 		t.Errorf("a failed import changed the store: %d lines, was %d", len(after), len(before))
 	}
-	if bs, _ := s.Batches(); len(bs) != 0 {
+	if bs, _ := s.Batches(context.Background()); len(bs) != 0 {
 		t.Errorf("a failed import left a batch: %+v", bs)
 	}
 }
@@ -266,21 +266,21 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	if err != nil || res.New != 3002 || res.Batch == 0 {
 		t.Fatalf("import: %+v %v", res, err)
 	}
-	if ms, _ := s.Members(data.MemberFilter{}); len(ms) != 3004 {
+	if ms, _ := s.Members(context.Background(), data.MemberFilter{}); len(ms) != 3004 {
 		t.Errorf("want 3004 members, got %d", len(ms))
 	}
 	// The undo records are written chunk by chunk with their after-images: undo still
 	// refuses once a member of the first chunk was edited, and undoes the whole file after.
-	m, err := s.MemberByIDNumber(mkID(1960, 1, 1, 0, true))
+	m, err := s.MemberByIDNumber(context.Background(), mkID(1960, 1, 1, 0, true))
 	if err != nil {
 		t.Fatal(err)
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='13700000000' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), res.Batch, ""); err == nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "", nil); err == nil {
 		t.Fatal("undo must refuse after a member of the batch was edited")
 	}
 	sqldb.Of(s).Pool().Exec(`UPDATE person SET phone='' WHERE id=?`, m.Person.ID)
-	if err := s.UndoBatch(context.Background(), res.Batch, ""); err != nil {
+	if err := s.UndoBatch(context.Background(), res.Batch, "", nil); err != nil {
 		t.Fatal(err)
 	}
 	if after := roster(t, s); !reflect.DeepEqual(after, before) {

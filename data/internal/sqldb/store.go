@@ -79,3 +79,20 @@ func TxOf(ctx context.Context) *sql.Tx {
 
 // ErrNoTx refuses a step that only runs inside a caller's transaction.
 var ErrNoTx = errors.New("这一步只能在载入演示数据或导入时执行，未作任何改动")
+
+// ReadValue runs fn in one read transaction of st and returns what it read: the one shape of
+// every reader that takes a context. A cancelled ctx ends the read with ctx's error, and a
+// failed read returns the zero value, never a list cut short.
+func ReadValue[T any](ctx context.Context, st Store, fn func(Queryer) (T, error)) (T, error) {
+	var out T
+	err := st.Read(ctx, func(q Queryer) error {
+		var err error
+		out, err = fn(q)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
