@@ -92,10 +92,15 @@ func TestFileDialogsSayEveryWordInChinese(t *testing.T) {
 	ui.ChooseFile(wb, []string{".xlsx"}, func(p string) { opened = p })
 	texts := english("打开")
 	shows("打开", texts, "打开文件", "主目录", "计算机", "桌面", "文档", "下载", "打开", "取消")
-	for _, title := range texts {
-		if title == "打开 文件" {
+	whole := false
+	for _, s := range texts {
+		if s == "打开 文件" {
 			t.Error("the open dialog is titled 打开 文件, two words")
 		}
+		whole = whole || s == "(上一级)"
+	}
+	if !whole {
+		t.Errorf("the parent folder's tile does not read (上一级) on one line: %q", texts)
 	}
 	// The new-folder form and the options menu.
 	for _, b := range apptest.FindAll[*widget.Button](top()) {
