@@ -64,10 +64,12 @@ func chineseFileWord(text string) (string, bool) {
 
 // fileDialogTranslator turns into Chinese whatever a file dialog, and what it opens, shows over
 // one window: the overlays that were not there before the dialog (the person's own dialog
-// beneath is left alone).
+// beneath is left alone), while the file dialog is open (what the app shows once a file is
+// chosen is the app's own, and may hold the person's words).
 type fileDialogTranslator struct {
 	canvas  fyne.Canvas
 	before  map[fyne.CanvasObject]bool
+	dialog  fyne.CanvasObject // the file dialog's own overlay, known after the first pass
 	wrapped map[fyne.CanvasObject]bool
 }
 
@@ -81,12 +83,25 @@ func speakChinese(c fyne.Canvas) func() {
 	return t.pass
 }
 
-// pass walks the dialog's overlays once.
+// pass walks the overlays over the file dialog's once, if it is still open.
 func (t *fileDialogTranslator) pass() {
+	open := false
+	var mine []fyne.CanvasObject
 	for _, o := range t.canvas.Overlays().List() {
-		if !t.before[o] {
-			t.walk(o)
+		if t.before[o] {
+			continue
 		}
+		if t.dialog == nil {
+			t.dialog = o
+		}
+		open = open || o == t.dialog
+		mine = append(mine, o)
+	}
+	if !open {
+		return
+	}
+	for _, o := range mine {
+		t.walk(o)
 	}
 }
 

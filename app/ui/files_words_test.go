@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -130,7 +131,12 @@ func TestFileDialogsSayEveryWordInChinese(t *testing.T) {
 	}
 
 	saved := ""
-	ui.SaveFile(wb, "党员名册.xlsx", ".xlsx", func(p string) { saved = p })
+	ui.SaveFile(wb, "党员名册.xlsx", ".xlsx", func(p string) {
+		saved = p
+		// What the app shows once the file is chosen is its own, words of the person's
+		// included: a folder called Documents stays so.
+		dialog.ShowInformation("已导出", "Documents", w)
+	})
 	shows("保存", english("保存"), "保存文件", "主目录", "保存", "取消")
 	// Over a folder: refused, in Chinese.
 	name := apptest.EntriesOf(top())
@@ -149,6 +155,10 @@ func TestFileDialogsSayEveryWordInChinese(t *testing.T) {
 	if saved != existing {
 		t.Fatalf("saved to %q after 是, want %q", saved, existing)
 	}
+	if !apptest.HasLabel(top(), "Documents") {
+		t.Errorf("the app's own dialog after saving was translated too: %q", apptest.Texts(top()))
+	}
+	test.Tap(apptest.FindButton(top(), "确定"))
 
 	ui.ChoosePrintFolder(wb, func(string) {})
 	shows("打印位置", english("打印位置"), "选择打印文件的保存位置", "主目录", "文档")
