@@ -8,7 +8,7 @@ DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 # so Fyne can skip its thread checks — what `fyne build` adds from FyneApp.toml.
 APP_TAGS := migrated_fynedo
 
-.PHONY: deps run test lint soak build screenshots bench windows windows-smoke
+.PHONY: deps run test lint soak build screenshots screenshots-real bench windows windows-smoke
 
 # Windows: the desktop app cross-compiled with mingw-w64 by the fyne tool (GUI .exe, release
 # mode), with our own resources linked in (icon drawn at 16–256 px, manifest, version: the fyne
@@ -88,6 +88,15 @@ build: deps
 ## screenshots: regenerate docs/screenshots/*.png from the UI tests
 screenshots:
 	SCREENSHOTS=1 CGO_ENABLED=0 $(GO) test -tags ci -count=1 -run Screenshot ./app/...
+
+## screenshots-real: docs/screenshots/real/<screen>_<size>.png from the real window (the cgo
+## build under Xvfb, demo database, every screen at 1366×768 and 1024×700); fails when the
+## window had to grow. Installs nothing: needs xvfb, xdotool, imagemagick (openbox advised) and
+## the packages of make deps.
+screenshots-real:
+	$(GO) build -tags $(APP_TAGS) -o bin/dangjian ./cmd/dangjian
+	CGO_ENABLED=0 $(GO) build -o bin/dangjian-cli ./cmd/dangjian-cli
+	.ci/screenshots-real
 
 ## bench: benchmarks with allocations (import, export, search at scale)
 bench:

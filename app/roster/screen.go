@@ -205,7 +205,9 @@ func (r *Screen) apply() {
 	}
 	text := fmt.Sprintf("共 %d 人", len(r.view))
 	if !r.full {
-		text += "（正在载入全部…）"
+		// No wider than the count it stands for: a real window widens to its content's
+		// minimum and stays so, and the filter row has no room to spare at 1024 px.
+		text = "载入中…"
 	}
 	r.count.SetText(text)
 	r.table.UnselectAll()

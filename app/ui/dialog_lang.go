@@ -9,7 +9,9 @@ import (
 // the system locale. The office PCs are Chinese, but an English Windows — or a locale Fyne
 // cannot parse, such as "C" — would put "Open File", "Cancel", "OK" in a Chinese app. The
 // words below replace Fyne's English (the fallback for every locale Fyne has no translation
-// for) and its terse Simplified Chinese ("好", "不") with the ones our own dialogs use.
+// for) and its terse Simplified Chinese ("好", "不") with the ones our own dialogs use. The
+// parent folder's tile reads "(上一级)" as in Windows' Explorer: "(上级文件夹)" is wider than
+// the tile and broke into "(上级文件 / 夹)". Words Fyne draws without lang.L: files_words.go.
 
 var dialogWords = []byte(`{
 	"Advanced": "高级",
@@ -36,7 +38,7 @@ var dialogWords = []byte(`{
 	"Undo": "撤销",
 	"Yes": "是",
 	"file.name": {"other": "名称"},
-	"file.parent": {"other": "上级文件夹"}
+	"file.parent": {"other": "上一级"}
 }`)
 
 func init() {

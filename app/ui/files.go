@@ -46,12 +46,21 @@ func SaveFile(wb *Workbench, name, ext string, then func(path string)) {
 	startNearData(wb, d)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Resize(fileDialogSize)
-	d.Show()
+	showFileDialog(wb, d, "保存文件")
 }
 
 // fileDialogSize is big enough to see a folder's files: Fyne's default shows four.
 var fileDialogSize = fyne.NewSize(900, 600)
+
+// showFileDialog shows one of Fyne's file dialogs over the window, titled as the system's are
+// (Fyne's own title is "打开 文件", two words), big enough to read, every word in Chinese.
+func showFileDialog(wb *Workbench, d *dialog.FileDialog, title string) {
+	d.SetTitleText(title)
+	d.Resize(fileDialogSize)
+	chinese := speakChinese(wb.Window.Canvas())
+	d.Show()
+	chinese()
+}
 
 // systemSave and systemOpen, when set (files_windows.go), are the system's own save and open
 // dialogs: on Windows staff expect theirs — a typed path, 桌面/文档/下载, U盘 and network drives,
@@ -114,8 +123,7 @@ func ChooseFile(wb *Workbench, exts []string, then func(path string)) {
 		both = append(both, strings.ToLower(e), strings.ToUpper(e))
 	}
 	d.SetFilter(storage.NewExtensionFileFilter(both))
-	d.Resize(fileDialogSize)
-	d.Show()
+	showFileDialog(wb, d, "打开文件")
 }
 
 // lastFolderKey is the preference that remembers the folder of the last roster file opened
@@ -181,12 +189,10 @@ func ChoosePrintFolder(wb *Workbench, then func(dir string)) {
 			chosen(l.Path())
 		}
 	}, wb.Window)
-	d.SetTitleText(title)
 	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 		d.SetLocation(l)
 	}
-	d.Resize(fileDialogSize)
-	d.Show()
+	showFileDialog(wb, d, title)
 }
 
 // SetSystemFolderForTest stands in for the system's folder dialog until the test ends: tests
