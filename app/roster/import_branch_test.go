@@ -1,18 +1,14 @@
 package roster
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
 
 	"dangjian/app/apptest"
 	"dangjian/data/civil"
 	"dangjian/data/idcard"
-	"dangjian/data/sheets"
 )
 
 // A sheet that writes 科研处支部 means the existing 科研处党支部: the wizard suggests merging
@@ -21,29 +17,12 @@ import (
 func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	wb := importWorkbench(t)
 	orgsBefore, _ := wb.Store.Orgs()
-	f := excelize.NewFile()
 	rows := [][]any{
 		{"姓名", "公民身份号码", "所在支部", "入党时间"},
 		{"新同志丙", idcard.Make("340104", civil.Date(1990, 1, 2), 3, true), "科研处支部", "2016-07-01"},
 		{"新同志丁", idcard.Make("340104", civil.Date(1991, 3, 4), 4, false), "科研处支部", "2017-07-01"},
 	}
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	path := filepath.Join(t.TempDir(), "花名册.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOnFile(t, wb, xlsxOf(t, "花名册.xlsx", rows))
 	wizardWait(t, w)
 	test.Tap(w.next) // preview
 	if !apptest.Shows(w.body, "已建议并入对应的支部") {

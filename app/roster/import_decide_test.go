@@ -1,20 +1,16 @@
 package roster
 
 import (
-	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/xuri/excelize/v2"
 
 	"dangjian/app/apptest"
 	"dangjian/data"
 	"dangjian/data/civil"
 	"dangjian/data/idcard"
-	"dangjian/data/sheets"
 )
 
 // A file with no category column and two old members without 转正日期: the preview marks both
@@ -24,28 +20,11 @@ func TestImportWizardStoresTheChosenCategory(t *testing.T) {
 	ms, _ := wb.Store.Members(data.MemberFilter{})
 	branch := ms[0].BranchName
 	id := func(seq int) string { return idcard.Make("340104", civil.Date(1975, 5, 5), seq, true) }
-	f := excelize.NewFile()
-	for i, r := range [][]any{
+	w := wizardOnFile(t, wb, xlsxOf(t, "无类别.xlsx", [][]any{
 		{"姓名", "公民身份号码", "所在支部", "入党时间"},
 		{"老同志甲", id(11), branch, "2010-07-01"},
 		{"老同志乙", id(13), branch, "2012-07-01"},
-	} {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	path := filepath.Join(t.TempDir(), "无类别.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	}))
 	test.Tap(w.next)
 	if w.page != pagePreview {
 		t.Fatalf("page %d, want preview", w.page)

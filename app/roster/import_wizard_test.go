@@ -45,20 +45,27 @@ func wizardFile(t *testing.T, s *data.Store) string {
 	ms, _ := s.Members(data.MemberFilter{})
 	known := ms[0]
 	id := func(seq int) string { return idcard.Make("340104", civil.Date(1988, 8, 8), seq, seq%2 == 1) }
-	f := excelize.NewFile()
-	rows := [][]any{
+	return xlsxOf(t, "新花名册.xlsx", [][]any{
 		{"研究所党员花名册"},
 		{"序号", "姓 名", "公民身份号码", "所在支部", "入党时间", "手机"},
 		{1, known.Name, known.IDNumber, known.BranchName, "", "13800001111"},
 		{2, "新同志甲", id(1), "量子材料联合党支部", "2015年7月", ""},
 		{3, "新同志乙", id(2), "量子材料联合党支部", "2016-07-01", ""},
 		{4, "号码丢位", 340104198808080000.0, "量子材料联合党支部", "2016-07-01", ""},
-	}
+	})
+}
+
+// xlsxOf saves rows as the first sheet of a new .xlsx called name, as an office would.
+func xlsxOf(t *testing.T, name string, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
 	for i, r := range rows {
 		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
+		if err := f.SetSheetRow("Sheet1", ref, &r); err != nil {
+			t.Fatal(err)
+		}
 	}
-	p := filepath.Join(t.TempDir(), "新花名册.xlsx")
+	p := filepath.Join(t.TempDir(), name)
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +139,14 @@ func TestImportWizardEndToEnd(t *testing.T) {
 // dialog would.
 func wizardOn(t *testing.T, wb *ui.Workbench) *importWizard {
 	t.Helper()
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	return wizardOnFile(t, wb, wizardFile(t, wb.Store))
+}
+
+// wizardOnFile reads and plans the roster at path for wb's store and opens the wizard on the
+// plan, as choosing the file in the dialog does.
+func wizardOnFile(t *testing.T, wb *ui.Workbench, path string) *importWizard {
+	t.Helper()
+	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,15 +174,8 @@ func wizardWait(t *testing.T, w *importWizard) {
 // progress dialog on a big file), and the preview then follows the new mapping.
 func TestImportWizardRemapReplansInBackground(t *testing.T) {
 	wb := importWorkbench(t)
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOn(t, wb)
+	plan := w.plan // the plan read from the file; the default branch choice re-plans it
 	wizardWait(t, w)
 	w.show()
 	var phone *widget.Select
