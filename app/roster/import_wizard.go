@@ -81,6 +81,12 @@ type importWizard struct {
 	selects   []*widget.Select
 	// decided holds the office's answers to the 需确认 rows (import_decide.go).
 	decided map[rowPlace]string
+	// The preview (import_wizard_preview.go): 只看错误, the tab in front, and the table of the
+	// rows as stored; kept across a re-plan.
+	onlyErrors bool
+	previewTab int
+	tabs       *container.AppTabs
+	table      *storedTable
 
 	body   *fyne.Container
 	title  *widget.Label
