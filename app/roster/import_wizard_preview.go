@@ -80,13 +80,19 @@ var levelLooks = map[sheets.NoteLevel]struct {
 	head string // after "拒收 3 行："
 	mark string
 	imp  widget.Importance
-	open bool // its groups start opened: the real problems are read without a click
+	open bool   // its groups start opened: the real problems are read without a click
+	rest string // where the rows a group does not list are read
 }{
-	sheets.LevelRejected: {"这些行不导入，改正后可再次导入", "✗", widget.DangerImportance, true},
-	sheets.LevelWarning:  {"会导入，但有值需要核对", "！", widget.WarningImportance, true},
-	sheets.LevelHint:     {"值已按下面的方式读入，一般无须处理", "ⓘ", widget.MediumImportance, false},
-	sheets.LevelUpdate:   {"库中已有这些人，将按文件更新", "↻", widget.MediumImportance, false},
+	sheets.LevelRejected: {"这些行不导入，改正后可再次导入", "✗", widget.DangerImportance, true, restRejected},
+	sheets.LevelWarning:  {"会导入，但有值需要核对", "！", widget.WarningImportance, true, restTable},
+	sheets.LevelHint:     {"值已按下面的方式读入，一般无须处理", "ⓘ", widget.MediumImportance, false, restTable},
+	sheets.LevelUpdate:   {"库中已有这些人，将按文件更新", "↻", widget.MediumImportance, false, restTable},
 }
+
+const (
+	restRejected = "……另有 %d 行未列出，请用“导出错误行”查看全部原因，或在“入库预览”中逐行查看。"
+	restTable    = "……另有 %d 行未列出，可在“入库预览”中逐行查看。"
+)
 
 // noteSections turns the plan's groups (sorted by level) into the preview's sections, one a
 // level; with 只看错误 only the rejections and warnings.
@@ -104,7 +110,7 @@ func (w *importWizard) noteSections() []ui.PreviewSection {
 		s := ui.PreviewSection{Importance: look.imp}
 		rows := map[int]bool{} // a row may be in several groups of a level: count it once
 		for _, g := range groups[i:j] {
-			group := ui.PreviewGroup{Title: fmt.Sprintf("%s：%d 行", g.Kind, len(g.Rows)), Open: look.open}
+			group := ui.PreviewGroup{Title: fmt.Sprintf("%s：%d 行", g.Kind, len(g.Rows)), Open: look.open, Rest: look.rest}
 			asked := true // every row is one of the 需确认 above, with its choice: fold the repeat
 			for _, r := range g.Rows {
 				rows[r.Item] = true

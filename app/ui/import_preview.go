@@ -25,9 +25,14 @@ const previewShown = 300
 // AddPreviewLines adds lines to an import preview's box, each wrapped — the reason and its fix
 // are the point, an ellipsis would hide them — and a very long list by its head.
 func AddPreviewLines(box *fyne.Container, lines []PreviewLine) {
+	addLines(box, lines, previewShown, "……另有 %d 行未列出，请用“导出错误行”查看全部原因。")
+}
+
+// addLines adds the first shown of lines to box, and then rest (with the number left out).
+func addLines(box *fyne.Container, lines []PreviewLine, shown int, rest string) {
 	for i, l := range lines {
-		if i == previewShown {
-			box.Add(Colored(fmt.Sprintf("……另有 %d 行未列出，请用“导出错误行”查看全部原因。", len(lines)-previewShown), widget.LowImportance))
+		if i == shown {
+			box.Add(Colored(fmt.Sprintf(rest, len(lines)-shown), widget.LowImportance))
 			break
 		}
 		imp := widget.MediumImportance
@@ -47,7 +52,13 @@ type PreviewGroup struct {
 	Title string
 	Lines []PreviewLine
 	Open  bool
+	// Rest says where the rows beyond the first groupShown are read, with a %d for how many.
+	Rest string
 }
+
+// groupShown bounds the rows drawn in one group: a kind said of 100 000 rows is read by its
+// first rows; the rest are in the import's own full list (Rest).
+const groupShown = 100
 
 // PreviewSection is the groups of one level of remark (拒收, 警告, 提示 …) under a heading in
 // the level's colour.
@@ -70,7 +81,7 @@ func NewPreviewSections(sections []PreviewSection) fyne.CanvasObject {
 		folds.MultiOpen = true
 		for _, g := range s.Groups {
 			lines := container.NewVBox()
-			AddPreviewLines(lines, g.Lines)
+			addLines(lines, g.Lines, groupShown, g.Rest)
 			folds.Append(&widget.AccordionItem{Title: g.Title, Detail: lines, Open: g.Open})
 		}
 		box.Add(folds)
