@@ -37,7 +37,10 @@ func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	}
 	wizardWait(t, w)
 	test.Tap(w.next) // 导入
-	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
+	wizardImported(t, w)
+	if w.page != pageDone {
+		t.Fatalf("page %d after the import, want done", w.page)
+	}
 	m, err := wb.Store.MemberByIDNumber(rows[1][1].(string))
 	if err != nil || m.BranchName != "科研处党支部" {
 		t.Fatalf("新同志丙 is in %q (%v), want 科研处党支部", m.BranchName, err)

@@ -45,7 +45,10 @@ func TestImportWizardStoresTheChosenCategory(t *testing.T) {
 	choices[0].SetSelected(data.CategoryFull) // 老同志甲 is 正式党员; 老同志乙 stays 预备党员
 
 	test.Tap(w.next) // 导入
-	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
+	wizardImported(t, w)
+	if w.page != pageDone {
+		t.Fatalf("page %d after the import, want done", w.page)
+	}
 	got := map[string]string{}
 	ms, _ = wb.Store.Members(data.MemberFilter{})
 	for _, m := range ms {

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -142,4 +143,38 @@ func TestScreenshotImportWizardPreview(t *testing.T) {
 	apptest.SaveScreenshot(t, "import-wizard-preview-errors", w.root, size, "拒收 3 行", "警告 2 行")
 	w.tabs.SelectIndex(1)
 	apptest.SaveScreenshot(t, "import-wizard-preview-table", w.root, size, "导入结果", "不导入")
+}
+
+// owip's 历史党员导入样表 gives only 出生年月 (1986-08): the ID number completes the day, so
+// the preview has two hints and nothing to check — 只看错误 says so — and the table shows
+// the whole date as it will be stored.
+func TestImportPreviewOfARealTemplateWithBirthMonths(t *testing.T) {
+	path := "../../../shared/corpus/real-rosters/owip_member_history_filled.xlsx"
+	if _, err := os.Stat(path); err != nil {
+		t.Skip("corpus folder ../shared/corpus/real-rosters absent")
+	}
+	wb := importWorkbench(t)
+	w := wizardOnFile(t, wb, path)
+	wizardWait(t, w) // its branch 离退休第一党支部 is new: created by default
+	w.show()
+	test.Tap(w.next)
+	if !apptest.Shows(w.body, "提示 2 行") || !apptest.Shows(w.body, "出生年月：只有年月，已按身份证号补全日：2 行") || apptest.Shows(w.body, "警告") {
+		t.Errorf("the preview of 出生年月 rows: %q", apptest.Texts(w.body))
+	}
+	test.Tap(apptest.FindAll[*widget.Check](w.body)[0]) // 只看错误
+	if !apptest.Shows(w.body, "没有不导入或需核对的行。") {
+		t.Errorf("只看错误 over a clean file shows %q", apptest.Texts(w.body))
+	}
+	test.Tap(apptest.FindAll[*widget.Check](w.body)[0])
+	w.tabs.SelectIndex(1)
+	if shown := strings.Join(apptest.Texts(w.table.table), "\n"); !strings.Contains(shown, "吴佳琪") || !strings.Contains(shown, "1986-08-21") {
+		t.Errorf("the table of the rows as stored:\n%s", shown)
+	}
+	wb.Window.Canvas().Focus(w.table.table)
+	for range colBranch { // → along the row to 所在党支部
+		w.table.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	if shown := strings.Join(apptest.Texts(w.table.table), "\n"); !strings.Contains(shown, "离退休第一党支部（新建）") {
+		t.Errorf("→ to 所在党支部 shows:\n%s", shown)
+	}
 }

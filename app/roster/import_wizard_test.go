@@ -112,10 +112,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatalf("creating the new branch by default should import both new members: %+v", w.plan)
 	}
 	test.Tap(w.next) // 导入
-	deadline := time.Now().Add(10 * time.Second)
-	for w.page != pageDone && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	wizardImported(t, w)
 	if w.page != pageDone || w.batchID == 0 {
 		t.Fatalf("import did not finish: page %d batch %d", w.page, w.batchID)
 	}
@@ -168,6 +165,15 @@ func wizardWait(t *testing.T, w *importWizard) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the re-plan did not finish within 10 s")
 	}
+}
+
+// wizardImported waits for the import started last to end.
+func wizardImported(t *testing.T, w *importWizard) {
+	t.Helper()
+	if w.imported == nil {
+		t.Fatal("no import was started")
+	}
+	apptest.Settle(t, "import", w.imported)
 }
 
 // Changing a column choice re-plans through RunLong (off the main goroutine, with its
