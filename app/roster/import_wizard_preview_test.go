@@ -101,6 +101,9 @@ func TestImportPreviewGroupsNotesByKind(t *testing.T) {
 	if w.tabs.Selected().Text != "入库预览（只看错误：5 行）" {
 		t.Errorf("the table tab reads %q", w.tabs.Selected().Text)
 	}
+	if cut := apptest.OffCanvas(wb.Window.Canvas().Overlays().Top(), wb.Window.Canvas().Size()); len(cut) > 0 {
+		t.Errorf("at 1024×700 the table tab cuts: %v", cut)
+	}
 	shown := strings.Join(apptest.Texts(w.table.table), "\n")
 	for _, want := range []string{"错号43", "不导入", "生日不符甲", "1986-06-06", idcard.Mask(warnedID), "月份十三"} {
 		if !strings.Contains(shown, want) {

@@ -72,7 +72,9 @@ func xlsxOf(t *testing.T, name string, rows [][]any) string {
 	return p
 }
 
-func TestImportWizardEndToEnd(t *testing.T) {
+// The wizard from the file to the done page, with a screenshot of each page (make screenshots
+// runs the tests with Screenshot in their name).
+func TestImportWizardEndToEndScreenshots(t *testing.T) {
 	wb := importWorkbench(t)
 	before, _ := wb.Store.Members(data.MemberFilter{})
 	w := wizardOn(t, wb)
