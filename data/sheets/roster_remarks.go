@@ -97,7 +97,7 @@ func (it *PlanItem) Flagged() bool {
 type NoteRow struct {
 	Item int        // index into Plan.Items
 	Errs []RowError // LevelRejected: the row's errors of this kind
-	Text string     // the other levels: the note (or the changed field) for this row
+	Text string     // the other levels: the note for this row, or all that an update changes
 }
 
 // NoteGroup is the rows of a plan that one kind of remark is made of, in file order.
@@ -164,5 +164,5 @@ func joinNote(a, b string) string {
 	if a == "" {
 		return b
 	}
-	return strings.Join([]string{a, b}, "；")
+	return a + "；" + b
 }
