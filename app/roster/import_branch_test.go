@@ -2,17 +2,14 @@ package roster
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"github.com/xuri/excelize/v2"
 
 	"dangjian/app/apptest"
 	"dangjian/data/civil"
 	"dangjian/data/idcard"
-	"dangjian/data/sheets"
 )
 
 // A sheet that writes 科研处支部 means the existing 科研处党支部: the wizard suggests merging
@@ -21,29 +18,12 @@ import (
 func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	wb := importWorkbench(t)
 	orgsBefore, _ := wb.Store.Orgs(context.Background())
-	f := excelize.NewFile()
 	rows := [][]any{
 		{"姓名", "公民身份号码", "所在支部", "入党时间"},
 		{"新同志丙", idcard.Make("340104", civil.Date(1990, 1, 2), 3, true), "科研处支部", "2016-07-01"},
 		{"新同志丁", idcard.Make("340104", civil.Date(1991, 3, 4), 4, false), "科研处支部", "2017-07-01"},
 	}
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	path := filepath.Join(t.TempDir(), "花名册.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOnFile(t, wb, xlsxOf(t, "花名册.xlsx", rows))
 	wizardWait(t, w)
 	test.Tap(w.next) // preview
 	if !apptest.Shows(w.body, "已建议并入对应的支部") {
@@ -58,7 +38,10 @@ func TestImportWizardSuggestsTheBranchWrittenShort(t *testing.T) {
 	}
 	wizardWait(t, w)
 	test.Tap(w.next) // 导入
-	apptest.WaitFor(t, "the import", func() bool { return w.page == pageDone })
+	wizardImported(t, w)
+	if w.page != pageDone {
+		t.Fatalf("page %d after the import, want done", w.page)
+	}
 	m, err := wb.Store.MemberByIDNumber(context.Background(), rows[1][1].(string))
 	if err != nil || m.BranchName != "科研处党支部" {
 		t.Fatalf("新同志丙 is in %q (%v), want 科研处党支部", m.BranchName, err)

@@ -78,9 +78,18 @@ type importWizard struct {
 	// latest re-plan has landed (tests wait on it).
 	busy      bool
 	replanned chan struct{}
-	selects   []*widget.Select
+	// imported is closed when the import started last has ended, done or refused (tests
+	// wait on it rather than read page while the import's last step is drawing it).
+	imported chan struct{}
+	selects  []*widget.Select
 	// decided holds the office's answers to the 需确认 rows (import_decide.go).
 	decided map[rowPlace]string
+	// The preview (import_wizard_preview.go): 只看错误, the tab in front, and the table of the
+	// rows as stored; kept across a re-plan.
+	onlyErrors bool
+	previewTab int
+	tabs       *container.AppTabs
+	table      *storedTable
 
 	body   *fyne.Container
 	title  *widget.Label
@@ -278,6 +287,8 @@ func (w *importWizard) commit() {
 		return
 	}
 	plan := w.plan
+	done := make(chan struct{})
+	w.imported = done
 	w.wb.RunLong("正在导入花名册", func(ctx context.Context, p ui.Progress) error {
 		p(0, plan.New+plan.Updated, "正在备份数据库……")
 		id, err := sheets.CommitImport(ctx, w.wb.Store, plan, func(done, total int) {
@@ -286,6 +297,7 @@ func (w *importWizard) commit() {
 		w.batchID = id
 		return err
 	}, func(err error) {
+		defer close(done)
 		if err != nil {
 			w.wb.ShowError("导入未完成，数据库保持原样", err)
 			return

@@ -2,7 +2,6 @@ package roster
 
 import (
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,58 +53,6 @@ func (w *importWizard) mappingPage() fyne.CanvasObject {
 		box.Add(form)
 	}
 	return container.NewVScroll(box)
-}
-
-// previewPage shows the counts and every rejected row with its reasons.
-func (w *importWizard) previewPage() fyne.CanvasObject {
-	p := w.plan
-	counts := widget.NewLabelWithStyle(fmt.Sprintf("共 %d 行：新增 %d　更新 %d　无变化 %d　不导入 %d", p.Rows(), p.New, p.Updated, p.Unchanged, p.Rejected),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	var lines []ui.PreviewLine
-	for _, it := range p.Items {
-		switch {
-		case it.Action == sheets.ActionRejected:
-			var msgs []string
-			for _, e := range it.Errors {
-				msgs = append(msgs, "“"+e.Column+"”："+wizardReason(e, it.Row.Member.BranchName))
-			}
-			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("✗ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(msgs, "；")), Refused: true})
-		case it.Action == sheets.ActionUpdate:
-			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("↻ %s 第 %d 行 %s — 更新：%s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Changes, "、"))})
-		case len(it.Row.Notes) > 0:
-			lines = append(lines, ui.PreviewLine{Text: fmt.Sprintf("ⓘ %s 第 %d 行 %s — %s", it.Row.Sheet.Name, it.Row.Line, it.Row.Member.Name, strings.Join(it.Row.Notes, "；"))})
-		}
-	}
-	hint := "下面列出不导入的行（✗，附原因）、将更新的人（↻）和有提示的行（ⓘ）："
-	if len(lines) == 0 {
-		hint = "所有行都没有问题。"
-	}
-	if len(p.Unknown) > 0 {
-		similar := 0
-		for _, u := range p.Unknown {
-			if _, ok := data.ClosestBranch(u.Name, w.orgs); ok {
-				similar++
-			}
-		}
-		switch {
-		case similar == len(p.Unknown):
-			hint += fmt.Sprintf("文件中有 %d 个党支部的写法与系统中的支部略有不同，已建议并入对应的支部，可在下一步改选。", similar)
-		case similar > 0:
-			hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部：%d 个写法与已有支部略有不同，已建议并入；其余暂按新建计算。可在下一步改选。", len(p.Unknown), similar)
-		default:
-			hint += fmt.Sprintf("文件中有 %d 个系统中没有的党支部，暂按新建计算，可在下一步改为并入已有支部或不导入。", len(p.Unknown))
-		}
-	}
-	intro := widget.NewLabel(hint)
-	intro.Wrapping = fyne.TextWrapBreak
-	box := container.NewVBox()
-	w.addDecisions(box)
-	ui.AddPreviewLines(box, lines)
-	top := container.NewVBox(counts, intro)
-	if p.Rejected > 0 {
-		top.Add(container.NewHBox(&widget.Button{Text: "导出错误行…", Icon: theme.DocumentSaveIcon(), OnTapped: w.saveRejects}))
-	}
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(box))
 }
 
 // branchesPage lets the user map each unknown branch to an existing one or create it.

@@ -45,27 +45,36 @@ func wizardFile(t *testing.T, s *data.Store) string {
 	ms, _ := s.Members(context.Background(), data.MemberFilter{})
 	known := ms[0]
 	id := func(seq int) string { return idcard.Make("340104", civil.Date(1988, 8, 8), seq, seq%2 == 1) }
-	f := excelize.NewFile()
-	rows := [][]any{
+	return xlsxOf(t, "新花名册.xlsx", [][]any{
 		{"研究所党员花名册"},
 		{"序号", "姓 名", "公民身份号码", "所在支部", "入党时间", "手机"},
 		{1, known.Name, known.IDNumber, known.BranchName, "", "13800001111"},
 		{2, "新同志甲", id(1), "量子材料联合党支部", "2015年7月", ""},
 		{3, "新同志乙", id(2), "量子材料联合党支部", "2016-07-01", ""},
 		{4, "号码丢位", 340104198808080000.0, "量子材料联合党支部", "2016-07-01", ""},
-	}
+	})
+}
+
+// xlsxOf saves rows as the first sheet of a new .xlsx called name, as an office would.
+func xlsxOf(t *testing.T, name string, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
 	for i, r := range rows {
 		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
+		if err := f.SetSheetRow("Sheet1", ref, &r); err != nil {
+			t.Fatal(err)
+		}
 	}
-	p := filepath.Join(t.TempDir(), "新花名册.xlsx")
+	p := filepath.Join(t.TempDir(), name)
 	if err := f.SaveAs(p); err != nil {
 		t.Fatal(err)
 	}
 	return p
 }
 
-func TestImportWizardEndToEnd(t *testing.T) {
+// The wizard from the file to the done page, with a screenshot of each page (make screenshots
+// runs the tests with Screenshot in their name).
+func TestImportWizardEndToEndScreenshots(t *testing.T) {
 	wb := importWorkbench(t)
 	before, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	w := wizardOn(t, wb)
@@ -105,10 +114,7 @@ func TestImportWizardEndToEnd(t *testing.T) {
 		t.Fatalf("creating the new branch by default should import both new members: %+v", w.plan)
 	}
 	test.Tap(w.next) // 导入
-	deadline := time.Now().Add(10 * time.Second)
-	for w.page != pageDone && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	wizardImported(t, w)
 	if w.page != pageDone || w.batchID == 0 {
 		t.Fatalf("import did not finish: page %d batch %d", w.page, w.batchID)
 	}
@@ -132,7 +138,14 @@ func TestImportWizardEndToEnd(t *testing.T) {
 // dialog would.
 func wizardOn(t *testing.T, wb *ui.Workbench) *importWizard {
 	t.Helper()
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
+	return wizardOnFile(t, wb, wizardFile(t, wb.Store))
+}
+
+// wizardOnFile reads and plans the roster at path for wb's store and opens the wizard on the
+// plan, as choosing the file in the dialog does.
+func wizardOnFile(t *testing.T, wb *ui.Workbench, path string) *importWizard {
+	t.Helper()
+	rf, err := sheets.ReadRoster(context.Background(), path, sheets.ReadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,19 +169,21 @@ func wizardWait(t *testing.T, w *importWizard) {
 	}
 }
 
+// wizardImported waits for the import started last to end.
+func wizardImported(t *testing.T, w *importWizard) {
+	t.Helper()
+	if w.imported == nil {
+		t.Fatal("no import was started")
+	}
+	apptest.Settle(t, "import", w.imported)
+}
+
 // Changing a column choice re-plans through RunLong (off the main goroutine, with its
 // progress dialog on a big file), and the preview then follows the new mapping.
 func TestImportWizardRemapReplansInBackground(t *testing.T) {
 	wb := importWorkbench(t)
-	rf, err := sheets.ReadRoster(context.Background(), wizardFile(t, wb.Store), sheets.ReadOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := sheets.PlanImport(context.Background(), wb.Store, rf, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := newImportWizard(wb, plan)
+	w := wizardOn(t, wb)
+	plan := w.plan // the plan read from the file; the default branch choice re-plans it
 	wizardWait(t, w)
 	w.show()
 	var phone *widget.Select

@@ -26,7 +26,10 @@ const NoteMonthOnly = "只有年月，按该月1日计"
 type Result struct {
 	Date      time.Time
 	MonthOnly bool
-	Note      string
+	// LostZero: the month was read as January from "1985.1", which may be 1985.10 that Excel
+	// kept as a number and cut the trailing 0 from — a reading to check, not just to know.
+	LostZero bool
+	Note     string
 }
 
 // Date returns the given calendar day at UTC midnight, normalising out-of-range days like time.Date.
@@ -107,6 +110,7 @@ func Parse(s string) (Result, error) {
 		}
 		r := Result{Date: d, MonthOnly: true, Note: NoteMonthOnly}
 		if mo == 1 && ms == "1" && strings.Contains(t, ".") {
+			r.LostZero = true
 			r.Note += fmt.Sprintf("；“%s”也可能是被 Excel 当作数字保存后丢了末尾 0 的 %d.10，已按1月计，请核对", orig, y)
 		}
 		return r, nil

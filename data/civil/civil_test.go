@@ -83,8 +83,11 @@ func TestParse(t *testing.T) {
 		t.Errorf("Parse(blank) = %+v, %v", r, err)
 	}
 	r, _ = Parse("1985.1")
-	if !strings.Contains(r.Note, "1985.10") {
-		t.Errorf("Parse(1985.1) should warn about 1985.10, note %q", r.Note)
+	if !strings.Contains(r.Note, "1985.10") || !r.LostZero {
+		t.Errorf("Parse(1985.1) should warn about 1985.10, note %q, LostZero %v", r.Note, r.LostZero)
+	}
+	if r, _ = Parse("1985.01"); r.LostZero {
+		t.Errorf("Parse(1985.01) is January written whole, not a lost 0: %+v", r)
 	}
 }
 

@@ -64,18 +64,21 @@ func probationaryTitle(texts ...string) bool {
 // more than a 预备期 ago and no 转正日期 — the file does not say, and decide is the question
 // the office has to answer; the member is taken as 预备党员 until then, so the overdue
 // probation shows in 检查 rather than passing unseen as 正式党员.
-func inferCategory(m data.Member, probationarySheet bool, today time.Time) (category, note, decide string) {
+func inferCategory(m data.Member, probationarySheet bool, today time.Time) (category string, note Note, decide string) {
 	switch {
 	case !m.Full.IsZero():
-		return data.CategoryFull, "人员类别未填，有转正日期，按正式党员导入", ""
+		return data.CategoryFull, sameHint("人员类别未填，有转正日期，按正式党员导入"), ""
 	case probationarySheet:
-		return data.CategoryProbation, "人员类别未填，本表为预备党员名单，按预备党员导入", ""
+		return data.CategoryProbation, sameHint("人员类别未填，本表为预备党员名单，按预备党员导入"), ""
 	case m.Joined.IsZero() || data.ProbationEnd(m.Joined).After(today):
-		return data.CategoryProbation, "人员类别未填，入党未满一年且无转正日期，按预备党员导入", ""
+		return data.CategoryProbation, sameHint("人员类别未填，入党未满一年且无转正日期，按预备党员导入"), ""
 	}
 	decide = "人员类别未填，入党已满一年却没有转正日期：请确认此人是正式党员（补填转正日期）还是预备期延长的预备党员"
-	return data.CategoryProbation, decide + "；暂按预备党员导入", decide
+	return data.CategoryProbation, warning("人员类别未填，入党已满一年却没有转正日期，暂按预备党员导入", decide+"；暂按预备党员导入"), decide
 }
+
+// sameHint is a hint whose text is its kind: it says nothing particular to the row.
+func sameHint(text string) Note { return hint(text, text) }
 
 // CodeCategoryUndecided marks an imported row whose category the office has to decide.
 const CodeCategoryUndecided = "category_undecided"

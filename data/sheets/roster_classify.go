@@ -74,6 +74,7 @@ func (c *classifier) choice(name string) BranchChoice {
 func (c *classifier) row(it *PlanItem, r *Row) {
 	it.Row = r
 	it.Errors = r.Errors
+	it.Notes = r.Notes[:len(r.Notes):len(r.Notes)] // appending copies: the row's own stay as read
 	if len(it.Errors) == 0 {
 		if first, dup := c.seen[r.Member.IDNumber]; dup {
 			it.Errors = []RowError{rowErr(r, FieldIDNumber, CodeDuplicate, fmt.Sprintf(
@@ -172,10 +173,15 @@ func (c *classifier) classifyNew(it *PlanItem, branchID int64) {
 		return
 	}
 	m.BranchID = branchID
-	if m.Category == "" {
-		var note string
+	// The inferred category is written into the row's own member (a copy per row would double
+	// a 100 000-row plan), so the row remembers it was inferred: the next plan of the same rows
+	// (the wizard re-plans on every choice) infers it again and asks again, instead of reading
+	// it as the file's.
+	if m.Category == "" || r.categoryInferred {
+		var note Note
 		m.Category, note, it.Decide = inferCategory(*m, r.Sheet.Probationary, c.today)
-		r.Notes = append(r.Notes, note)
+		r.categoryInferred = true
+		it.Notes = append(it.Notes, note)
 	}
 	m.Status = data.StatusNormal
 	it.Action, it.Member = ActionNew, m

@@ -38,6 +38,8 @@ type PlanItem struct {
 	Changes   []string // labels of the fields an update changes
 	NewBranch string   // the branch, to be created at commit
 	Errors    []RowError
+	// Notes are the row's notes as read and those of its classification (an inferred category).
+	Notes []Note
 	// Decide, when not "", is what the office has to decide about an imported row (a category
 	// the file does not give); the preview flags the row with it.
 	Decide string

@@ -81,11 +81,13 @@ type Row struct {
 	Sheet  *Sheet
 	Line   int
 	Member data.Member
-	Notes  []string
+	Notes  []Note
 	Errors []RowError
 	// Parent is the 党总支 or 二级党委 the row names (filled down like the branch), "" when
 	// the sheet has no such column.
 	Parent string
+	// categoryInferred: Member.Category is not the file's but inferred by a plan (classifyNew).
+	categoryInferred bool
 	// cells are the row's cells packed by packCells: one string instead of fourteen, since a
 	// 100 000-row file keeps every row in memory until the commit.
 	cells string

@@ -62,7 +62,7 @@ func TestReadMessyRoster(t *testing.T) {
 	if !l.Member.Joined.Equal(d(2015, 6, 1)) || l.Member.Category != "预备党员" || l.Member.Phone != "139-0551-2222" {
 		t.Errorf("李四 read wrong: %+v", l.Member)
 	}
-	if !strings.Contains(strings.Join(l.Notes, "；"), "按该月1日计") {
+	if !strings.Contains(strings.Join(NoteTexts(l.Notes), "；"), "按该月1日计") {
 		t.Errorf("a year-month date must be noted, notes: %v", l.Notes)
 	}
 	w := rowByName(t, rf, "王五")

@@ -55,8 +55,8 @@ func (e RowError) Error() string {
 
 // normalizeRow reads the mapped cells of one row into a member; it returns the notes to show
 // with the row and the errors that reject it.
-func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []string, []RowError) {
-	rc := rowCells{cells: cells, m: m, headers: headers}
+func normalizeRow(cells []string, m Mapping, headers []string) (data.Member, []Note, []RowError) {
+	rc := rowCells{cells: cells, m: m, headers: headers, birthNote: -1}
 	var mem data.Member
 	rc.readTexts(&mem)
 	rc.readDates(&mem)
@@ -69,8 +69,11 @@ type rowCells struct {
 	cells   []string
 	m       Mapping
 	headers []string
-	notes   []string
+	notes   []Note
 	errs    []RowError
+	// birthNote is the index in notes of the birth date's 只有年月 note, -1 when it has none:
+	// the ID number completes such a date (takeFromID) and the note then says so instead.
+	birthNote int
 }
 
 // get is the row's cell of field f, "" when the sheet has no such column.
@@ -125,14 +128,21 @@ func (rc *rowCells) readDates(mem *data.Member) {
 		f   Field
 		dst *time.Time
 	}{{FieldBirth, &mem.Birth}, {FieldJoined, &mem.Joined}, {FieldFull, &mem.Full}} {
-		t, note, err := parseDateCell(rc.get(d.f))
+		r, err := parseDate(rc.get(d.f))
 		if err != nil {
 			rc.reject(d.f, CodeDate, err.Error())
 			continue
 		}
-		*d.dst = t
-		if note != "" {
-			rc.notes = append(rc.notes, rc.col(d.f)+note)
+		*d.dst = r.Date
+		col := rc.col(d.f)
+		switch {
+		case r.LostZero: // 1985.1 may be 1985.10 cut short: to check, not only to know
+			rc.notes = append(rc.notes, warning(col+"：写作“年.1”，可能是被 Excel 丢了末尾 0 的10月，已按1月计", col+"："+r.Note))
+		case r.Note != "":
+			if d.f == FieldBirth {
+				rc.birthNote = len(rc.notes)
+			}
+			rc.notes = append(rc.notes, hint(col+"："+r.Note, col+"："+r.Note))
 		}
 	}
 }
@@ -157,7 +167,7 @@ func (rc *rowCells) readIDNumber(mem *data.Member) {
 	}
 	mem.IDNumber = info.Number
 	if len(idcard.Normalize(raw)) == 15 {
-		rc.notes = append(rc.notes, "15位旧身份证号已升为18位")
+		rc.notes = append(rc.notes, sameHint("15位旧身份证号已升为18位"))
 	}
 	rc.takeFromID(mem, info)
 }
@@ -166,8 +176,17 @@ func (rc *rowCells) readIDNumber(mem *data.Member) {
 // national system keys on, so it wins a disagreement; the row says so, and the office can
 // check the person's papers.
 func (rc *rowCells) takeFromID(mem *data.Member, info idcard.Info) {
-	if !mem.Birth.IsZero() && !mem.Birth.Equal(info.Birth) {
-		rc.notes = append(rc.notes, fmt.Sprintf("出生日期 %s 与身份证号不符，已按身份证号取 %s", civil.Format(mem.Birth), civil.Format(info.Birth)))
+	switch monthOnly := rc.birthNote >= 0; {
+	case monthOnly && mem.Birth.Year() == info.Birth.Year() && mem.Birth.Month() == info.Birth.Month():
+		// 出生年月 1986-08 and an ID born 1986-08-21 agree: the day comes from the number.
+		col := rc.col(FieldBirth)
+		rc.notes[rc.birthNote] = hint(col+"：只有年月，已按身份证号补全日", fmt.Sprintf("%s：只有年月，已按身份证号补全为 %s", col, civil.Format(info.Birth)))
+	case !mem.Birth.IsZero() && !mem.Birth.Equal(info.Birth):
+		if monthOnly { // not the 1st of the month after all: the warning says what is stored
+			rc.notes = append(rc.notes[:rc.birthNote], rc.notes[rc.birthNote+1:]...)
+		}
+		rc.notes = append(rc.notes, warning("出生日期与身份证号不符，已按身份证号取",
+			fmt.Sprintf("出生日期 %s 与身份证号不符，已按身份证号取 %s", civil.Format(mem.Birth), civil.Format(info.Birth))))
 	}
 	mem.Birth = info.Birth
 	idGender := "女"
@@ -175,7 +194,8 @@ func (rc *rowCells) takeFromID(mem *data.Member, info idcard.Info) {
 		idGender = "男"
 	}
 	if mem.Gender != "" && mem.Gender != idGender {
-		rc.notes = append(rc.notes, fmt.Sprintf("性别“%s”与身份证号不符，已按身份证号取“%s”", mem.Gender, idGender))
+		rc.notes = append(rc.notes, warning("性别与身份证号不符，已按身份证号取",
+			fmt.Sprintf("性别“%s”与身份证号不符，已按身份证号取“%s”", mem.Gender, idGender)))
 	}
 	mem.Gender = idGender
 }
@@ -248,18 +268,7 @@ func normPhone(s string) string {
 // cell in any format, including the CJK ones), except 19850312 / 198503 typed as numbers and
 // year-month written with a dot (1985.03), which go to civil.Parse as text.
 func parseDateCell(raw string) (time.Time, string, error) {
-	s := strings.TrimSpace(raw)
-	if s == "" {
-		return time.Time{}, "", nil
-	}
-	if v, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
-		whole := math.Trunc(v)
-		if whole >= 1 && whole < 1900 || whole > 2100 && whole < 100000 {
-			t, err := civil.FromExcelSerial(v)
-			return t, "", err
-		}
-	}
-	r, err := civil.Parse(s)
+	r, err := parseDate(raw)
 	if err != nil {
 		return time.Time{}, "", err
 	}
@@ -267,4 +276,20 @@ func parseDateCell(raw string) (time.Time, string, error) {
 		return r.Date, "：" + r.Note, nil
 	}
 	return r.Date, "", nil
+}
+
+// parseDate is parseDateCell with all that civil.Parse tells of the reading.
+func parseDate(raw string) (civil.Result, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" {
+		return civil.Result{}, nil
+	}
+	if v, err := strconv.ParseFloat(s, 64); err == nil && !strings.ContainsAny(s, "eE") {
+		whole := math.Trunc(v)
+		if whole >= 1 && whole < 1900 || whole > 2100 && whole < 100000 {
+			t, err := civil.FromExcelSerial(v)
+			return civil.Result{Date: t}, err
+		}
+	}
+	return civil.Parse(s)
 }
