@@ -62,8 +62,8 @@ func FindAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
-// EntriesOf lists the visible text fields under o in layout order; an ui.EscapeEntry counts as
-// the Entry inside it, which is what test.Type types into.
+// EntriesOf lists the visible text fields under o in layout order; an ui.EscapeEntry or
+// ui.DayEntry counts as the Entry inside it, which is what test.Type types into.
 func EntriesOf(o fyne.CanvasObject) []*widget.Entry {
 	if o == nil || !o.Visible() {
 		return nil
@@ -72,6 +72,8 @@ func EntriesOf(o fyne.CanvasObject) []*widget.Entry {
 	case *widget.Entry:
 		return []*widget.Entry{e}
 	case *ui.EscapeEntry:
+		return []*widget.Entry{&e.Entry}
+	case *ui.DayEntry:
 		return []*widget.Entry{&e.Entry}
 	}
 	var out []*widget.Entry

@@ -22,12 +22,12 @@ var orgTypes = []int{data.TypeCommittee, data.TypeGeneralBranch, data.TypeBranch
 
 // orgForm is the dialog's fields; tests fill them as a user would.
 type orgForm struct {
-	name, short                                *ui.EscapeEntry
-	unit                                       *widget.SelectEntry
-	kind, typ, parent                          *widget.Select
-	founded, mission, mStart, mEnd, pledgeDate *ui.EscapeEntry
-	temp                                       *fyne.Container
-	parentIDs                                  map[string]int64 // the parent choice's text → org id
+	name, short, mission              *ui.EscapeEntry
+	unit                              *widget.SelectEntry
+	kind, typ, parent                 *widget.Select
+	founded, mStart, mEnd, pledgeDate *ui.DayEntry
+	temp                              *fyne.Container
+	parentIDs                         map[string]int64 // the parent choice's text → org id
 }
 
 // newOrg creates an organisation under the selection (beside it when a branch is selected).

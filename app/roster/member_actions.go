@@ -22,7 +22,7 @@ const transferOut = "转出院外"
 // memberAction is the dialog of one such action: a date, a choice and a reason.
 type memberAction struct {
 	wb      *ui.Workbench
-	date    *ui.EscapeEntry
+	date    *ui.DayEntry
 	choice  *widget.Select
 	reason  *ui.EscapeEntry
 	dateErr *widget.Label

@@ -24,8 +24,8 @@ type probationDialog struct {
 	wb       *ui.Workbench
 	m        data.Member
 	decision *widget.RadioGroup
-	meeting  *ui.EscapeEntry
-	approved *ui.EscapeEntry
+	meeting  *ui.DayEntry
+	approved *ui.DayEntry
 	months   *widget.Select
 	monthsAt fyne.CanvasObject // the months row, shown for 延长预备期 only
 	reason   *ui.EscapeEntry

@@ -30,14 +30,6 @@ func DayText(t time.Time) string { return civil.Format(t) }
 // a grey example date looked like a date already filled in.
 const DayPlaceHolder = "年-月-日"
 
-// NewDayEntry is an entry for a date, with the order of its parts in its placeholder.
-func NewDayEntry(t time.Time) *EscapeEntry {
-	e := NewEscapeEntry()
-	e.SetPlaceHolder(DayPlaceHolder)
-	e.SetText(DayText(t))
-	return e
-}
-
 // NewFieldError is the red line under a field that says what is wrong with it; empty, it
 // takes no room.
 func NewFieldError() *widget.Label {
@@ -110,7 +102,7 @@ func LayoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // DayField reads a date entry for a form (data/civil reads the spelling), naming the field in
 // the message.
-func DayField(label string, e *EscapeEntry, need DayNeed) (time.Time, error) {
+func DayField(label string, e *DayEntry, need DayNeed) (time.Time, error) {
 	r, err := civil.Parse(e.Text)
 	switch {
 	case err != nil:
