@@ -26,6 +26,7 @@ type criteriaEditor struct {
 	set      criteria.Set
 	warn     *widget.Label
 	body     *fyne.Container
+	page     *container.Scroll // scrolls body; the wheel over its entries moves it too
 	sums     []*widget.Label
 	content  fyne.CanvasObject
 	building bool
@@ -40,7 +41,8 @@ func newCriteriaEditor(wb *ui.Workbench) *criteriaEditor {
 	bar := container.NewHBox(widget.NewLabel("指标体系"), fixed(c.setSel, 360),
 		widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), c.save),
 		widget.NewButtonWithIcon("复制为新年度", theme.ContentCopyIcon(), c.copy))
-	c.content = container.NewBorder(container.NewVBox(bar, c.warn), nil, nil, nil, container.NewVScroll(c.body))
+	c.page = container.NewVScroll(c.body)
+	c.content = container.NewBorder(container.NewVBox(bar, c.warn), nil, nil, nil, c.page)
 	return c
 }
 
@@ -140,15 +142,15 @@ func fixed(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
-func (c *criteriaEditor) entry(text string, set func(string)) *widget.Entry {
-	e := widget.NewEntry()
+func (c *criteriaEditor) entry(text string, set func(string)) *ui.PageEntry {
+	e := ui.NewPageEntry(c.page)
 	e.SetText(text)
 	e.OnChanged = func(s string) { set(strings.TrimSpace(s)); c.changed() }
 	return e
 }
 
-func (c *criteriaEditor) number(v float64, set func(float64)) *widget.Entry {
-	e := widget.NewEntry()
+func (c *criteriaEditor) number(v float64, set func(float64)) *ui.PageEntry {
+	e := ui.NewPageEntry(c.page)
 	e.SetText(criteria.FormatPoints(v))
 	e.OnChanged = func(s string) {
 		x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
