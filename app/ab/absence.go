@@ -202,7 +202,6 @@ func showABWarnings(wb *ui.Workbench, title string, ws []abpost.Warning) {
 	for _, w := range ws {
 		lines = append(lines, "【"+w.Kind+"】"+w.Message)
 	}
-	l := widget.NewLabel(strings.Join(lines, "\n\n"))
-	l.Wrapping = fyne.TextWrapWord
+	l := ui.NewWrapLabel(strings.Join(lines, "\n\n"))
 	showABInfo(wb, title, l)
 }

@@ -24,7 +24,7 @@ type criteriaEditor struct {
 	sets     []criteria.SetInfo
 	setSel   *widget.Select
 	set      criteria.Set
-	warn     *widget.Label
+	warn     *ui.WrapLabel
 	body     *fyne.Container
 	page     *container.Scroll // scrolls body; the wheel over its entries moves it too
 	sums     []*widget.Label
@@ -34,8 +34,7 @@ type criteriaEditor struct {
 }
 
 func newCriteriaEditor(wb *ui.Workbench) *criteriaEditor {
-	c := &criteriaEditor{wb: wb, warn: widget.NewLabel(""), body: container.NewVBox()}
-	c.warn.Wrapping = fyne.TextWrapWord
+	c := &criteriaEditor{wb: wb, warn: ui.NewWrapLabel(""), body: container.NewVBox()}
 	c.setSel = widget.NewSelect(nil, func(string) { c.loadSet() })
 	c.setSel.PlaceHolder = "（无指标体系）"
 	bar := container.NewHBox(widget.NewLabel("指标体系"), fixed(c.setSel, 360),
@@ -223,9 +222,8 @@ func (c *criteriaEditor) copy() {
 	year.SetText(strconv.Itoa(c.set.Year + 1))
 	items := []*widget.FormItem{widget.NewFormItem("新年度", year)}
 	if c.dirty {
-		note := widget.NewLabel("⚠ 复制的是已保存的内容；本页尚未保存的修改不会带过去，请先点“保存”。")
+		note := ui.NewWrapLabel("⚠ 复制的是已保存的内容；本页尚未保存的修改不会带过去，请先点“保存”。")
 		note.Importance = widget.WarningImportance
-		note.Wrapping = fyne.TextWrapWord
 		items = append(items, widget.NewFormItem("", note))
 	}
 	d := evalForm(c.wb, "复制指标体系", "复制", items, fyne.NewSize(420, 200), func() error {

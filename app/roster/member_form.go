@@ -51,9 +51,9 @@ type memberForm struct {
 	// nothing): only those values may it replace or take back, never what the person chose.
 	derivedBirth, derivedGender string
 
-	errs    map[string]*widget.Label
+	errs    map[string]*ui.WrapLabel
 	touched map[string]bool
-	summary *widget.Label
+	summary *ui.WrapLabel
 	save    *widget.Button // the dialog's 保存, disabled while anything is wrong
 	dlg     *ui.StayDialog
 }
@@ -61,7 +61,7 @@ type memberForm struct {
 // showMemberForm opens the form for m (a zero Member for a new one); onSaved, when not nil,
 // gets the saved record after the store accepted it.
 func showMemberForm(wb *ui.Workbench, m data.Member, onSaved func(data.Member)) *memberForm {
-	f := &memberForm{wb: wb, orig: m, onSaved: onSaved, errs: map[string]*widget.Label{}, touched: map[string]bool{}}
+	f := &memberForm{wb: wb, orig: m, onSaved: onSaved, errs: map[string]*ui.WrapLabel{}, touched: map[string]bool{}}
 	content := f.build()
 	title := "新增党员"
 	if m.Person.ID != 0 {

@@ -39,7 +39,7 @@ type auditTab struct {
 	text     *widget.Entry
 	from, to *ui.DayEntry
 	count    *widget.Label
-	full     *widget.Label // the selected entry's whole text: long cells are cut in the table
+	full     *ui.WrapLabel // the selected entry's whole text: long cells are cut in the table
 	table    *widget.Table
 	content  fyne.CanvasObject
 }
@@ -57,8 +57,7 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 	search := &widget.Button{Text: "查询", Icon: theme.SearchIcon(), OnTapped: l.reload}
 	export := &widget.Button{Text: "导出 Excel…", Icon: theme.DownloadIcon(), OnTapped: l.onExport}
 	l.count = widget.NewLabel("")
-	l.full = widget.NewLabel("点选一行，在此查看它的全文")
-	l.full.Wrapping = fyne.TextWrapWord
+	l.full = ui.NewWrapLabel("点选一行，在此查看它的全文")
 	l.table = newGrid(auditGridColumns, func() int { return len(l.entries) }, l.cell, l.showFull)
 	dates := container.NewGridWithColumns(2, l.from, l.to)
 	filters := container.NewBorder(nil, nil, l.action, container.NewHBox(search, export),

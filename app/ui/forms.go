@@ -31,17 +31,16 @@ func DayText(t time.Time) string { return civil.Format(t) }
 const DayPlaceHolder = "年-月-日"
 
 // NewFieldError is the red line under a field that says what is wrong with it; empty, it
-// takes no room.
-func NewFieldError() *widget.Label {
-	l := widget.NewLabel("")
+// takes no room. It wraps as Chinese does (WrapLabel).
+func NewFieldError() *WrapLabel {
+	l := NewWrapLabel("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
 }
 
 // SetFieldError shows msg under a field, or hides the line when msg is "".
-func SetFieldError(l *widget.Label, msg string) {
+func SetFieldError(l *WrapLabel, msg string) {
 	if msg == "" {
 		l.Hide()
 		return
@@ -143,10 +142,9 @@ func SubmitOnEnter(d interface{ Submit() }, fields ...*EscapeEntry) {
 	}
 }
 
-func Colored(text string, imp widget.Importance) *widget.Label {
-	l := widget.NewLabel(text)
+// Colored is a message in the colour of its importance, wrapped as Chinese is (WrapLabel).
+func Colored(text string, imp widget.Importance) *WrapLabel {
+	l := NewWrapLabel(text)
 	l.Importance = imp
-	// Chinese has no spaces: break anywhere rather than push a whole clause to the next line.
-	l.Wrapping = fyne.TextWrapBreak
 	return l
 }

@@ -34,9 +34,8 @@ func (wb *Workbench) ShowError(title string, err error) {
 	if err == nil {
 		return
 	}
-	msg := MessageText(err)
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
+	label := NewWrapLabel(MessageText(err))
+	label.Resize(fyne.NewSize(460, 0)) // broken into its lines at the dialog's width, so its height is known
 	d := dialog.NewCustom(title, "知道了", container.NewGridWrap(fyne.NewSize(460, label.MinSize().Height+40), label), wb.Window)
 	d.Show()
 }
