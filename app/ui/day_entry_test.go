@@ -28,8 +28,7 @@ func dateForm(t *testing.T) (w fyne.Window, top, bottom *ui.DayEntry, saved *int
 	}
 	saved = new(int)
 	form := container.NewBorder(widget.NewForm(widget.NewFormItem("开始日期", top)), widget.NewForm(widget.NewFormItem("结束日期", bottom)), nil, nil)
-	var d *ui.StayDialog
-	d = ui.FormDialog(wb, "登记请假/出差", form, "保存", fyne.NewSize(520, 640), func() error {
+	d := ui.FormDialog(wb, "登记请假/出差", form, "保存", fyne.NewSize(520, 640), func() error {
 		if _, err := ui.DayField("开始日期", top, ui.DayExact); err != nil {
 			return err
 		}
