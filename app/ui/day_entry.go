@@ -15,14 +15,17 @@ import (
 
 // DayEntry is the one date field of every form. A date is typed in any spelling the roster
 // import reads (2024-05-01, 2024/5/1, 2024.5.1, 20240501, 2024年5月1日, 2024年5月 …: data/civil
-// reads it when the form is checked), or picked from the month calendar its button drops down,
-// which writes 2024-05-01. Esc closes the calendar; Enter submits the form as in any field.
+// reads it when the form is checked), or picked from the month calendar its button (or F4)
+// drops down, which writes 2024-05-01. While the calendar is open the arrow keys move its day,
+// Enter takes it and Esc closes the calendar, leaving the form open; otherwise Enter submits
+// the form as in any field.
 type DayEntry struct {
 	EscapeEntry
 	// Today says which day 今天 is and which month an empty field's calendar opens on.
 	Today func() time.Time
 
 	popUp *widget.PopUp
+	cal   *dayCalendar
 }
 
 // NewDayEntry is a date field holding t (empty for the zero date), with the order of the parts
@@ -32,7 +35,7 @@ func NewDayEntry(t time.Time) *DayEntry {
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(DayPlaceHolder)
 	e.SetText(DayText(t))
-	e.ActionItem = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: e.ShowCalendar}
+	e.ActionItem = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: e.toggleCalendar}
 	return e
 }
 
@@ -48,6 +51,15 @@ func (e *DayEntry) Enable() {
 	e.EscapeEntry.Enable()
 }
 
+// toggleCalendar is the calendar button: it drops the calendar down, or closes it when open.
+func (e *DayEntry) toggleCalendar() {
+	if e.CalendarShown() {
+		e.HideCalendar()
+		return
+	}
+	e.ShowCalendar()
+}
+
 // ShowCalendar drops the month calendar down under the field (above it when the window has no
 // room below), on the month of the date typed, else on today's.
 func (e *DayEntry) ShowCalendar() {
@@ -57,10 +69,10 @@ func (e *DayEntry) ShowCalendar() {
 	}
 	today := civilDay(e.Today())
 	shown, _ := ParseDay(e.Text)
-	cal := newDayCalendar(shown, today, e.pick)
-	cal.onClose = e.HideCalendar
 	e.HideCalendar()
-	e.popUp = widget.NewPopUp(cal, c)
+	e.cal = newDayCalendar(shown, today, e.pick)
+	e.cal.onClose = e.HideCalendar
+	e.popUp = widget.NewPopUp(e.cal, c)
 	size := e.popUp.MinSize()
 	e.popUp.ShowAtPosition(dropPosition(c.Size(), fyne.CurrentApp().Driver().AbsolutePositionForObject(e), e.Size(), size))
 	e.popUp.Resize(size)
@@ -84,16 +96,34 @@ func (e *DayEntry) pick(d time.Time) {
 	e.SetText(DayText(d))
 }
 
-// TypedKey closes an open calendar on Esc (the form stays); Enter closes it and submits the
-// form as usual.
+// calendarKeys move the open calendar's day: a day, or a week up and down.
+var calendarKeys = map[fyne.KeyName]int{fyne.KeyLeft: -1, fyne.KeyRight: 1, fyne.KeyUp: -7, fyne.KeyDown: 7}
+
+// TypedKey opens the calendar on F4, as Windows date fields do. With the calendar open the
+// arrows move its day, Enter takes that day and Esc closes it (the form stays); any other key
+// closes it and edits the text as usual.
 func (e *DayEntry) TypedKey(k *fyne.KeyEvent) {
-	if e.CalendarShown() {
-		e.HideCalendar()
-		if k.Name == fyne.KeyEscape {
+	if !e.CalendarShown() {
+		if k.Name == fyne.KeyF4 {
+			e.ShowCalendar()
 			return
 		}
+		e.EscapeEntry.TypedKey(k)
+		return
 	}
-	e.EscapeEntry.TypedKey(k)
+	if step, ok := calendarKeys[k.Name]; ok {
+		e.cal.move(step)
+		return
+	}
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.pick(e.cal.current())
+	case fyne.KeyEscape, fyne.KeyF4:
+		e.HideCalendar()
+	default:
+		e.HideCalendar()
+		e.EscapeEntry.TypedKey(k)
+	}
 }
 
 // dropPosition places a drop-down of size drop under a field at pos of size field, or above it
@@ -141,8 +171,20 @@ func newDayCalendar(selected, today time.Time, onPick func(time.Time)) *dayCalen
 	return c
 }
 
-// Month is the month on show, as 2024年5月.
-func (c *dayCalendar) Month() string { return c.title.Text }
+// current is the day the keys have reached: the one in the field, else today.
+func (c *dayCalendar) current() time.Time {
+	if c.selected.IsZero() {
+		return c.today
+	}
+	return c.selected
+}
+
+// move steps the marked day by days, turning the sheet when it leaves the month.
+func (c *dayCalendar) move(days int) {
+	c.selected = c.current().AddDate(0, 0, days)
+	c.month = civil.Date(c.selected.Year(), c.selected.Month(), 1)
+	c.fill()
+}
 
 // turn moves the sheet by years and months.
 func (c *dayCalendar) turn(years, months int) {

@@ -78,7 +78,7 @@ func TestDayEntryReadsEverySpellingTheImportReads(t *testing.T) {
 func TestDayEntryCalendarPicksADay(t *testing.T) {
 	w, top, _, _ := dateForm(t)
 	test.Type(top, "2024/5/1")
-	test.Tap(top.ActionItem.(*widget.Button))
+	test.Tap(top.ActionItem.(fyne.Tappable))
 	p := calendarOf(w)
 	if p == nil {
 		t.Fatal("the calendar button dropped nothing down")
@@ -104,7 +104,7 @@ func TestDayEntryCalendarPicksADay(t *testing.T) {
 
 	// 今天 writes the day the clock says.
 	top.SetText("")
-	test.Tap(top.ActionItem.(*widget.Button))
+	test.Tap(top.ActionItem.(fyne.Tappable))
 	if p = calendarOf(w); p == nil || !apptest.Shows(p.Content, "2026年11月") {
 		t.Fatal("an empty field's calendar does not open on this month")
 	}
@@ -132,7 +132,7 @@ func nextMonthButton(t *testing.T, p *widget.PopUp) *widget.Button {
 func TestDayEntryEscClosesTheCalendarAndEnterSubmits(t *testing.T) {
 	w, top, _, saved := dateForm(t)
 	form := w.Canvas().Overlays().Top()
-	test.Tap(top.ActionItem.(*widget.Button))
+	test.Tap(top.ActionItem.(fyne.Tappable))
 	if calendarOf(w) == nil {
 		t.Fatal("no calendar")
 	}
@@ -144,7 +144,7 @@ func TestDayEntryEscClosesTheCalendarAndEnterSubmits(t *testing.T) {
 		t.Fatal("Esc closed the form too; it should close only the calendar")
 	}
 	// Esc with the focus nowhere (a tap on the form's background) closes the calendar too.
-	test.Tap(top.ActionItem.(*widget.Button))
+	test.Tap(top.ActionItem.(fyne.Tappable))
 	w.Canvas().Unfocus()
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if calendarOf(w) != nil || w.Canvas().Overlays().Top() != form {
@@ -159,28 +159,29 @@ func TestDayEntryEscClosesTheCalendarAndEnterSubmits(t *testing.T) {
 	}
 }
 
-func TestDayEntryCalendarFitsTheWindow(t *testing.T) {
-	w, top, bottom, _ := dateForm(t)
-	win := w.Canvas().Size()
-	for name, e := range map[string]*ui.DayEntry{"top": top, "bottom": bottom} {
-		test.Tap(e.ActionItem.(*widget.Button))
-		p := calendarOf(w)
-		if p == nil {
-			t.Fatalf("%s: no calendar", name)
-		}
-		content := p.Content
-		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(content)
-		size := content.Size()
-		if at.X < 0 || at.Y < 0 || at.X+size.Width > win.Width || at.Y+size.Height > win.Height {
-			t.Errorf("%s field: the calendar at %v size %v leaves the %v window", name, at, size, win)
-		}
-		field := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
-		if at.Y < field.Y+e.Size().Height && at.Y+size.Height > field.Y {
-			t.Errorf("%s field: the calendar (y %v–%v) covers the field (y %v–%v)", name, at.Y, at.Y+size.Height, field.Y, field.Y+e.Size().Height)
-		}
-		for _, b := range apptest.OffCanvas(p, win) {
-			t.Errorf("%s field: calendar button cut: %s", name, b)
-		}
-		e.HideCalendar()
+// From the keys alone: F4 drops the calendar down on the day typed, the arrows move the day (a
+// day sideways, a week up and down, over the month's end), Enter takes it without submitting.
+func TestDayEntryCalendarFromTheKeyboard(t *testing.T) {
+	w, top, _, saved := dateForm(t)
+	w.Canvas().Focus(top)
+	test.Type(top, "2024-05-30")
+	key := func(k fyne.KeyName) { top.TypedKey(&fyne.KeyEvent{Name: k}) }
+	key(fyne.KeyF4)
+	if calendarOf(w) == nil {
+		t.Fatal("F4 dropped nothing down")
+	}
+	key(fyne.KeyRight)
+	key(fyne.KeyRight)
+	key(fyne.KeyRight)
+	key(fyne.KeyDown)
+	if p := calendarOf(w); p == nil || !apptest.Shows(p.Content, "2024年6月") {
+		t.Fatal("moving past 31 May did not turn the calendar to June")
+	}
+	key(fyne.KeyReturn)
+	if top.Text != "2024-06-09" || calendarOf(w) != nil {
+		t.Errorf("after 30 May + 3 days + a week and Enter the field says %q (calendar open: %v)", top.Text, calendarOf(w) != nil)
+	}
+	if *saved != 0 {
+		t.Error("Enter in the open calendar submitted the form")
 	}
 }
