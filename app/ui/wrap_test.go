@@ -173,3 +173,36 @@ func TestErrorDialogKeepsNamesWhole(t *testing.T) {
 		t.Errorf("the dialog gives the message %v px of the %v its %d lines need", h, need, len(lines))
 	}
 }
+
+// A confirmation names what it acts on; the name stays whole and 确定 still confirms.
+func TestConfirmKeepsNamesWhole(t *testing.T) {
+	apptest.NewTestApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1024, 700))
+	wb := &ui.Workbench{Window: w}
+	msg := "将用 2026-11-28 10:00 的“导入前”备份替换当前的全部数据，这次导入以及之后的所有修改都会撤回；“欧阳晓明”“司马相如”的修改也会撤回。确定恢复吗？"
+	done := false
+	wb.Confirm("恢复导入前的备份", msg, func() { done = true })
+	var l fyne.Widget
+	for _, x := range apptest.FindAll[*widget.Label](w.Canvas().Overlays().Top()) {
+		if x.Text == msg {
+			l = x
+		}
+	}
+	for _, x := range apptest.FindAll[*ui.WrapLabel](w.Canvas().Overlays().Top()) {
+		if x.Text == msg {
+			l = x
+		}
+	}
+	if l == nil {
+		t.Fatal("the confirmation does not show the message")
+	}
+	lines := rows(l)
+	if p := splitInside(lines, "“欧阳晓明”", "“司马相如”", "“导入前”", "2026-11-28", "10:00"); p != "" || len(lines) < 2 {
+		t.Errorf("a line ends inside %s: %q", p, lines)
+	}
+	apptest.Tap(t, w, "确定")
+	if !done {
+		t.Error("确定 did not confirm")
+	}
+}
