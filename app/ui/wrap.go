@@ -16,7 +16,7 @@ import (
 // spaces. So the app's messages break here, by the rules of Chinese typesetting: between two
 // characters, never before a closing mark (，。、：”）…) or after an opening one (“（《), never
 // inside a short quotation (a name, a branch, a file), nor inside a run of Latin letters and
-// figures (2026-11-28, 13/19) or between a figure and the unit after it (3年, 3 年, 6000 行).
+// figures (2026-11-28, 13/19) or between a figure and the unit after it (3年, 3 年, A岗).
 
 // quoteRunes pairs the opening marks whose content is kept on one line with their closing ones.
 var quoteRunes = map[rune]rune{'“': '”', '‘': '’', '《': '》', '「': '」', '『': '』', '【': '】', '（': '）', '(': ')'}
@@ -35,8 +35,17 @@ func isIdeograph(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // isWordRune is a rune of a Latin word or a figure, which stays with its neighbours.
 func isWordRune(r rune) bool {
-	return r < 0x80 && !unicode.IsSpace(r) && !strings.ContainsRune(openingRunes+closingRunes, r) || r == '.' || r == '%' || r == ':' || r == ','
+	switch {
+	case r >= 0x80 || unicode.IsSpace(r):
+		return false
+	case strings.ContainsRune(".,:%", r): // 100.98, 1,000, 10:00, 100%
+		return true
+	}
+	return !strings.ContainsRune(openingRunes+closingRunes, r)
 }
+
+// isLetterOrDigit is an ASCII letter or figure: what comes after it (3年, A岗) stays with it.
+func isLetterOrDigit(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
 // lineStarts says for each rune of text whether a line may start there (index 0 always may).
 func lineStarts(text []rune) []bool {
@@ -80,8 +89,8 @@ func mayBreak(text []rune, i int) bool {
 		return false
 	case isWordRune(prev) && isWordRune(next):
 		return false
-	case unicode.IsDigit(prev) && isIdeograph(next):
-		return false // 3年, 6000行, 13个
+	case isLetterOrDigit(prev) && isIdeograph(next):
+		return false // 3年, 6000行, A岗
 	}
 	return true
 }

@@ -206,3 +206,35 @@ func TestConfirmKeepsNamesWhole(t *testing.T) {
 		t.Error("确定 did not confirm")
 	}
 }
+
+// The breaking rules, with every character one unit wide.
+func TestBreakLines(t *testing.T) {
+	count := func(s string) float32 { return float32(len([]rune(s))) }
+	for _, c := range []struct {
+		text  string
+		width float32
+		want  []string
+	}{
+		// A short quotation stays whole; the closing 。 goes with it.
+		{"因此未撤销：“胡斌”。请先核对", 7, []string{"因此未撤销：", "“胡斌”。请先", "核对"}},
+		// A figure keeps its unit, with or without the space between them; the space before it
+		// is where the line breaks, and it is not drawn.
+		{"任期 3 年，共 386 人", 5, []string{"任期", "3 年，共", "386 人"}},
+		{"任期3年，共386人", 4, []string{"任期", "3年，共", "386人"}},
+		// A date, a score and an A/B post stay whole; a closing mark never starts a line.
+		{"于2026-11-28到期", 11, []string{"于", "2026-11-28到", "期"}},
+		{"得分100.98分。", 8, []string{"得分", "100.98分。"}},
+		{"由A岗办理", 2, []string{"由", "A岗", "办理"}},
+		// An opening mark never ends a line; a long quotation breaks like a sentence.
+		{"请看“这是一段很长的引用文字，不是名字，也不是支部的名称，可以断开”", 12,
+			[]string{"请看“这是一段很长的引用", "文字，不是名字，也不是支", "部的名称，可以断开”"}},
+		// Newlines are kept; a piece wider than a line is cut where the line is full.
+		{"第一行\n第二行", 10, []string{"第一行", "第二行"}},
+		{"12345678901234", 5, []string{"12345", "67890", "1234"}},
+		{"", 5, []string{""}},
+	} {
+		if got := ui.BreakLines(c.text, c.width, count); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q at %v: %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
