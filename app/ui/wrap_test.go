@@ -226,8 +226,10 @@ func TestBreakLines(t *testing.T) {
 		{"得分100.98分。", 8, []string{"得分", "100.98分。"}},
 		{"由A岗办理", 2, []string{"由", "A岗", "办理"}},
 		// An opening mark never ends a line; a long quotation breaks like a sentence.
-		{"请看“这是一段很长的引用文字，不是名字，也不是支部的名称，可以断开”", 12,
-			[]string{"请看“这是一段很长的引用", "文字，不是名字，也不是支", "部的名称，可以断开”"}},
+		{
+			"请看“这是一段很长的引用文字，不是名字，也不是支部的名称，可以断开”", 12,
+			[]string{"请看“这是一段很长的引用", "文字，不是名字，也不是支", "部的名称，可以断开”"},
+		},
 		// Newlines are kept; a piece wider than a line is cut where the line is full.
 		{"第一行\n第二行", 10, []string{"第一行", "第二行"}},
 		{"12345678901234", 5, []string{"12345", "67890", "1234"}},
