@@ -157,13 +157,7 @@ func showAbsenceForm(wb *ui.Workbench, x abpost.Absence) {
 			who.posts[it.BID] = append(who.posts[it.BID], "B岗："+it.Name)
 		}
 	}
-	from, to := ui.NewEscapeEntry(), ui.NewEscapeEntry()
-	from.SetPlaceHolder(ui.DayPlaceHolder)
-	to.SetPlaceHolder(ui.DayPlaceHolder)
-	if !x.From.IsZero() {
-		from.SetText(data.DateText(x.From))
-		to.SetText(data.DateText(x.To))
-	}
+	from, to := ui.NewDayEntry(x.From), ui.NewDayEntry(x.To)
 	kind := widget.NewSelect(abpost.AbsenceKinds, nil)
 	kind.SetSelected(x.Kind)
 	handed := widget.NewCheck("已向B岗交接", nil)
@@ -208,7 +202,6 @@ func showABWarnings(wb *ui.Workbench, title string, ws []abpost.Warning) {
 	for _, w := range ws {
 		lines = append(lines, "【"+w.Kind+"】"+w.Message)
 	}
-	l := widget.NewLabel(strings.Join(lines, "\n\n"))
-	l.Wrapping = fyne.TextWrapWord
+	l := ui.NewWrapLabel(strings.Join(lines, "\n\n"))
 	showABInfo(wb, title, l)
 }

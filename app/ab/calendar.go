@@ -3,6 +3,7 @@ package ab
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,8 +42,7 @@ func (a *Screen) showABCalendar() {
 		list.Refresh()
 	}
 	list.OnSelected = func(i widget.ListItemID) { selected = i }
-	date, name := ui.NewEscapeEntry(), ui.NewEscapeEntry()
-	date.SetPlaceHolder(ui.DayPlaceHolder)
+	date, name := ui.NewDayEntry(time.Time{}), ui.NewEscapeEntry()
 	name.SetPlaceHolder("名称，如 国庆节")
 	kind := widget.NewRadioGroup([]string{"放假", "调休上班"}, nil)
 	kind.Horizontal = true

@@ -20,7 +20,7 @@ type abCoverageView struct {
 	wb       *ui.Workbench
 	root     fyne.CanvasObject
 	table    *ui.KeyTable
-	summary  *widget.Label
+	summary  *ui.WrapLabel
 	warnings *fyne.Container // one wrapping line a warning
 	cov      *abpost.Coverage
 }
@@ -34,8 +34,7 @@ var (
 )
 
 func newABCoverageView(wb *ui.Workbench) *abCoverageView {
-	v := &abCoverageView{wb: wb, summary: widget.NewLabel("")}
-	v.summary.Wrapping = fyne.TextWrapWord
+	v := &abCoverageView{wb: wb, summary: ui.NewWrapLabel("")}
 	v.table = ui.NewKeyTable(v.size, newABCoverageCell, v.update)
 	v.table.ShowHeaderColumn = false
 	v.table.StickyColumnCount = 1
@@ -133,8 +132,7 @@ func (v *abCoverageView) reload() {
 	v.table.Refresh()
 	v.warnings.RemoveAll()
 	for _, w := range cov.Warnings {
-		l := widget.NewLabel("【" + w.Kind + "】" + w.Message)
-		l.Wrapping = fyne.TextWrapWord
+		l := ui.NewWrapLabel("【" + w.Kind + "】" + w.Message)
 		l.Importance = widget.WarningImportance
 		if w.Kind == abpost.WarnGap {
 			l.Importance = widget.DangerImportance

@@ -119,8 +119,7 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 		t.SetColumnWidth(i, w)
 	}
 	// A reason is often longer than its column: the selected row's whole text shows under the table.
-	detail := widget.NewLabel("点选一行，在这里查看它的完整说明。")
-	detail.Wrapping = fyne.TextWrapWord
+	detail := ui.NewWrapLabel("点选一行，在这里查看它的完整说明。")
 	t.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(plan.Rows) {
 			return
@@ -231,7 +230,7 @@ func (a *Screen) onImportHolidays(after func()) {
 // abMessageArea reserves room for three lines of text under a table, so that a long reason
 // appearing on a click never draws over the table (a dialog does not grow when a label's text
 // does).
-func abMessageArea(msg *widget.Label) fyne.CanvasObject {
+func abMessageArea(msg fyne.CanvasObject) fyne.CanvasObject {
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(10, 66))
 	return container.NewStack(room, container.NewVScroll(msg))

@@ -116,6 +116,8 @@ func TestABImportPreviewShowsTheWholeReason(t *testing.T) {
 			table = x
 		case *widget.Label:
 			labels = append(labels, x)
+		case *ui.WrapLabel:
+			labels = append(labels, &x.Label)
 		case *container.Scroll:
 			walk(x.Content)
 		case *fyne.Container:

@@ -47,13 +47,20 @@ func ChildrenOf(o fyne.CanvasObject) []fyne.CanvasObject {
 	return nil
 }
 
-// FindAll lists every visible T under o in layout order, as Tab would visit them.
+// FindAll lists every visible T under o in layout order, as Tab would visit them. A
+// ui.WrapLabel is found as the widget.Label it embeds.
 func FindAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	if o == nil || !o.Visible() {
 		return nil
 	}
 	if x, ok := o.(T); ok {
 		return []T{x}
+	}
+	if w, ok := o.(*ui.WrapLabel); ok { // a message label is a label to a person reading it
+		if x, ok := any(&w.Label).(T); ok {
+			return []T{x}
+		}
+		return nil
 	}
 	var out []T
 	for _, c := range ChildrenOf(o) {
@@ -62,8 +69,8 @@ func FindAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	return out
 }
 
-// EntriesOf lists the visible text fields under o in layout order; an ui.EscapeEntry counts as
-// the Entry inside it, which is what test.Type types into.
+// EntriesOf lists the visible text fields under o in layout order; an ui.EscapeEntry or
+// ui.DayEntry counts as the Entry inside it, which is what test.Type types into.
 func EntriesOf(o fyne.CanvasObject) []*widget.Entry {
 	if o == nil || !o.Visible() {
 		return nil
@@ -72,6 +79,8 @@ func EntriesOf(o fyne.CanvasObject) []*widget.Entry {
 	case *widget.Entry:
 		return []*widget.Entry{e}
 	case *ui.EscapeEntry:
+		return []*widget.Entry{&e.Entry}
+	case *ui.DayEntry:
 		return []*widget.Entry{&e.Entry}
 	}
 	var out []*widget.Entry
@@ -97,6 +106,8 @@ func Texts(o fyne.CanvasObject) []string {
 	switch x := o.(type) {
 	case *widget.Label:
 		out = append(out, x.Text)
+	case *ui.WrapLabel:
+		return append(out, x.Text)
 	case *widget.Button:
 		out = append(out, x.Text)
 	case *fyne.Container:

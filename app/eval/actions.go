@@ -261,8 +261,7 @@ func (e *Screen) previewImport(imp *sheets.EvalImport, path string) {
 			lines = append(lines, "• "+x.Message)
 		}
 	}
-	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := ui.NewWrapLabel(strings.Join(lines, "\n"))
 	d := dialog.NewCustomConfirm("导入评分表", "导入", "取消", container.NewVScroll(msg), func(ok bool) {
 		if !ok || imp.Read().Empty() {
 			return

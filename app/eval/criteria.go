@@ -24,8 +24,9 @@ type criteriaEditor struct {
 	sets     []criteria.SetInfo
 	setSel   *widget.Select
 	set      criteria.Set
-	warn     *widget.Label
+	warn     *ui.WrapLabel
 	body     *fyne.Container
+	page     *container.Scroll // scrolls body; the wheel over its entries moves it too
 	sums     []*widget.Label
 	content  fyne.CanvasObject
 	building bool
@@ -33,14 +34,14 @@ type criteriaEditor struct {
 }
 
 func newCriteriaEditor(wb *ui.Workbench) *criteriaEditor {
-	c := &criteriaEditor{wb: wb, warn: widget.NewLabel(""), body: container.NewVBox()}
-	c.warn.Wrapping = fyne.TextWrapWord
+	c := &criteriaEditor{wb: wb, warn: ui.NewWrapLabel(""), body: container.NewVBox()}
 	c.setSel = widget.NewSelect(nil, func(string) { c.loadSet() })
 	c.setSel.PlaceHolder = "（无指标体系）"
 	bar := container.NewHBox(widget.NewLabel("指标体系"), fixed(c.setSel, 360),
 		widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), c.save),
 		widget.NewButtonWithIcon("复制为新年度", theme.ContentCopyIcon(), c.copy))
-	c.content = container.NewBorder(container.NewVBox(bar, c.warn), nil, nil, nil, container.NewVScroll(c.body))
+	c.page = container.NewVScroll(c.body)
+	c.content = container.NewBorder(container.NewVBox(bar, c.warn), nil, nil, nil, c.page)
 	return c
 }
 
@@ -140,15 +141,15 @@ func fixed(o fyne.CanvasObject, w float32) fyne.CanvasObject {
 	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
-func (c *criteriaEditor) entry(text string, set func(string)) *widget.Entry {
-	e := widget.NewEntry()
+func (c *criteriaEditor) entry(text string, set func(string)) *ui.PageEntry {
+	e := ui.NewPageEntry(c.page)
 	e.SetText(text)
 	e.OnChanged = func(s string) { set(strings.TrimSpace(s)); c.changed() }
 	return e
 }
 
-func (c *criteriaEditor) number(v float64, set func(float64)) *widget.Entry {
-	e := widget.NewEntry()
+func (c *criteriaEditor) number(v float64, set func(float64)) *ui.PageEntry {
+	e := ui.NewPageEntry(c.page)
 	e.SetText(criteria.FormatPoints(v))
 	e.OnChanged = func(s string) {
 		x, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
@@ -221,9 +222,8 @@ func (c *criteriaEditor) copy() {
 	year.SetText(strconv.Itoa(c.set.Year + 1))
 	items := []*widget.FormItem{widget.NewFormItem("新年度", year)}
 	if c.dirty {
-		note := widget.NewLabel("⚠ 复制的是已保存的内容；本页尚未保存的修改不会带过去，请先点“保存”。")
+		note := ui.NewWrapLabel("⚠ 复制的是已保存的内容；本页尚未保存的修改不会带过去，请先点“保存”。")
 		note.Importance = widget.WarningImportance
-		note.Wrapping = fyne.TextWrapWord
 		items = append(items, widget.NewFormItem("", note))
 	}
 	d := evalForm(c.wb, "复制指标体系", "复制", items, fyne.NewSize(420, 200), func() error {

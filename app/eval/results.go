@@ -25,13 +25,12 @@ type resultsView struct {
 	head    []string
 	table   *widget.Table
 	sel     int
-	titles  *widget.Label
+	titles  *ui.WrapLabel
 	content fyne.CanvasObject
 }
 
 func newResultsView(wb *ui.Workbench) *resultsView {
-	v := &resultsView{wb: wb, sel: -1, titles: widget.NewLabel("")}
-	v.titles.Wrapping = fyne.TextWrapWord
+	v := &resultsView{wb: wb, sel: -1, titles: ui.NewWrapLabel("")}
 	v.table = widget.NewTable(func() (int, int) { return len(v.res) + 1, len(v.head) },
 		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -222,8 +221,7 @@ func (v *resultsView) override() {
 	}
 	sel := widget.NewSelect(names, nil)
 	sel.PlaceHolder = "请选择由数据计算的指标"
-	how := widget.NewLabel("")
-	how.Wrapping = fyne.TextWrapWord
+	how := ui.NewWrapLabel("")
 	points, reason := ui.NewEscapeEntry(), ui.NewEscapeEntry()
 	reason.SetPlaceHolder("修正理由（必填，记入操作日志）")
 	var d *ui.StayDialog

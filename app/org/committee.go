@@ -24,8 +24,7 @@ func (o *Screen) newTerm() {
 		return
 	}
 	start := ui.NewDayEntry(o.wb.Store.Today())
-	intro := widget.NewLabel(fmt.Sprintf("新一届支委会任期%d年；上一届及其在任支委将于同日结束。换届后请用“任命”选出新一届支委。", data.TermYears))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := ui.NewWrapLabel(fmt.Sprintf("新一届支委会任期%d年；上一届及其在任支委将于同日结束。换届后请用“任命”选出新一届支委。", data.TermYears))
 	form := widget.NewForm(widget.NewFormItem("本届开始日期", start))
 	ui.FormDialog(o.wb, "换届 · "+x.Name, container.NewVBox(intro, form), "换届", fyne.NewSize(520, 280), func() error {
 		d, err := ui.DayField("本届开始日期", start, ui.DayRequired)

@@ -31,8 +31,7 @@ func (o *Screen) showDetail() {
 	if !ok && len(o.kids[0]) == 0 {
 		// No 党委 yet (the first-start form was cancelled): nothing can be built or imported
 		// under nothing, so the way to begin is here, not only at the next start.
-		intro := widget.NewLabel("这个数据库还没有党委（根组织）。请先设置研究院：填写研究院名称和党委全称、简称，然后就可以导入组织机构表和花名册。")
-		intro.Wrapping = fyne.TextWrapWord
+		intro := ui.NewWrapLabel("这个数据库还没有党委（根组织）。请先设置研究院：填写研究院名称和党委全称、简称，然后就可以导入组织机构表和花名册。")
 		o.detail.Add(intro)
 		o.detail.Add(container.NewHBox(&widget.Button{Text: "设置研究院…", Icon: theme.SettingsIcon(), Importance: widget.HighImportance, OnTapped: func() { setup.ShowFirstStart(o.wb, nil) }}))
 		o.detail.Refresh()
@@ -68,8 +67,7 @@ func (o *Screen) facts(x data.Org) fyne.CanvasObject {
 			v = "—"
 		}
 		grid.Add(widget.NewLabelWithStyle(k, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
-		val := widget.NewLabel(v)
-		val.Wrapping = fyne.TextWrapWord
+		val := ui.NewWrapLabel(v)
 		grid.Add(val)
 	}
 	row("组织类别", fmt.Sprintf("%s（%d）", data.TypeName(x.TypeCode), x.TypeCode))

@@ -22,12 +22,12 @@ var orgTypes = []int{data.TypeCommittee, data.TypeGeneralBranch, data.TypeBranch
 
 // orgForm is the dialog's fields; tests fill them as a user would.
 type orgForm struct {
-	name, short                                *ui.EscapeEntry
-	unit                                       *widget.SelectEntry
-	kind, typ, parent                          *widget.Select
-	founded, mission, mStart, mEnd, pledgeDate *ui.EscapeEntry
-	temp                                       *fyne.Container
-	parentIDs                                  map[string]int64 // the parent choice's text → org id
+	name, short, mission              *ui.EscapeEntry
+	unit                              *widget.SelectEntry
+	kind, typ, parent                 *widget.Select
+	founded, mStart, mEnd, pledgeDate *ui.DayEntry
+	temp                              *fyne.Container
+	parentIDs                         map[string]int64 // the parent choice's text → org id
 }
 
 // newOrg creates an organisation under the selection (beside it when a branch is selected).
@@ -227,8 +227,7 @@ func (o *Screen) abolishOrg() {
 	day := ui.NewDayEntry(o.wb.Store.Today())
 	reason := widget.NewMultiLineEntry()
 	reason.SetPlaceHolder("必填，如：任务完成、机构调整合并")
-	intro := widget.NewLabel("撤销后该组织不再出现在组织树中（勾选“显示已撤销”可查看），记录保留。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro := ui.NewWrapLabel("撤销后该组织不再出现在组织树中（勾选“显示已撤销”可查看），记录保留。")
 	form := widget.NewForm(widget.NewFormItem("撤销日期", day), widget.NewFormItem("原因", reason))
 	ui.FormDialog(o.wb, "撤销 · "+x.Name, container.NewVBox(intro, form), "撤销", fyne.NewSize(520, 340), func() error {
 		d, err := ui.DayField("撤销日期", day, ui.DayRequired)

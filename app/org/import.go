@@ -98,11 +98,10 @@ func (im *orgImport) preview() {
 		}
 	}
 	lines = append(refused, lines...)
-	hint := widget.NewLabel("下面先列出不导入的行（✗，附原因），再列出将新增（＋）和将更新（↻）的行；无变化的行不列出。")
+	hint := ui.NewWrapLabel("下面先列出不导入的行（✗，附原因），再列出将新增（＋）和将更新（↻）的行；无变化的行不列出。")
 	if len(lines) == 0 {
 		hint.SetText("文件中的党组织都已在库中且无变化。")
 	}
-	hint.Wrapping = fyne.TextWrapWord
 	list := container.NewVBox()
 	ui.AddPreviewLines(list, lines)
 	im.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewVBox(counts, hint), nil, nil, nil, container.NewVScroll(list))}
@@ -169,8 +168,7 @@ func (im *orgImport) commit() {
 func (im *orgImport) donePage() {
 	p, wb := im.plan, im.o.wb
 	im.title.SetText("导入完成")
-	msg := widget.NewLabel(fmt.Sprintf("已导入：新增 %d 个党组织，更新 %d 个；无变化 %d 个；%d 行未导入。导入前已自动备份数据库。", p.New, p.Updated, p.Unchanged, p.Rejected))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := ui.NewWrapLabel(fmt.Sprintf("已导入：新增 %d 个党组织，更新 %d 个；无变化 %d 个；%d 行未导入。导入前已自动备份数据库。", p.New, p.Updated, p.Unchanged, p.Rejected))
 	var undo *widget.Button
 	undo = &widget.Button{Text: "撤销本次导入", Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		wb.Confirm("撤销本次导入", fmt.Sprintf("将删除本次新增的 %d 个党组织、还原被更新的 %d 个。确定撤销吗？", p.New, p.Updated), func() {

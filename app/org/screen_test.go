@@ -104,6 +104,9 @@ func osLabels(o fyne.CanvasObject) []*widget.Label {
 	if l, ok := o.(*widget.Label); ok {
 		return []*widget.Label{l}
 	}
+	if l, ok := o.(*ui.WrapLabel); ok {
+		return []*widget.Label{&l.Label}
+	}
 	if c, ok := o.(*fyne.Container); ok {
 		for _, k := range c.Objects {
 			out = append(out, osLabels(k)...)

@@ -25,8 +25,8 @@ type tempPick struct {
 	shown   []data.Member
 	ticked  map[int64]bool
 	count   *widget.Label
-	from    *ui.EscapeEntry
-	to      *ui.EscapeEntry
+	from    *ui.DayEntry
+	to      *ui.DayEntry
 }
 
 func (o *Screen) addTempMembers() {

@@ -22,12 +22,12 @@ const transferOut = "转出院外"
 // memberAction is the dialog of one such action: a date, a choice and a reason.
 type memberAction struct {
 	wb      *ui.Workbench
-	date    *ui.EscapeEntry
+	date    *ui.DayEntry
 	choice  *widget.Select
 	reason  *ui.EscapeEntry
-	dateErr *widget.Label
-	choErr  *widget.Label
-	reasErr *widget.Label
+	dateErr *ui.WrapLabel
+	choErr  *ui.WrapLabel
+	reasErr *ui.WrapLabel
 	ok      *widget.Button // the dialog's confirm button (tests tap it)
 	// run does the action with the parsed date, the chosen text and the reason.
 	run func(day time.Time, choice, reason string) error
@@ -44,8 +44,7 @@ func newMemberAction(wb *ui.Workbench, title, intro, choiceLabel, reasonHint str
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	info := widget.NewLabel(intro)
-	info.Wrapping = fyne.TextWrapWord
+	info := ui.NewWrapLabel(intro)
 	body := container.NewVBox(info,
 		bold("日期"), a.date, a.dateErr,
 		bold(choiceLabel), a.choice, a.choErr,

@@ -39,20 +39,21 @@ type memberForm struct {
 	orig    data.Member
 	onSaved func(data.Member)
 
-	name, birth, title, post, phone, joined, full *ui.EscapeEntry
-	idNumber                                      *idEntry
-	gender, branch, category                      *ui.EscapeSelect
-	ethnicity, education, degree, unit            *ui.EscapeSelectEntry
-	backbone, returnee, head                      *widget.Check
-	branchIDs                                     map[string]int64
+	name, title, post, phone           *ui.EscapeEntry
+	birth, joined, full                *ui.DayEntry
+	idNumber                           *idEntry
+	gender, branch, category           *ui.EscapeSelect
+	ethnicity, education, degree, unit *ui.EscapeSelectEntry
+	backbone, returnee, head           *widget.Check
+	branchIDs                          map[string]int64
 
 	// derivedBirth and derivedGender are what fillFromID last put into 出生日期 and 性别 ("" when
 	// nothing): only those values may it replace or take back, never what the person chose.
 	derivedBirth, derivedGender string
 
-	errs    map[string]*widget.Label
+	errs    map[string]*ui.WrapLabel
 	touched map[string]bool
-	summary *widget.Label
+	summary *ui.WrapLabel
 	save    *widget.Button // the dialog's 保存, disabled while anything is wrong
 	dlg     *ui.StayDialog
 }
@@ -60,7 +61,7 @@ type memberForm struct {
 // showMemberForm opens the form for m (a zero Member for a new one); onSaved, when not nil,
 // gets the saved record after the store accepted it.
 func showMemberForm(wb *ui.Workbench, m data.Member, onSaved func(data.Member)) *memberForm {
-	f := &memberForm{wb: wb, orig: m, onSaved: onSaved, errs: map[string]*widget.Label{}, touched: map[string]bool{}}
+	f := &memberForm{wb: wb, orig: m, onSaved: onSaved, errs: map[string]*ui.WrapLabel{}, touched: map[string]bool{}}
 	content := f.build()
 	title := "新增党员"
 	if m.Person.ID != 0 {
@@ -99,12 +100,13 @@ func (f *memberForm) build() fyne.CanvasObject {
 	f.idNumber.SetPlaceHolder("18位，末位可为X")
 	f.idNumber.OnChanged = func(string) { f.fillFromID(false); f.changed("IDNumber") }
 	f.idNumber.OnSubmitted = func(string) { f.trySave() }
-	f.birth = entry(ui.DayText(m.Birth), "Birth")
-	f.joined = entry(ui.DayText(m.Joined), "Joined")
-	f.full = entry(ui.DayText(m.Full), "Full")
-	for _, e := range []*ui.EscapeEntry{f.birth, f.joined, f.full} {
-		e.SetPlaceHolder(ui.DayPlaceHolder)
+	day := func(t time.Time, key string) *ui.DayEntry {
+		e := ui.NewDayEntry(t)
+		e.OnChanged = func(string) { f.changed(key) }
+		e.OnSubmitted = func(string) { f.trySave() }
+		return e
 	}
+	f.birth, f.joined, f.full = day(m.Birth, "Birth"), day(m.Joined, "Joined"), day(m.Full, "Full")
 	f.title = entry(m.Title, "Title")
 	f.post = entry(m.Post, "Post")
 	f.phone = entry(m.Phone, "Phone")
@@ -233,7 +235,7 @@ func (f *memberForm) changed(key string) {
 func (f *memberForm) read() (data.Member, data.Invalid) {
 	m := f.orig
 	var bad data.Invalid
-	day := func(e *ui.EscapeEntry, key string) time.Time {
+	day := func(e *ui.DayEntry, key string) time.Time {
 		d, err := ui.ParseDay(e.Text)
 		if err != nil {
 			bad = append(bad, data.FieldError{Field: key, Message: err.Error()})

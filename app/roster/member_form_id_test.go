@@ -107,7 +107,7 @@ func TestMemberFormEscFromADropDown(t *testing.T) {
 func TestMemberFormDateFieldsShowNoExampleDate(t *testing.T) {
 	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
 	f := showMemberForm(wb, data.Member{}, nil)
-	for name, e := range map[string]*ui.EscapeEntry{"出生日期": f.birth, "入党日期": f.joined, "转正日期": f.full} {
+	for name, e := range map[string]*ui.DayEntry{"出生日期": f.birth, "入党日期": f.joined, "转正日期": f.full} {
 		if strings.ContainsAny(e.PlaceHolder, "0123456789") {
 			t.Errorf("%s shows %q while empty", name, e.PlaceHolder)
 		}

@@ -24,18 +24,18 @@ type probationDialog struct {
 	wb       *ui.Workbench
 	m        data.Member
 	decision *widget.RadioGroup
-	meeting  *ui.EscapeEntry
-	approved *ui.EscapeEntry
+	meeting  *ui.DayEntry
+	approved *ui.DayEntry
 	months   *widget.Select
 	monthsAt fyne.CanvasObject // the months row, shown for 延长预备期 only
 	reason   *ui.EscapeEntry
-	errs     map[string]*widget.Label // under each field: meeting, approved, months, reason
+	errs     map[string]*ui.WrapLabel // under each field: meeting, approved, months, reason
 	dlg      *ui.StayDialog
 }
 
 // showProbationDialog opens the decision on a probationary member in the roster.
 func showProbationDialog(wb *ui.Workbench, m data.Member) *probationDialog {
-	p := &probationDialog{wb: wb, m: m, errs: map[string]*widget.Label{}}
+	p := &probationDialog{wb: wb, m: m, errs: map[string]*ui.WrapLabel{}}
 	for _, k := range []string{"decision", "meeting", "approved", "months", "reason"} {
 		p.errs[k] = ui.NewFieldError()
 	}
@@ -60,8 +60,7 @@ func showProbationDialog(wb *ui.Workbench, m data.Member) *probationDialog {
 	if !due.After(wb.Store.Today()) {
 		intro += "预备期已满，请按支部大会的决定办理。"
 	}
-	info := widget.NewLabel(intro)
-	info.Wrapping = fyne.TextWrapWord
+	info := ui.NewWrapLabel(intro)
 	p.monthsAt = container.NewVBox(bold("延长"), p.months, p.errs["months"])
 	body := container.NewVBox(info,
 		bold("支部大会决定"), p.decision, p.errs["decision"],

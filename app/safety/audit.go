@@ -37,9 +37,9 @@ type auditTab struct {
 	entries  []data.AuditEntry
 	action   *widget.Select
 	text     *widget.Entry
-	from, to *widget.Entry
+	from, to *ui.DayEntry
 	count    *widget.Label
-	full     *widget.Label // the selected entry's whole text: long cells are cut in the table
+	full     *ui.WrapLabel // the selected entry's whole text: long cells are cut in the table
 	table    *widget.Table
 	content  fyne.CanvasObject
 }
@@ -50,13 +50,14 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 	l.action.SetSelectedIndex(0)
 	l.action.OnChanged = func(string) { l.reload() }
 	l.text = &widget.Entry{PlaceHolder: "姓名、文件名、原因……", OnSubmitted: func(string) { l.reload() }}
-	l.from = &widget.Entry{PlaceHolder: "起 2026-01-01", OnSubmitted: func(string) { l.reload() }}
-	l.to = &widget.Entry{PlaceHolder: "止 2026-12-31", OnSubmitted: func(string) { l.reload() }}
+	l.from, l.to = ui.NewDayEntry(time.Time{}), ui.NewDayEntry(time.Time{})
+	l.from.SetPlaceHolder("起 " + ui.DayPlaceHolder)
+	l.to.SetPlaceHolder("止 " + ui.DayPlaceHolder)
+	l.from.OnSubmitted, l.to.OnSubmitted = func(string) { l.reload() }, func(string) { l.reload() }
 	search := &widget.Button{Text: "查询", Icon: theme.SearchIcon(), OnTapped: l.reload}
 	export := &widget.Button{Text: "导出 Excel…", Icon: theme.DownloadIcon(), OnTapped: l.onExport}
 	l.count = widget.NewLabel("")
-	l.full = widget.NewLabel("点选一行，在此查看它的全文")
-	l.full.Wrapping = fyne.TextWrapWord
+	l.full = ui.NewWrapLabel("点选一行，在此查看它的全文")
 	l.table = newGrid(auditGridColumns, func() int { return len(l.entries) }, l.cell, l.showFull)
 	dates := container.NewGridWithColumns(2, l.from, l.to)
 	filters := container.NewBorder(nil, nil, l.action, container.NewHBox(search, export),
@@ -94,7 +95,7 @@ func (l *auditTab) filter() (data.AuditFilter, error) {
 		f.Action = a
 	}
 	for _, d := range []struct {
-		e    *widget.Entry
+		e    *ui.DayEntry
 		to   *time.Time
 		name string
 	}{{l.from, &f.From, "起始日期"}, {l.to, &f.To, "截止日期"}} {

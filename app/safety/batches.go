@@ -24,7 +24,7 @@ type batchTab struct {
 	selected int
 	table    *widget.Table
 	undo     *widget.Button
-	info     *widget.Label
+	info     *ui.WrapLabel
 	content  fyne.CanvasObject
 }
 
@@ -33,10 +33,8 @@ func newBatchTab(wb *ui.Workbench) *batchTab {
 	h.table = newGrid(batchColumns, func() int { return len(h.batches) }, h.cell, h.choose)
 	h.undo = &widget.Button{Text: "撤销这次导入…", Icon: theme.ContentUndoIcon(), OnTapped: h.onUndo}
 	h.undo.Disable()
-	h.info = widget.NewLabel("")
-	h.info.Wrapping = fyne.TextWrapWord
-	note := widget.NewLabel("撤销会删除这次导入新增的记录、还原它改过的记录；导入后又被修改过的记录不会被覆盖，撤销会被拒绝并说明是哪些。")
-	note.Wrapping = fyne.TextWrapWord
+	h.info = ui.NewWrapLabel("")
+	note := ui.NewWrapLabel("撤销会删除这次导入新增的记录、还原它改过的记录；导入后又被修改过的记录不会被覆盖，撤销会被拒绝并说明是哪些。")
 	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, h.table)
 	h.reload()
 	return h
@@ -100,9 +98,8 @@ func (h *batchTab) onUndo() {
 	}
 	b := h.batches[h.selected]
 	reason := &widget.Entry{PlaceHolder: "例如：导错了文件（可不填）"}
-	msg := widget.NewLabel(fmt.Sprintf("撤销 %s 的%s（%s）？\n%s\n\n这次导入新增的记录会被删除，改过的记录会还原。",
+	msg := ui.NewWrapLabel(fmt.Sprintf("撤销 %s 的%s（%s）？\n%s\n\n这次导入新增的记录会被删除，改过的记录会还原。",
 		b.At.Local().Format("2006-01-02 15:04"), b.Kind, b.Source, b.Summary))
-	msg.Wrapping = fyne.TextWrapWord
 	var d *ui.StayDialog
 	d = ui.FormDialog(h.wb, "撤销导入", widget.NewForm(&widget.FormItem{Widget: msg}, &widget.FormItem{Text: "原因", Widget: reason}),
 		"撤销", fyne.NewSize(520, 300), func() error {

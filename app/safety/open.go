@@ -65,8 +65,7 @@ func ShowOpenFailure(a fyne.App, dbPath string, err error, retry func()) fyne.Wi
 		list.SetSelected(lines[0])
 		list.Required = true
 		body.Add(list)
-		note := widget.NewLabel("恢复时，损坏的文件会原样保留在旁边（文件名加“.损坏-时间”），不会被删除。")
-		note.Wrapping = fyne.TextWrapWord
+		note := ui.NewWrapLabel("恢复时，损坏的文件会原样保留在旁边（文件名加“.损坏-时间”），不会被删除。")
 		body.Add(note)
 		var restore *widget.Button
 		restore = &widget.Button{Text: "恢复最新的完好备份", Icon: theme.HistoryIcon(), Importance: widget.HighImportance, OnTapped: func() {

@@ -21,9 +21,8 @@ import (
 // offerWaysOn shows the edited rows and the two ways on; cancelling changes nothing.
 func (h *batchTab) offerWaysOn(b data.Batch, reason string, edited []string) {
 	names := strings.Join(edited, "、")
-	msg := widget.NewLabel(fmt.Sprintf("导入后以下记录又被修改过：%s。整批撤销会丢掉这些修改。\n\n"+
+	msg := ui.NewWrapLabel(fmt.Sprintf("导入后以下记录又被修改过：%s。整批撤销会丢掉这些修改。\n\n"+
 		"可以撤销这次导入的其余记录、保留这些修改过的记录；也可以恢复这次导入前的备份（导入之后的全部修改都会撤回）。", names))
-	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	keep := &widget.Button{Text: "撤销其余，保留这些记录", Importance: widget.HighImportance, OnTapped: func() {
 		d.Hide()

@@ -21,7 +21,7 @@ import (
 type Form struct {
 	Institute, CommitteeName, CommitteeShort *ui.EscapeEntry
 	// errs holds each field's red line: ValidateProfile's field errors land under their field.
-	errs   map[string]*widget.Label
+	errs   map[string]*ui.WrapLabel
 	Dialog *ui.StayDialog
 }
 
@@ -29,8 +29,7 @@ type Form struct {
 // (loadDemo runs after the form has closed; nil offers no demo). On success the screens showing organisations
 // reload and the tree shows the new 党委.
 func ShowFirstStart(wb *ui.Workbench, loadDemo func()) *Form {
-	intro := widget.NewLabel("这个数据库还是空的。请先填写本单位的名称，系统据此建立党委（根组织），之后可在“组织机构”中导入组织机构表、在“党员花名册”中导入花名册。\n只想先熟悉功能，可以载入演示研究院。")
-	intro.Wrapping = fyne.TextWrapWord
+	intro := ui.NewWrapLabel("这个数据库还是空的。请先填写本单位的名称，系统据此建立党委（根组织），之后可在“组织机构”中导入组织机构表、在“党员花名册”中导入花名册。\n只想先熟悉功能，可以载入演示研究院。")
 	f := newForm(data.Profile{})
 	body := container.NewVBox(intro, f.fields())
 	if loadDemo != nil {
@@ -74,7 +73,7 @@ func ShowEdit(wb *ui.Workbench) *Form {
 }
 
 func newForm(p data.Profile) *Form {
-	f := &Form{errs: map[string]*widget.Label{}}
+	f := &Form{errs: map[string]*ui.WrapLabel{}}
 	entry := func(field, text, placeholder string) *ui.EscapeEntry {
 		e := ui.NewEscapeEntry()
 		e.SetPlaceHolder(placeholder)
@@ -109,7 +108,7 @@ func (f *Form) fields() fyne.CanvasObject {
 }
 
 // FieldError is the red line under a field ("Institute", "CommitteeName", "CommitteeShort").
-func (f *Form) FieldError(field string) *widget.Label { return f.errs[field] }
+func (f *Form) FieldError(field string) *ui.WrapLabel { return f.errs[field] }
 
 func (f *Form) profile() data.Profile {
 	return data.Profile{Institute: f.Institute.Text, CommitteeName: f.CommitteeName.Text, CommitteeShort: f.CommitteeShort.Text}

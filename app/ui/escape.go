@@ -35,6 +35,10 @@ func InstallEscape(w fyne.Window) {
 	})
 }
 
+// dismisser is a drop-down of ours (the date field's calendar) that Esc closes, leaving the
+// dialog under it open.
+type dismisser interface{ dismiss() }
+
 // dismissTop taps the dismiss button of the top overlay; false when there is none.
 func dismissTop(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
@@ -43,6 +47,10 @@ func dismissTop(c fyne.Canvas) bool {
 	}
 	if p, ok := top.(*widget.PopUp); ok {
 		top = p.Content
+	}
+	if d, ok := top.(dismisser); ok {
+		d.dismiss()
+		return true
 	}
 	if b := findDismiss(top); b != nil {
 		b.OnTapped()

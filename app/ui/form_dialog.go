@@ -46,7 +46,7 @@ type StayDialog struct {
 	// OK is the confirm button; a form that checks as the user types disables it.
 	OK *widget.Button
 	// Msg is the red line beside the buttons: the refusal, or what is left to correct.
-	Msg *widget.Label
+	Msg *WrapLabel
 	// Body is what the dialog shows: the content above the message line and the buttons.
 	Body fyne.CanvasObject
 	// then runs once after the dialog closed on success (AfterClose).

@@ -30,26 +30,17 @@ func DayText(t time.Time) string { return civil.Format(t) }
 // a grey example date looked like a date already filled in.
 const DayPlaceHolder = "年-月-日"
 
-// NewDayEntry is an entry for a date, with the order of its parts in its placeholder.
-func NewDayEntry(t time.Time) *EscapeEntry {
-	e := NewEscapeEntry()
-	e.SetPlaceHolder(DayPlaceHolder)
-	e.SetText(DayText(t))
-	return e
-}
-
 // NewFieldError is the red line under a field that says what is wrong with it; empty, it
-// takes no room.
-func NewFieldError() *widget.Label {
-	l := widget.NewLabel("")
+// takes no room. It wraps as Chinese does (WrapLabel).
+func NewFieldError() *WrapLabel {
+	l := NewWrapLabel("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.Hide()
 	return l
 }
 
 // SetFieldError shows msg under a field, or hides the line when msg is "".
-func SetFieldError(l *widget.Label, msg string) {
+func SetFieldError(l *WrapLabel, msg string) {
 	if msg == "" {
 		l.Hide()
 		return
@@ -110,7 +101,7 @@ func LayoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // DayField reads a date entry for a form (data/civil reads the spelling), naming the field in
 // the message.
-func DayField(label string, e *EscapeEntry, need DayNeed) (time.Time, error) {
+func DayField(label string, e *DayEntry, need DayNeed) (time.Time, error) {
 	r, err := civil.Parse(e.Text)
 	switch {
 	case err != nil:
@@ -151,10 +142,9 @@ func SubmitOnEnter(d interface{ Submit() }, fields ...*EscapeEntry) {
 	}
 }
 
-func Colored(text string, imp widget.Importance) *widget.Label {
-	l := widget.NewLabel(text)
+// Colored is a message in the colour of its importance, wrapped as Chinese is (WrapLabel).
+func Colored(text string, imp widget.Importance) *WrapLabel {
+	l := NewWrapLabel(text)
 	l.Importance = imp
-	// Chinese has no spaces: break anywhere rather than push a whole clause to the next line.
-	l.Wrapping = fyne.TextWrapBreak
 	return l
 }

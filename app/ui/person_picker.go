@@ -21,7 +21,7 @@ const PersonsShown = 200
 type PersonPicker struct {
 	Search *EscapeEntry
 	List   *widget.List
-	Info   *widget.Label
+	Info   *WrapLabel
 	// Chosen is the person chosen last (ID 0: none yet).
 	Chosen   data.Person
 	OnChosen func(data.Person)
@@ -33,8 +33,7 @@ type PersonPicker struct {
 
 // NewPersonPicker lists all; label writes one person's line (name with unit, post …).
 func NewPersonPicker(all []data.Person, label func(data.Person) string) *PersonPicker {
-	p := &PersonPicker{all: all, label: label, Search: NewEscapeEntry(), Info: widget.NewLabel("")}
-	p.Info.Wrapping = fyne.TextWrapWord
+	p := &PersonPicker{all: all, label: label, Search: NewEscapeEntry(), Info: NewWrapLabel("")}
 	p.Search.SetPlaceHolder("输入姓名、拼音或部门查找")
 	p.List = widget.NewList(func() int { return len(p.shown) },
 		func() fyne.CanvasObject {

@@ -34,22 +34,28 @@ func (wb *Workbench) ShowError(title string, err error) {
 	if err == nil {
 		return
 	}
-	msg := MessageText(err)
-	label := widget.NewLabel(msg)
-	label.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "知道了", container.NewGridWrap(fyne.NewSize(460, label.MinSize().Height+40), label), wb.Window)
+	d := dialog.NewCustom(title, "知道了", messageBody(MessageText(err), 40), wb.Window)
 	d.Show()
+}
+
+// messageWidth is the width of the text in a message or confirmation dialog.
+const messageWidth = 460
+
+// messageBody is a dialog's message, broken into lines as Chinese is (WrapLabel) at the
+// dialog's width, with room below it.
+func messageBody(text string, room float32) fyne.CanvasObject {
+	label := NewWrapLabel(text)
+	label.Resize(fyne.NewSize(messageWidth, 0)) // broken at the dialog's width, so its height is known
+	return container.NewGridWrap(fyne.NewSize(messageWidth, label.MinSize().Height+room), label)
 }
 
 // Confirm asks before anything destructive; ok runs only on 确定.
 func (wb *Workbench) Confirm(title, message string, ok func()) {
-	d := dialog.NewConfirm(title, message, func(yes bool) {
+	d := dialog.NewCustomConfirm(title, "确定", "取消", messageBody(message, 12), func(yes bool) {
 		if yes {
 			ok()
 		}
 	}, wb.Window)
-	d.SetConfirmText("确定")
-	d.SetDismissText("取消")
 	d.Show()
 }
 
