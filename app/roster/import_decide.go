@@ -39,9 +39,8 @@ func (w *importWizard) addDecisions(box *fyne.Container) {
 	if w.decided == nil {
 		w.decided = map[rowPlace]string{}
 	}
-	head := widget.NewLabelWithStyle(fmt.Sprintf("需确认：%d 人没有人员类别和转正日期，但入党已满一年。请为每人选择正式党员或预备党员（预备期延长），未选的按预备党员导入。", len(flagged)),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	head.Wrapping = fyne.TextWrapWord
+	head := ui.NewWrapLabel(fmt.Sprintf("需确认：%d 人没有人员类别和转正日期，但入党已满一年。请为每人选择正式党员或预备党员（预备期延长），未选的按预备党员导入。", len(flagged)))
+	head.TextStyle = fyne.TextStyle{Bold: true}
 	box.Add(head)
 	setAll := func(category string) {
 		for _, i := range flagged {

@@ -128,8 +128,7 @@ func (w *importWizard) branchesPage() fyne.CanvasObject {
 // donePage sums up and offers undo and the rejected rows.
 func (w *importWizard) donePage() fyne.CanvasObject {
 	p := w.plan
-	msg := widget.NewLabel(fmt.Sprintf("已导入：新增 %d 人，更新 %d 人；无变化 %d 人；%d 行未导入。导入前已自动备份数据库。", p.New, p.Updated, p.Unchanged, p.Rejected))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := ui.NewWrapLabel(fmt.Sprintf("已导入：新增 %d 人，更新 %d 人；无变化 %d 人；%d 行未导入。导入前已自动备份数据库。", p.New, p.Updated, p.Unchanged, p.Rejected))
 	var undo *widget.Button
 	undo = &widget.Button{Text: "撤销本次导入", Icon: theme.ContentUndoIcon(), OnTapped: func() {
 		w.wb.Confirm("撤销本次导入", fmt.Sprintf("将删除本次新增的 %d 人、还原被更新的 %d 人。确定撤销吗？", p.New, p.Updated), func() {

@@ -112,12 +112,14 @@ func (r *Screen) build() {
 	r.decide = &widget.Button{Text: "转正/延长预备期", Icon: theme.ConfirmIcon(), OnTapped: r.decideSelected}
 	imp := &widget.Button{Text: "导入", Icon: theme.UploadIcon(), OnTapped: func() { showRosterImportWizard(r.wb, "") }}
 	exp := &widget.Button{Text: "导出", Icon: theme.DownloadIcon(), OnTapped: func() { showRosterExportDialog(r.wb, r.filter()) }}
-	tools := container.NewHBox(add, r.edit, r.transfer, r.change, r.decide, widget.NewSeparator(), imp, exp)
+	// The search box takes the room right of the buttons: below, beside the four filters, it
+	// was cut to "搜索姓名、拼音、" at 1024 px.
+	tools := container.NewBorder(nil, nil, container.NewHBox(add, r.edit, r.transfer, r.change, r.decide, widget.NewSeparator(), imp, exp), nil, r.search)
 	// The chosen branch shows with its tree indent; without room it reads "人事处…".
 	branchRoom := canvas.NewRectangle(color.Transparent)
 	branchRoom.SetMinSize(fyne.NewSize(280, 1))
 	filters := container.NewBorder(nil, nil, nil,
-		container.NewHBox(container.NewStack(branchRoom, r.branch), r.category, r.status, r.reveal, r.count), r.search)
+		container.NewHBox(r.category, r.status, r.reveal, r.count), container.NewStack(branchRoom, r.branch))
 	top := container.NewVBox(tools, filters)
 	r.root = container.NewBorder(top, nil, nil, nil, r.table)
 	r.enableActions()

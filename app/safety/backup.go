@@ -29,7 +29,7 @@ type backupTab struct {
 	rows     []backupRow
 	selected int
 	table    *widget.Table
-	info     *widget.Label
+	info     *ui.WrapLabel
 	restore  *widget.Button
 	content  fyne.CanvasObject
 	loads    ui.Loader // the backups list, read in the background
@@ -41,13 +41,11 @@ var backupColumns = []gridColumn{{"时间", 170}, {"原因", 90}, {"党员人数
 func newBackupTab(wb *ui.Workbench) *backupTab {
 	b := &backupTab{wb: wb, selected: -1}
 	b.table = newGrid(backupColumns, func() int { return len(b.rows) }, b.cell, b.choose)
-	b.info = widget.NewLabel("")
-	b.info.Wrapping = fyne.TextWrapWord
+	b.info = ui.NewWrapLabel("")
 	b.restore = &widget.Button{Text: "恢复选中的备份…", Icon: theme.HistoryIcon(), OnTapped: b.onRestore}
 	b.restore.Disable()
 	now := &widget.Button{Text: "立即备份", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: b.onBackupNow}
-	note := widget.NewLabel("导入和恢复之前、以及每天第一次启动时都会自动备份；备份文件夹中保留最近 10 份。")
-	note.Wrapping = fyne.TextWrapWord
+	note := ui.NewWrapLabel("导入和恢复之前、以及每天第一次启动时都会自动备份；备份文件夹中保留最近 10 份。")
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(container.NewHBox(now, b.restore)), note)
 	b.demo = newDemoBar(wb)
 	b.content = container.NewBorder(container.NewVBox(b.demo.root, top), b.info, nil, nil, b.table)

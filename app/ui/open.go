@@ -44,8 +44,7 @@ func (wb *Workbench) RevealFile(path string) {
 
 // OfferOpen tells the user a file was written and offers 打开文件 and 打开所在文件夹.
 func (wb *Workbench) OfferOpen(title, message, path string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := NewWrapLabel(message)
 	d := dialog.NewCustomWithoutButtons(title, container.NewGridWrap(fyne.NewSize(460, msg.MinSize().Height+40), msg), wb.Window)
 	d.SetButtons([]fyne.CanvasObject{
 		&widget.Button{Text: "关闭", OnTapped: d.Hide},
