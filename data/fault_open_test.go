@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"dangjian/data/datatest"
 )
 
 // englishWord is a run of Latin letters, as in "SQL logic error", "open", "mkdir": once the
@@ -45,7 +47,7 @@ func TestOpenRefusesRollbackModeFilesByteForByteUnchanged(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	corrupt(t, damaged)
+	datatest.Damage(t, damaged)
 	newer := filepath.Join(dir, "newer.db")
 	if err := s.BackupTo(newer); err != nil {
 		t.Fatal(err)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data/datatest"
 )
 
 // addMembers puts n members into a branch directly, as an import would.
@@ -98,7 +100,7 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	corrupt(t, damaged)
+	datatest.Damage(t, damaged)
 	other := filepath.Join(dir, "other.db")
 	raw, _ := sql.Open("sqlite", other)
 	if _, err := raw.Exec(`CREATE TABLE x(a)`); err != nil {
@@ -146,7 +148,7 @@ func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	}
 	addMembers(t, s, 1)
 	s.Close()
-	corrupt(t, path)
+	datatest.Damage(t, path)
 	if _, err := Open(path); err == nil {
 		t.Fatal("damaged file opened")
 	}
@@ -193,22 +195,6 @@ func TestDailyBackupOncePerDay(t *testing.T) {
 	if len(list) != 2 || list[0].Why != "每日" {
 		t.Fatalf("backups = %+v, want two 每日", list)
 	}
-}
-
-// corrupt overwrites the middle of the file as a failing disk would, leaving the header.
-func corrupt(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	junk := []byte(strings.Repeat("\xde\xad\xbe\xef", 1024))
-	for off := int64(4096); off < st.Size(); off += 8192 {
-		f.WriteAt(junk, off)
-	}
-	f.WriteAt([]byte{0xff, 0xff}, 100+28) // and a bad page count in the header
 }
 
 // FuzzInspectBackup: any file a user picks as a backup is refused with a message or accepted as
