@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"dangjian/data/datatest"
+	"dangjian/data/disktest"
 )
 
 // englishWord is a run of Latin letters, as in "SQL logic error", "open", "mkdir": once the
@@ -47,7 +47,7 @@ func TestOpenRefusesRollbackModeFilesByteForByteUnchanged(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	datatest.Damage(t, damaged)
+	disktest.Damage(t, damaged)
 	newer := filepath.Join(dir, "newer.db")
 	if err := s.BackupTo(newer); err != nil {
 		t.Fatal(err)

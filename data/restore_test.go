@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"dangjian/data/datatest"
+	"dangjian/data/disktest"
 )
 
 // addMembers puts n members into a branch directly, as an import would.
@@ -100,7 +100,7 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	datatest.Damage(t, damaged)
+	disktest.Damage(t, damaged)
 	other := filepath.Join(dir, "other.db")
 	raw, _ := sql.Open("sqlite", other)
 	if _, err := raw.Exec(`CREATE TABLE x(a)`); err != nil {
@@ -148,7 +148,7 @@ func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	}
 	addMembers(t, s, 1)
 	s.Close()
-	datatest.Damage(t, path)
+	disktest.Damage(t, path)
 	if _, err := Open(path); err == nil {
 		t.Fatal("damaged file opened")
 	}

@@ -18,8 +18,8 @@ import (
 	"dangjian/app/apptest"
 	"dangjian/app/ui"
 	"dangjian/data"
-	"dangjian/data/datatest"
 	"dangjian/data/demo"
+	"dangjian/data/disktest"
 )
 
 func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
@@ -247,7 +247,7 @@ func TestOpenFailureOffersTheNewestGoodBackup(t *testing.T) {
 	}
 	want := apptest.MemberCount(t, s)
 	s.Close()
-	datatest.Damage(t, path)
+	disktest.Damage(t, path)
 	_, err = data.Open(path)
 	if err == nil {
 		t.Fatal("damaged database opened")

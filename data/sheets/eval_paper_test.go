@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"dangjian/data/criteria"
+	"dangjian/data/demo/demotest"
 )
 
 // The filled evaluation workbook is a form an office can sign: the profile's name in the title,
@@ -14,7 +15,7 @@ import (
 // unit's own sheet.
 func TestEvalSheetIsAForm(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2024) // complete, with 资产处 vetoed
+	sn := demotest.Round(t, s, 2024) // complete, with 资产处 vetoed
 	p, _ := s.Profile()
 	f, err := BuildEvalSheets(sn, false)
 	if err != nil {
@@ -97,7 +98,7 @@ func TestEvalSheetIsAForm(t *testing.T) {
 // The blank sheet carries the 填表说明, and 合计 stays empty until every score is in.
 func TestEvalBlankSheetHasInstructions(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	f, err := BuildEvalSheets(sn, true)
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +118,7 @@ func TestEvalBlankSheetHasInstructions(t *testing.T) {
 // summary prints 未完成 and — for such units instead of a total and rank.
 func TestEvalInProgressPrintsIncomplete(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	var pending criteria.Result
 	for _, r := range sn.Results() {
 		if r.Missing > 0 && r.VetoReason == "" {

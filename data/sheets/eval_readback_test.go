@@ -10,6 +10,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/criteria"
+	"dangjian/data/demo/demotest"
 )
 
 // filledSheet prints the filled sheets of the round of year, lets edit change them as a
@@ -73,7 +74,7 @@ func total(t *testing.T, s *data.Store, roundID int64, organ string) float64 {
 // override, no audit entry — and 科研处's total stays where the first import put it.
 func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		r := rowOf(t, f, "科研处", "AB岗设置")
 		f.SetCellValue("科研处", ecell(6, r), 4) // 考评分 column
@@ -126,7 +127,7 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 // 说明; the score columns of the other rows are open for typing.
 func TestEvalSheetPrintsComputedOnce(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	f, err := BuildEvalSheets(sn, false)
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +145,7 @@ func TestEvalSheetPrintsComputedOnce(t *testing.T) {
 // listed with its heading cell, and nothing of it is taken.
 func TestEvalImportHeaderSynonymAndUnknownColumn(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	var r int
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		f.SetCellValue("院办公室", "E3", "自评得分")
@@ -175,7 +176,7 @@ func TestEvalImportHeaderSynonymAndUnknownColumn(t *testing.T) {
 // listed whole, and its scores are not mixed in.
 func TestEvalImportDuplicateSheetListed(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		idx, _ := f.NewSheet("科研处 (2)")
 		from, _ := f.GetSheetIndex("科研处")
@@ -198,7 +199,7 @@ func TestEvalImportDuplicateSheetListed(t *testing.T) {
 // Two rows for one indicator: the first is read, the second listed with its row.
 func TestEvalImportDuplicateRowListed(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		r := rowOf(t, f, "院办公室", "服务科研")
 		f.SetCellValue("院办公室", ecell(6, r), 6)
@@ -227,7 +228,7 @@ func TestEvalImportDuplicateRowListed(t *testing.T) {
 // An emptied cell keeps the round's score, and the import says so with the cell.
 func TestEvalImportEmptyCellKeepsOldScore(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "理论武装")), "")
 	})
@@ -244,7 +245,7 @@ func TestEvalImportEmptyCellKeepsOldScore(t *testing.T) {
 // A refused value says which cell and what it kept.
 func TestEvalImportRefusedCellSaysWhatIsKept(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "服务科研")), 8) // max 7
 	})
@@ -266,7 +267,7 @@ func TestEvalImportRefusedCellSaysWhatIsKept(t *testing.T) {
 // Graded items take their standard's words and their numbers; a wrong one lists the levels.
 func TestEvalImportGradedWords(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		f.SetCellValue("院办公室", ecell(6, rowOf(t, f, "院办公室", "政治引领")), "较好")
 		f.SetCellValue("院办公室", ecell(6, rowOf(t, f, "院办公室", "业务能力")), 4)
@@ -289,7 +290,7 @@ func TestEvalImportGradedWords(t *testing.T) {
 // A blank 说明 does not wipe the note the round has.
 func TestEvalImportBlankNoteKeepsNote(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	o, _ := sn.Round.OrganByName("科研处")
 	g := sn.Round.ScoreGroups()[1]
 	var key criteria.CellKey
@@ -324,7 +325,7 @@ func TestEvalImportBlankNoteKeepsNote(t *testing.T) {
 // changes nothing.
 func TestEvalImportStoresEvalDate(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", "D2", "考评日期：2025年11月18日")
 		f.SetCellValue("人事处", "D2", "考评日期：11月18号")

@@ -11,6 +11,7 @@ import (
 	"dangjian/data"
 	"dangjian/data/civil"
 	"dangjian/data/idcard"
+	"dangjian/data/storetest"
 )
 
 // Fixtures: real .xlsx files written the way offices' files look, and a small store.
@@ -78,12 +79,7 @@ var testToday = time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local)
 // openStore is a store with a root committee and two branches.
 func openStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return testToday }
+	s := storetest.Open(t, testToday)
 	ctx := context.Background()
 	root := &data.Org{TypeCode: data.TypeCommittee, Name: "测试研究院党委"}
 	if err := s.SaveOrg(ctx, root); err != nil {

@@ -1,7 +1,7 @@
-// Package datatest leaves a real database file the way a failing disk can, for the tests of
+// Package disktest leaves a real database file the way a failing disk can, for the tests of
 // data and of the screens that must explain it: the same file the app would open, no mock.
 // It imports nothing of data, so data's own tests can use it too.
-package datatest
+package disktest
 
 import (
 	"os"
