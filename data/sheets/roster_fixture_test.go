@@ -118,6 +118,23 @@ func mustPlan(t testing.TB, s *data.Store, rf *RosterFile, c BranchChoices) *Pla
 	return p
 }
 
+// rejectsOf plans the roster file at path against s and writes its 错误行 file, which must
+// have rows; it returns the file's path and the file opened, closed when the test ends.
+func rejectsOf(t testing.TB, s *data.Store, path string) (string, *excelize.File) {
+	t.Helper()
+	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
+	out := filepath.Join(t.TempDir(), "错误行.xlsx")
+	if wrote, err := WriteRejects(out, p); err != nil || !wrote {
+		t.Fatalf("WriteRejects: %v %v", wrote, err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return out, f
+}
+
 // rowByName finds the read row of a person.
 func rowByName(t testing.TB, rf *RosterFile, name string) *Row {
 	t.Helper()
