@@ -12,6 +12,23 @@ import (
 	"dangjian/data/criteria"
 )
 
+// evalShown is the 模范机关 screen over the demo, shown in the test window.
+func evalShown(t *testing.T) (*ui.Workbench, fyne.Window, *Screen) {
+	t.Helper()
+	wb, w := evalWorkbench(t)
+	e, scr := buildEvalScreen(wb)
+	w.SetContent(scr)
+	return wb, w, e
+}
+
+// gridFocused is evalShown with the keyboard on the score grid.
+func gridFocused(t *testing.T) (*ui.Workbench, fyne.Window, *scoreGrid) {
+	t.Helper()
+	wb, w, e := evalShown(t)
+	w.Canvas().Focus(e.grid)
+	return wb, w, e.grid
+}
+
 // evalInShell builds the 模范机关 screen inside a shell, so wb.Notify lands in a status line
 // the tests can read.
 func evalInShell(t *testing.T) (*ui.Workbench, *Screen) {
