@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dangjian/data/disktest"
 )
 
 // A healthy database on a disk that filled up: SQLite cannot create its -shm, so it does not
 // open. That is no damage — restore must refuse, saying the disk is full, and leave the file
 // where it is (it used to be moved aside as 损坏 and the next start opened an empty database).
 func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
-	disk := smallDisk(t, "4m")
+	disk := disktest.SmallDisk(t, "4m")
 	path := filepath.Join(disk, "库.db")
 	s, err := Open(path)
 	if err != nil {
@@ -24,7 +26,7 @@ func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
 	}
 	s.Close()
 	before, _ := os.ReadFile(path)
-	fillDisk(t, disk)
+	disktest.Fill(t, disk)
 
 	err = Restore(path, backup)
 	if err == nil {

@@ -1,6 +1,7 @@
-// Package disktest leaves a real database file the way a failing disk can, for the tests of
-// data and of the screens that must explain it: the same file the app would open, no mock.
-// It imports nothing of data, so data's own tests can use it too.
+// Package disktest leaves a real database file, or the disk under it, the way a failing or full
+// disk can, for the tests of data, the command line and the screens that must explain it: the
+// same file the app would open, no mock. It imports nothing of data, so data's own tests can use
+// it too.
 package disktest
 
 import (
