@@ -38,6 +38,16 @@ func osWaitCheck(t *testing.T, o *Screen) {
 	}
 }
 
+// osNewEmptyBranch makes a branch 空支部 under 院机关党委 through the form, as a person does; it
+// is selected after.
+func osNewEmptyBranch(t *testing.T, o *Screen) {
+	t.Helper()
+	osSelect(t, o, "院机关党委")
+	test.Tap(o.buttons["新建组织"])
+	test.Type(apptest.EntriesOf(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	apptest.Tap(t, o.wb.Window, "保存")
+}
+
 func osSelect(t *testing.T, o *Screen, name string) data.Org {
 	t.Helper()
 	for _, x := range o.orgs {
@@ -82,7 +92,7 @@ func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
 		}
 	}
 	var overdue *widget.Label
-	for _, l := range osLabels(o.detail) {
+	for _, l := range apptest.FindAll[*widget.Label](o.detail) {
 		if strings.HasPrefix(l.Text, "已逾期") {
 			overdue = l
 		}
@@ -97,19 +107,6 @@ func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
 			t.Errorf("the temporary branch's detail does not show %q", want)
 		}
 	}
-}
-
-func osLabels(o fyne.CanvasObject) []*widget.Label {
-	var out []*widget.Label
-	if l, ok := o.(*widget.Label); ok {
-		return []*widget.Label{l}
-	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, k := range c.Objects {
-			out = append(out, osLabels(k)...)
-		}
-	}
-	return out
 }
 
 func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
@@ -136,10 +133,7 @@ func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 
 func TestOrgAbolishEmptyBranchAsksForReason(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["新建组织"])
-	test.Type(apptest.EntriesOf(wb.Window.Canvas().Overlays().Top())[0], "空支部")
-	apptest.Tap(t, wb.Window, "保存")
+	osNewEmptyBranch(t, o)
 	id := o.selected
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
@@ -296,12 +290,9 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 		t.Errorf("the root's detail needs %.0f px of width; long lines do not wrap", w)
 	}
 	// An empty branch says so in the normal text colour, not in hard-to-read bright green.
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["新建组织"])
-	test.Type(apptest.EntriesOf(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
-	apptest.Tap(t, o.wb.Window, "保存")
+	osNewEmptyBranch(t, o)
 	osWaitCheck(t, o)
-	for _, l := range osLabels(o.detail) {
+	for _, l := range apptest.FindAll[*widget.Label](o.detail) {
 		if l.Text == "未发现问题" && l.Importance == widget.SuccessImportance {
 			t.Error("未发现问题 is still bright green")
 		}
