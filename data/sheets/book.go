@@ -69,6 +69,19 @@ func SaveAtomic(f *excelize.File, path string) error {
 	return nil
 }
 
+// cellBorder is the thin black border round every cell of a printed table.
+func cellBorder() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1},
+		{Type: "bottom", Color: "000000", Style: 1},
+	}
+}
+
+// cellFont is the 10 pt 宋体 of a printed table's cells.
+func cellFont() *excelize.Font { return &excelize.Font{Family: "宋体", Size: 10} }
+
 // Styles are the cell styles every print-ready sheet uses.
 type Styles struct {
 	Title, Header, Cell, Text, Date, Wrap, Bold int
@@ -78,13 +91,7 @@ type Styles struct {
 // header with borders, bordered cells, text cells ("@", so ID numbers never become numbers),
 // dates as yyyy-mm-dd, and wrapped text.
 func NewStyles(f *excelize.File) (Styles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1},
-		{Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1},
-		{Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := &excelize.Font{Family: "宋体", Size: 10}
+	border, font := cellBorder(), cellFont()
 	var st Styles
 	var err error
 	add := func(s *excelize.Style) int {
