@@ -18,30 +18,18 @@ import (
 // runAB is the AB岗 command: import the catalogue, export the guide or 报备表, record an
 // absence, and print coverage.
 func runAB(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("ab 需要子命令：import、export、absent 或 coverage")
-	}
-	switch args[0] {
-	case "import":
-		return runABImport(e, args[1:])
-	case "export":
-		return runABExport(e, args[1:])
-	case "absent":
-		return runABAbsent(e, args[1:])
-	case "coverage":
-		return runABCoverage(e, args[1:])
-	}
-	return usagef("未知的 ab 子命令“%s”", args[0])
+	return runSubcommand(e, "ab", args, []subcommand{
+		{"import", runABImport},
+		{"export", runABExport},
+		{"absent", runABAbsent},
+		{"coverage", runABCoverage},
+	})
 }
 
 func runABImport(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("ab import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	pos, asJSON, err := jsonArgs("ab import", args, 1, "ab import 需要一个文件")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("ab import 需要一个文件")
 	}
 	s, err := e.WriteStore()
 	if err != nil {
