@@ -29,12 +29,9 @@ func TimeLimitText(days int) string {
 
 // ExportGuide writes the 一站式服务指南 of the catalogue as it stands on day.
 func ExportGuide(s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	items, err := abpost.PrintedItems(s, on, "可导出的内容")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
 	p, err := s.Profile()
 	if err != nil {
@@ -74,12 +71,9 @@ func ExportGuide(s *data.Store, path string, on time.Time) error {
 // ExportFiling writes the AB岗位设置报备表: a summary sheet of every item's A and B as of day,
 // since when, and one sheet per department that the department signs and seals on its own.
 func ExportFiling(s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(s, abpost.ItemFilter{}, on)
+	items, err := abpost.PrintedItems(s, on, "可报备的AB岗")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("服务事项目录是空的，没有可报备的AB岗；请先导入或录入服务事项")
 	}
 	hist, err := abpost.Assignments(s, 0)
 	if err != nil {
