@@ -235,10 +235,8 @@ func (o *Screen) abolishOrg() {
 		if err != nil {
 			return err
 		}
-		if strings.TrimSpace(reason.Text) == "" {
-			return errors.New("请填写撤销原因")
-		}
-		if err := o.wb.Store.AbolishOrg(context.Background(), x.ID, d, strings.TrimSpace(reason.Text)); err != nil {
+		// The store refuses an empty reason with its own sentence: the rule lives there once.
+		if err := o.wb.Store.AbolishOrg(context.Background(), x.ID, d, reason.Text); err != nil {
 			return err
 		}
 		o.wb.Changed(ui.Orgs, ui.Members)
