@@ -238,14 +238,11 @@ func (s *Store) Batches() ([]Batch, error) {
 // them was edited after the import, since undo would then throw that edit away.
 func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var kind, undone string
-		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
-			return fmt.Errorf("找不到第 %d 批导入", id)
+		kind, err := batchToUndo(tx, id)
+		if err != nil {
+			return err
 		}
-		if undone != "" {
-			return fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
-		}
-		changes, err := batchChanges(tx, id)
+		changes, err := changesOf(tx, id)
 		if err != nil {
 			return err
 		}
@@ -273,12 +270,17 @@ type batchChange struct {
 	id                       int64
 }
 
-// batchChanges are the batch's records, newest first: the order undo puts them back in.
-func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
-	return collect(tx, func(rows scanner) (batchChange, error) {
-		var c batchChange
-		return c, rows.Scan(&c.table, &c.id, &c.op, &c.before, &c.after)
-	}, `SELECT tbl, row_id, op, before, after FROM batch_change WHERE batch_id=? ORDER BY id DESC`, id)
+// batchToUndo is the kind of batch id, refused when there is no such batch or it was undone
+// already.
+func batchToUndo(tx *sql.Tx, id int64) (string, error) {
+	var kind, undone string
+	if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
+		return "", fmt.Errorf("找不到第 %d 批导入", id)
+	}
+	if undone != "" {
+		return "", fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
+	}
+	return kind, nil
 }
 
 // editedSince refuses, naming the rows, when any row of the batch was edited after the import:
@@ -286,11 +288,11 @@ func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
 func editedSince(tx *sql.Tx, changes []batchChange) error {
 	var edited []string
 	for _, c := range changes {
-		now, err := rowJSON(tx, c.table, c.id)
+		ed, err := rowEditedSince(tx, c)
 		if err != nil {
 			return err
 		}
-		if now != c.after && !sameJSON(now, c.after) {
+		if ed {
 			edited = append(edited, describeRow(tx, c.table, c.id))
 		}
 	}
