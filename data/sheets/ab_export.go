@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,7 +128,7 @@ func newFilingRows(hist []abpost.Assignment, on time.Time) filingRows {
 		if a.From.After(fr.since[a.ItemID]) {
 			fr.since[a.ItemID] = a.From
 		}
-		if a.Note != "" && a.Note != "导入" && !contains(fr.notes[a.ItemID], a.Note) {
+		if a.Note != "" && a.Note != "导入" && !slices.Contains(fr.notes[a.ItemID], a.Note) {
 			fr.notes[a.ItemID] = append(fr.notes[a.ItemID], a.Note)
 		}
 	}
@@ -278,13 +279,4 @@ func startABSheet(f *excelize.File, st Styles, sheet, title, subtitle string, he
 func colName(n int) string {
 	c, _ := excelize.ColumnNumberToName(n)
 	return c
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

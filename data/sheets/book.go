@@ -43,6 +43,16 @@ func PrintSetup(f *excelize.File, sheet string, landscape bool, repeatRows strin
 	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"})
 }
 
+// saveBuilt builds a workbook and saves it at path (SaveAtomic), closing it after.
+func saveBuilt(path string, build func() (*excelize.File, error)) error {
+	f, err := build()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return SaveAtomic(f, path)
+}
+
 // SaveAtomic writes the workbook to a temp file beside path and renames it into place, so a
 // failed or cancelled export never leaves a half-written file where the user expects one. It
 // refuses a path that is the database, one of its files or a backup (data.CheckOutput).

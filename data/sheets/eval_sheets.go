@@ -142,12 +142,7 @@ func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) 
 
 // WriteEvalSheets writes the workbook to path (atomically).
 func WriteEvalSheets(path string, sn *criteria.Snapshot, blank bool) error {
-	f, err := BuildEvalSheets(sn, blank)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return SaveAtomic(f, path)
+	return saveBuilt(path, func() (*excelize.File, error) { return BuildEvalSheets(sn, blank) })
 }
 
 // sheetName makes a worksheet name Excel accepts (≤31 characters, no []:*?/\).
