@@ -249,11 +249,8 @@ func abRowHeight(vals []any, widths []float64) float64 {
 // abSheet starts a workbook of one sheet: the title across the columns, a bold line under it
 // and the header row (row 3, the one repeated on every printed page).
 func abSheet(sheet, title, subtitle string, headers []string) (*excelize.File, Styles, error) {
-	f := newBook()
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(sheet)
 	if err != nil {
-		f.Close()
 		return nil, st, err
 	}
 	startABSheet(f, st, sheet, title, subtitle, headers)

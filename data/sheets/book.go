@@ -79,6 +79,19 @@ func SaveAtomic(f *excelize.File, path string) error {
 	return nil
 }
 
+// styledBook is a new workbook whose one sheet is named sheet, with the shared styles; on an
+// error it is closed already.
+func styledBook(sheet string) (*excelize.File, Styles, error) {
+	f := newBook()
+	f.SetSheetName("Sheet1", sheet)
+	st, err := NewStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, st, err
+	}
+	return f, st, nil
+}
+
 // cellBorder is the thin black border round every cell of a printed table.
 func cellBorder() []excelize.Border {
 	return []excelize.Border{
