@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dangjian/data"
 	"dangjian/data/abpost"
@@ -24,6 +25,23 @@ func runAB(e *env, args []string) error {
 		{"absent", runABAbsent},
 		{"coverage", runABCoverage},
 	})
+}
+
+// dayFlag is the day the flag name gives; a wrong one is a usage error naming the flag.
+func dayFlag(name, value string) (time.Time, error) {
+	d, err := civil.ParseISO(value)
+	if err != nil {
+		return d, usagef("-%s：%v", name, err)
+	}
+	return d, nil
+}
+
+// dateOr is the day of the -date flag, or today when it is not given.
+func dateOr(today time.Time, date string) (time.Time, error) {
+	if date == "" {
+		return today, nil
+	}
+	return dayFlag("date", date)
 }
 
 func runABImport(e *env, args []string) error {
@@ -104,11 +122,9 @@ func runABExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	on := s.Today()
-	if date != "" {
-		if on, err = civil.ParseISO(date); err != nil {
-			return usagef("%v", err)
-		}
+	on, err := dateOr(s.Today(), date)
+	if err != nil {
+		return err
 	}
 	out := pos[0]
 	switch ext := strings.ToLower(filepath.Ext(out)); {
@@ -146,13 +162,13 @@ func runABAbsent(e *env, args []string) error {
 	if len(pos) != 1 || from == "" || to == "" {
 		return usagef("ab absent 需要人员姓名和 -from、-to 日期")
 	}
-	f, err := civil.ParseISO(from)
+	f, err := dayFlag("from", from)
 	if err != nil {
-		return usagef("-from：%v", err)
+		return err
 	}
-	t, err := civil.ParseISO(to)
+	t, err := dayFlag("to", to)
 	if err != nil {
-		return usagef("-to：%v", err)
+		return err
 	}
 	s, err := e.WriteStore()
 	if err != nil {
@@ -196,11 +212,9 @@ func runABCoverage(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	from := s.Today()
-	if date != "" {
-		if from, err = civil.ParseISO(date); err != nil {
-			return usagef("-date：%v", err)
-		}
+	from, err := dateOr(s.Today(), date)
+	if err != nil {
+		return err
 	}
 	cov, err := abpost.ComputeCoverage(s, from, from.AddDate(0, 0, days-1))
 	if err != nil {
