@@ -13,14 +13,22 @@ import (
 	"dangjian/data/demo/demotest"
 )
 
-// filledSheet prints the filled sheets of the round of year, lets edit change them as a
-// person would in Excel, and saves them.
-func filledSheet(t *testing.T, sn *criteria.Snapshot, blank bool, edit func(f *excelize.File)) string {
+// printedSheets prints the evaluation sheets of the round (blank: without its scores) to a
+// file and returns its path.
+func printedSheets(t *testing.T, sn *criteria.Snapshot, blank bool) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "filled.xlsx")
 	if err := WriteEvalSheets(path, sn, blank); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// filledSheet prints the filled sheets of the round of year, lets edit change them as a
+// person would in Excel, and saves them.
+func filledSheet(t *testing.T, sn *criteria.Snapshot, blank bool, edit func(f *excelize.File)) string {
+	t.Helper()
+	path := printedSheets(t, sn, blank)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)

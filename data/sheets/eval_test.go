@@ -38,10 +38,7 @@ func readBack(t *testing.T, s *data.Store, path string) *EvalImport {
 func TestEvalSheetRoundTrip(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2024)
-	path := filepath.Join(t.TempDir(), "filled.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	path := printedSheets(t, sn, false)
 	imp := readBack(t, s, path)
 	if imp.Round.ID != sn.Round.ID || len(imp.Errors) != 0 || len(imp.Overrides) != 0 {
 		t.Fatalf("round %d errors %v overrides %v", imp.Round.ID, imp.Errors, imp.Overrides)
@@ -61,10 +58,7 @@ func TestEvalSheetRoundTrip(t *testing.T) {
 func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "filled.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	path := printedSheets(t, sn, false)
 	imp := readBack(t, s, path)
 	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
 	if err != nil {
@@ -80,10 +74,7 @@ func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
 func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "blank.xlsx")
-	if err := WriteEvalSheets(path, sn, true); err != nil {
-		t.Fatal(err)
-	}
+	path := printedSheets(t, sn, true)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -136,10 +127,7 @@ func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 func TestEvalImportNamesBadCells(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "bad.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	path := printedSheets(t, sn, false)
 	f, _ := excelize.OpenFile(path)
 	f.SetCellValue("科研处", "F7", 8)    // 服务科研, max 7
 	f.SetCellValue("科研处", "E5", "九分") // 贯彻落实
