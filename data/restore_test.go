@@ -34,6 +34,17 @@ func addMembers(t *testing.T, s *Store, n int) {
 	}
 }
 
+// membersIn is how many memberships the database at path holds, as it opens after the fact.
+func membersIn(t *testing.T, path string) int {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("the database %s does not open: %v", path, err)
+	}
+	defer s.Close()
+	return countMembers(t, s)
+}
+
 func countMembers(t *testing.T, s *Store) int {
 	t.Helper()
 	var n int

@@ -74,12 +74,7 @@ func TestRestoreRefusesAFileWithoutTheWholeSchema(t *testing.T) {
 			t.Fatalf("%s: the database was changed", name)
 		}
 	}
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := countMembers(t, s); got != 3 {
+	if got := membersIn(t, path); got != 3 {
 		t.Fatalf("%d members, want 3", got)
 	}
 }
