@@ -34,17 +34,7 @@ func TestLockAndRestoreThroughASymlinkAreTheSameDatabase(t *testing.T) {
 	}
 	release()
 
-	s, err := Open(real)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 2)
-	backup, err := s.AutoBackup("手动")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 3)
-	s.Close()
+	backup := backedUp(t, real, "手动", 2, 3)
 	if err := Restore(alias, backup); err != nil {
 		t.Fatal(err)
 	}

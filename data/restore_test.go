@@ -34,6 +34,24 @@ func addMembers(t *testing.T, s *Store, n int) {
 	}
 }
 
+// backedUp makes the database at path with n members, backs it up (why) and adds more after
+// the backup; it returns the backup, the database closed.
+func backedUp(t *testing.T, path, why string, n, more int) string {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	addMembers(t, s, n)
+	backup, err := s.AutoBackup(why)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addMembers(t, s, more)
+	return backup
+}
+
 // membersIn is how many memberships the database at path holds, as it opens after the fact.
 func membersIn(t *testing.T, path string) int {
 	t.Helper()
@@ -148,17 +166,7 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "党建 数据")
 	path := filepath.Join(dir, "我的 库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 5)
-	backup, err := s.AutoBackup("每日")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 1)
-	s.Close()
+	backup := backedUp(t, path, "每日", 5, 1)
 	disktest.Damage(t, path)
 	if _, err := Open(path); err == nil {
 		t.Fatal("damaged file opened")
@@ -168,7 +176,7 @@ func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	if err := Restore(path, backup); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("restored database does not open: %v", err)
 	}
