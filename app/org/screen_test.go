@@ -3,7 +3,6 @@ package org
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -237,15 +236,9 @@ func TestOrgTreeOpensTopTwoLevelsAndKeepsFolds(t *testing.T) {
 
 // A tree built on an empty store opens its top levels when the demo arrives later.
 func TestOrgTreeOpensWhenOrganisationsArriveLater(t *testing.T) {
-	apptest.NewTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	w := test.NewTempWindow(t, nil)
+	wb, w := apptest.EmptyWorkbench(t)
 	w.Resize(fyne.NewSize(1280, 1300))
-	wb := &ui.Workbench{Store: s, Window: w}
+	s := wb.Store
 	o := Open(wb)
 	w.SetContent(o.root)
 	if err := demo.Load(context.Background(), s); err != nil {
