@@ -44,11 +44,7 @@ func TestExportLayout(t *testing.T) {
 	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{PerBranch: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, out)
 	orgs, _ := s.Orgs()
 	branches := 0
 	ms, _ := s.Members(data.MemberFilter{})

@@ -3,6 +3,7 @@ package sheets
 import (
 	"context"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -127,12 +128,18 @@ func rejectsOf(t testing.TB, s *data.Store, path string) (string, *excelize.File
 	if wrote, err := WriteRejects(out, p); err != nil || !wrote {
 		t.Fatalf("WriteRejects: %v %v", wrote, err)
 	}
-	f, err := excelize.OpenFile(out)
+	return out, openBook(t, out)
+}
+
+// openBook opens the workbook at path as Excel would, closed when the test ends.
+func openBook(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { f.Close() })
-	return out, f
+	return f
 }
 
 // rowByName finds the read row of a person.
@@ -148,3 +155,17 @@ func rowByName(t testing.TB, rf *RosterFile, name string) *Row {
 }
 
 func d(y, m, dd int) time.Time { return civil.Date(y, time.Month(m), dd) }
+
+// noGoroutinesLeft fails the test when, after a moment to finish, more goroutines run than the
+// base counted before it started: a reader or writer an import left behind.
+func noGoroutinesLeft(t testing.TB, base int) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > base {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines left behind:\n%s", n-base, buf[:runtime.Stack(buf, true)])
+	}
+}
