@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -52,11 +51,7 @@ func TestOpenRefusesRollbackModeFilesByteForByteUnchanged(t *testing.T) {
 	if err := s.BackupTo(newer); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := sql.Open("sqlite", newer)
-	if _, err := raw.Exec(`PRAGMA user_version = 99`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	rawExec(t, newer, `PRAGMA user_version = 99`)
 	for name, path := range map[string]string{"已损坏": damaged, "更新版本": newer} {
 		before, _ := os.ReadFile(path)
 		if before[18] != 1 || before[19] != 1 {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"database/sql"
 	"os"
 	"os/exec"
 	"testing"
@@ -45,4 +46,21 @@ func helperDB(t *testing.T, env string) string {
 		t.Skip("helper process only")
 	}
 	return db
+}
+
+// rawExec runs statements on the SQLite file at path through the driver alone, as another
+// program would, bypassing the store: how a test crafts a file the store must refuse.
+func rawExec(t *testing.T, path string, stmts ...string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	raw.SetMaxOpenConns(1) // PRAGMA writable_schema holds for its own connection only
+	for _, q := range stmts {
+		if _, err := raw.Exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,11 +130,7 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 	}
 	disktest.Damage(t, damaged)
 	other := filepath.Join(dir, "other.db")
-	raw, _ := sql.Open("sqlite", other)
-	if _, err := raw.Exec(`CREATE TABLE x(a)`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	rawExec(t, other, `CREATE TABLE x(a)`)
 
 	for name, path := range map[string]string{
 		"不是 SQLite": text, "更新版本": newer, "已损坏": damaged, "别的程序": other, "不存在": filepath.Join(dir, "none.db"),
