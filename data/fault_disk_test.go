@@ -23,15 +23,11 @@ func TestOpenOnAReadOnlyOrFullDiskSaysSo(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			disk := disktest.SmallDisk(t, "4m")
 			path := filepath.Join(disk, "库.db")
-			s, err := Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			addMembers(t, s, 4)
+			s := openWithMembers(t, path, 4)
 			s.Close()
 			before, _ := os.ReadFile(path)
 			c.fault(t, disk)
-			_, err = Open(path)
+			_, err := Open(path)
 			if err == nil {
 				t.Fatal("opened")
 			}

@@ -15,11 +15,7 @@ import (
 func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
 	disk := disktest.SmallDisk(t, "4m")
 	path := filepath.Join(disk, "库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 5)
+	s := openWithMembers(t, path, 5)
 	backup := filepath.Join(t.TempDir(), "备份.db")
 	if err := s.BackupTo(backup); err != nil {
 		t.Fatal(err)
@@ -28,7 +24,7 @@ func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	disktest.Fill(t, disk)
 
-	err = Restore(path, backup)
+	err := Restore(path, backup)
 	if err == nil {
 		t.Fatal("restore on a full disk reported success")
 	}

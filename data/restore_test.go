@@ -11,6 +11,18 @@ import (
 )
 
 // addMembers puts n members into a branch directly, as an import would.
+// openWithMembers opens (or creates) the database at path and adds n members; the caller
+// closes it.
+func openWithMembers(t *testing.T, path string, n int) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addMembers(t, s, n)
+	return s
+}
+
 func addMembers(t *testing.T, s *Store, n int) {
 	t.Helper()
 	var branch int64

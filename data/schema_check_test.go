@@ -13,11 +13,7 @@ import (
 func TestRestoreRefusesAFileWithoutTheWholeSchema(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 3)
+	s := openWithMembers(t, path, 3)
 
 	crafted := filepath.Join(dir, "crafted.db")
 	rawExec(t, crafted,
