@@ -238,11 +238,7 @@ func (s *Store) Batches() ([]Batch, error) {
 // them was edited after the import, since undo would then throw that edit away.
 func (s *Store) UndoBatch(ctx context.Context, id int64, reason string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		kind, err := batchToUndo(tx, id)
-		if err != nil {
-			return err
-		}
-		changes, err := changesOf(tx, id)
+		kind, changes, err := batchToUndo(tx, id)
 		if err != nil {
 			return err
 		}
@@ -270,17 +266,18 @@ type batchChange struct {
 	id                       int64
 }
 
-// batchToUndo is the kind of batch id, refused when there is no such batch or it was undone
-// already.
-func batchToUndo(tx *sql.Tx, id int64) (string, error) {
+// batchToUndo is the kind of batch id and its changes, the last first; it is refused when
+// there is no such batch or it was undone already.
+func batchToUndo(tx *sql.Tx, id int64) (string, []batchChange, error) {
 	var kind, undone string
 	if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
-		return "", fmt.Errorf("找不到第 %d 批导入", id)
+		return "", nil, fmt.Errorf("找不到第 %d 批导入", id)
 	}
 	if undone != "" {
-		return "", fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
+		return "", nil, fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
 	}
-	return kind, nil
+	changes, err := changesOf(tx, id)
+	return kind, changes, err
 }
 
 // editedSince refuses, naming the rows, when any row of the batch was edited after the import:

@@ -57,11 +57,7 @@ func (s *Store) EditedSinceImport(id int64) ([]string, error) {
 func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string) ([]string, error) {
 	var kept []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		kind, err := batchToUndo(tx, id)
-		if err != nil {
-			return err
-		}
-		changes, err := changesOf(tx, id)
+		kind, changes, err := batchToUndo(tx, id)
 		if err != nil {
 			return err
 		}
