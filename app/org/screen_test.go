@@ -37,13 +37,31 @@ func osWaitCheck(t *testing.T, o *Screen) {
 	}
 }
 
+// osAction selects the organisation named name and taps the button; it returns the dialog that
+// opens.
+func osAction(t *testing.T, o *Screen, name, button string) fyne.CanvasObject {
+	t.Helper()
+	osSelect(t, o, name)
+	test.Tap(o.buttons[button])
+	return o.wb.Window.Canvas().Overlays().Top()
+}
+
+// osNewTerm starts a new committee term (换届) of the branch named name, as confirmed in its
+// dialog, and waits for the rule check after it.
+func osNewTerm(t *testing.T, o *Screen, name string) data.Org {
+	t.Helper()
+	x := osSelect(t, o, name)
+	test.Tap(o.buttons["换届"])
+	apptest.Tap(t, o.wb.Window, "换届")
+	osWaitCheck(t, o)
+	return x
+}
+
 // osNewEmptyBranch makes a branch 空支部 under 院机关党委 through the form, as a person does; it
 // is selected after.
 func osNewEmptyBranch(t *testing.T, o *Screen) {
 	t.Helper()
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["新建组织"])
-	test.Type(apptest.EntriesOf(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
+	test.Type(apptest.EntriesOf(osAction(t, o, "院机关党委", "新建组织"))[0], "空支部")
 	apptest.Tap(t, o.wb.Window, "保存")
 }
 
@@ -123,9 +141,7 @@ func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	}
 	top.Hide()
 	// A committee with branches under it is refused the same way.
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["撤销"])
-	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "下面还有") {
+	if top := osAction(t, o, "院机关党委", "撤销"); !apptest.Shows(top, "下面还有") {
 		t.Fatalf("abolishing a committee with branches: %v", apptest.Texts(top))
 	}
 }
@@ -308,10 +324,7 @@ func osProblems(fs []data.Finding) int {
 
 func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	apptest.Tap(t, wb.Window, "换届")
-	osWaitCheck(t, o)
+	osNewTerm(t, o, "人事处党支部")
 	if apptest.Shows(o.detail, "已逾期") || !apptest.Shows(o.detail, "本届没有在任支委") {
 		t.Fatalf("after 换届 the detail still shows the old term: %v", apptest.Texts(o.detail))
 	}
@@ -438,10 +451,8 @@ func TestOrgEmptyBranchIsNotReportedWithoutProblems(t *testing.T) {
 // The 换届 dialog's sentence keeps "3年" together: with spaces around the number the line broke
 // between 3 and 年.
 func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
-	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "新一届支委会任期3年") {
+	_, o := osOpen(t, fyne.NewSize(1280, 900))
+	if top := osAction(t, o, "人事处党支部", "换届"); !apptest.Shows(top, "新一届支委会任期3年") {
 		t.Fatalf("the 换届 dialog says %v", apptest.Texts(top))
 	}
 }
@@ -450,10 +461,7 @@ func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
 // matches what was typed.
 func TestCommitteePickerRanksOwnMembersAndSaysNoMatch(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	x := osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	apptest.Tap(t, wb.Window, "换届")
-	osWaitCheck(t, o)
+	x := osNewTerm(t, o, "人事处党支部")
 	test.Tap(o.buttons["任命"])
 	top := wb.Window.Canvas().Overlays().Top()
 	own := map[string]bool{}
