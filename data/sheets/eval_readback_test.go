@@ -89,15 +89,11 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 		f.SetCellValue("科研处", ecell(7, r), "两项服务的B岗人员已调离，未补配")
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "理论武装")), 6)
 	})
-	ctx := context.Background()
 	first := readBack(t, s, path)
 	if len(first.Errors) != 0 {
 		t.Fatalf("errors: %s", messages(first.Errors))
 	}
-	sum1, err := criteria.ImportScores(ctx, s, sn.Round.ID, first.Scores, first.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum1 := importRead(t, s, sn, first, path)
 	if sum1.Overrides != 1 || sum1.Updated+sum1.Inserted == 0 {
 		t.Fatalf("first import %+v, want the override and the typed score", sum1)
 	}
@@ -115,10 +111,7 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 		if len(again.Errors) != 0 {
 			t.Fatalf("errors the second time: %s", messages(again.Errors))
 		}
-		sum, err := criteria.ImportScores(ctx, s, sn.Round.ID, again.Scores, again.Overrides, path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sum := importRead(t, s, sn, again, path)
 		if sum.Inserted != 0 || sum.Updated != 0 || sum.Overrides != 0 || sum.Unchanged != len(again.Scores) {
 			t.Errorf("the same file again: %+v, want all unchanged", sum)
 		}
@@ -244,9 +237,8 @@ func TestEvalImportEmptyCellKeepsOldScore(t *testing.T) {
 	if !strings.Contains(messages(imp.Kept), "科研处 第4行 考评分（F4）为空，保留原分数") {
 		t.Errorf("empty cell not listed:\n%s", messages(imp.Kept))
 	}
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil || sum.Updated != 0 || sum.Inserted != 0 {
-		t.Errorf("import %+v %v, want nothing changed", sum, err)
+	if sum := importRead(t, s, sn, imp, path); sum.Updated != 0 || sum.Inserted != 0 {
+		t.Errorf("import %+v, want nothing changed", sum)
 	}
 }
 

@@ -34,6 +34,17 @@ func readBack(t *testing.T, s *data.Store, path string) *EvalImport {
 	return imp
 }
 
+// importRead imports what was read from the file at path into the round, as the window's 导入
+// does after its preview.
+func importRead(t *testing.T, s *data.Store, sn *criteria.Snapshot, imp *EvalImport, path string) criteria.ImportSummary {
+	t.Helper()
+	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
 // A filled sheet printed from a complete round reads back as exactly its scores.
 func TestEvalSheetRoundTrip(t *testing.T) {
 	s := evalDemoStore(t)
@@ -60,10 +71,7 @@ func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
 	sn := demotest.Round(t, s, 2025)
 	path := printedSheets(t, sn, false)
 	imp := readBack(t, s, path)
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := importRead(t, s, sn, imp, path)
 	if sum.Inserted != 0 || sum.Updated != 0 || sum.Overrides != 0 || sum.Unchanged != len(imp.Scores) {
 		t.Errorf("re-import of an unchanged sheet: %+v", sum)
 	}
@@ -103,10 +111,7 @@ func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 	}
 	o, _ := sn.Round.OrganByName(sheet)
 	group := sn.Round.ScoreGroups()[1]
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := importRead(t, s, sn, imp, path)
 	if sum.Inserted != len(typed) {
 		t.Errorf("inserted %d, typed %d (summary %+v)", sum.Inserted, len(typed), sum)
 	}
