@@ -17,10 +17,7 @@ func TestEvalSheetIsAForm(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2024) // complete, with 资产处 vetoed
 	p, _ := s.Profile()
-	f, err := BuildEvalSheets(sn, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := builtSheets(t, sn, false)
 	sh := "科研处"
 	if title, _ := f.GetCellValue(sh, "A1"); title != p.TitleName()+"2024年度模范机关创建考评表" {
 		t.Errorf("title %q", title)
@@ -99,10 +96,7 @@ func TestEvalSheetIsAForm(t *testing.T) {
 func TestEvalBlankSheetHasInstructions(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2025)
-	f, err := BuildEvalSheets(sn, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := builtSheets(t, sn, true)
 	rows, _ := f.GetRows("院办公室")
 	all := strings.Join(flat(rows), "\n")
 	if !strings.Contains(all, "填表说明") || !strings.Contains(all, "好、较好、一般、差") {

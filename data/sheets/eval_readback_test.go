@@ -13,6 +13,18 @@ import (
 	"dangjian/data/demo/demotest"
 )
 
+// builtSheets is the workbook of the round's evaluation sheets (blank: without its scores),
+// closed when the test ends.
+func builtSheets(t *testing.T, sn *criteria.Snapshot, blank bool) *excelize.File {
+	t.Helper()
+	f, err := BuildEvalSheets(sn, blank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // printedSheets prints the evaluation sheets of the round (blank: without its scores) to a
 // file and returns its path.
 func printedSheets(t *testing.T, sn *criteria.Snapshot, blank bool) string {
@@ -129,10 +141,7 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 func TestEvalSheetPrintsComputedOnce(t *testing.T) {
 	s := evalDemoStore(t)
 	sn := demotest.Round(t, s, 2025)
-	f, err := BuildEvalSheets(sn, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := builtSheets(t, sn, false)
 	r := rowOf(t, f, "科研处", "AB岗设置")
 	e, _ := f.GetCellValue("科研处", ecell(5, r))
 	v, _ := f.GetCellValue("科研处", ecell(6, r))
