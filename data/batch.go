@@ -242,14 +242,7 @@ func (s *Store) Batches(ctx context.Context) ([]Batch, error) {
 // put back, with what saying which of the two it is doing and how many rows it has done.
 func (s *Store) UndoBatch(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		var kind, undone string
-		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
-			return fmt.Errorf("找不到第 %d 批导入", id)
-		}
-		if undone != "" {
-			return fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
-		}
-		changes, err := batchChanges(tx, id)
+		kind, changes, err := batchToUndo(tx, id)
 		if err != nil {
 			return err
 		}
@@ -302,12 +295,18 @@ type batchChange struct {
 	id                       int64
 }
 
-// batchChanges are the batch's records, newest first: the order undo puts them back in.
-func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
-	return collect(tx, func(rows scanner) (batchChange, error) {
-		var c batchChange
-		return c, rows.Scan(&c.table, &c.id, &c.op, &c.before, &c.after)
-	}, `SELECT tbl, row_id, op, before, after FROM batch_change WHERE batch_id=? ORDER BY id DESC`, id)
+// batchToUndo is the kind of batch id and its changes, the last first; it is refused when
+// there is no such batch or it was undone already.
+func batchToUndo(tx *sql.Tx, id int64) (string, []batchChange, error) {
+	var kind, undone string
+	if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
+		return "", nil, fmt.Errorf("找不到第 %d 批导入", id)
+	}
+	if undone != "" {
+		return "", nil, fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
+	}
+	changes, err := changesOf(tx, id)
+	return kind, changes, err
 }
 
 // editedSince refuses, naming the rows, when any row of the batch was edited after the import:
@@ -315,12 +314,12 @@ func batchChanges(tx *sql.Tx, id int64) ([]batchChange, error) {
 func editedSince(tx *sql.Tx, changes []batchChange, checked func(i int)) error {
 	var edited []string
 	for i, c := range changes {
-		now, err := rowJSON(tx, c.table, c.id)
+		ed, err := rowEditedSince(tx, c)
 		if err != nil {
 			return err
 		}
 		checked(i + 1)
-		if now != c.after && !sameJSON(now, c.after) {
+		if ed {
 			edited = append(edited, describeRow(tx, c.table, c.id))
 		}
 	}

@@ -62,14 +62,7 @@ func editedSinceImport(q queryer, id int64) ([]string, error) {
 func (s *Store) UndoBatchKeepingEdited(ctx context.Context, id int64, reason string, progress func(done, total int, what string)) ([]string, error) {
 	var kept []string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var kind, undone string
-		if err := tx.QueryRow(`SELECT kind, undone_at FROM batch WHERE id=?`, id).Scan(&kind, &undone); err != nil {
-			return fmt.Errorf("找不到第 %d 批导入", id)
-		}
-		if undone != "" {
-			return fmt.Errorf("第 %d 批导入已于 %s 撤销过", id, undone)
-		}
-		changes, err := changesOf(tx, id)
+		kind, changes, err := batchToUndo(tx, id)
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strings"
 	"testing"
@@ -18,35 +17,9 @@ func TestUndoKeepingTheRowsEditedSinceTheImport(t *testing.T) {
 	if _, err := f.s.AutoBackup("导入前"); err != nil {
 		t.Fatal(err)
 	}
-	var batchID int64
-	ids := map[string]int64{}
-	err := f.s.tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
-		if err != nil {
-			return err
-		}
-		batchID = bt.ID()
-		for _, name := range []string{"胡斌", "李雷"} {
-			res, err := tx.Exec(`INSERT INTO person(name, phone) VALUES (?, '13900000000')`, name)
-			if err != nil {
-				return err
-			}
-			pid, _ := res.LastInsertId()
-			ids[name] = pid
-			bt.Inserted("person", pid)
-			res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, pid, b.ID)
-			if err != nil {
-				return err
-			}
-			mid, _ := res.LastInsertId()
-			bt.Inserted("membership", mid)
-		}
-		return bt.Finish("新增 2")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hu, _ := f.s.Member(ctx, ids["胡斌"])
+	batchID, pids := f.imported(b, "胡斌", "李雷")
+	ids := map[string]int64{"胡斌": pids[0], "李雷": pids[1]}
+	hu, _ := f.s.Member(context.Background(), ids["胡斌"])
 	hu.Phone = "13911112222"
 	if err := f.s.SaveMember(ctx, &hu); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"dangjian/data/disktest"
 )
 
 // A healthy database on a disk that became read-only or full is refused for what it is, and
@@ -13,23 +15,19 @@ import (
 func TestOpenOnAReadOnlyOrFullDiskSaysSo(t *testing.T) {
 	for _, c := range []struct {
 		name, want string
-		fault      func(t *testing.T, disk string)
+		fault      func(t testing.TB, disk string)
 	}{
-		{"只读", "只读", remountReadOnly},
-		{"磁盘已满", "磁盘已满", fillDisk},
+		{"只读", "只读", disktest.ReadOnly},
+		{"磁盘已满", "磁盘已满", disktest.Fill},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			disk := smallDisk(t, "4m")
+			disk := disktest.SmallDisk(t, "4m")
 			path := filepath.Join(disk, "库.db")
-			s, err := Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			addMembers(t, s, 4)
+			s := openWithMembers(t, path, 4)
 			s.Close()
 			before, _ := os.ReadFile(path)
 			c.fault(t, disk)
-			_, err = Open(path)
+			_, err := Open(path)
 			if err == nil {
 				t.Fatal("opened")
 			}

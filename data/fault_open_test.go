@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -9,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"dangjian/data/disktest"
 )
 
 // englishWord is a run of Latin letters, as in "SQL logic error", "open", "mkdir": once the
@@ -45,16 +46,12 @@ func TestOpenRefusesRollbackModeFilesByteForByteUnchanged(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	corrupt(t, damaged)
+	disktest.Damage(t, damaged)
 	newer := filepath.Join(dir, "newer.db")
 	if err := s.BackupTo(newer); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := sql.Open("sqlite", newer)
-	if _, err := raw.Exec(`PRAGMA user_version = 99`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	rawExec(t, newer, `PRAGMA user_version = 99`)
 	for name, path := range map[string]string{"已损坏": damaged, "更新版本": newer} {
 		before, _ := os.ReadFile(path)
 		if before[18] != 1 || before[19] != 1 {

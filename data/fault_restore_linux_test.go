@@ -5,28 +5,26 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dangjian/data/disktest"
 )
 
 // A healthy database on a disk that filled up: SQLite cannot create its -shm, so it does not
 // open. That is no damage — restore must refuse, saying the disk is full, and leave the file
 // where it is (it used to be moved aside as 损坏 and the next start opened an empty database).
 func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
-	disk := smallDisk(t, "4m")
+	disk := disktest.SmallDisk(t, "4m")
 	path := filepath.Join(disk, "库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 5)
+	s := openWithMembers(t, path, 5)
 	backup := filepath.Join(t.TempDir(), "备份.db")
 	if err := s.BackupTo(backup); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	before, _ := os.ReadFile(path)
-	fillDisk(t, disk)
+	disktest.Fill(t, disk)
 
-	err = Restore(path, backup)
+	err := Restore(path, backup)
 	if err == nil {
 		t.Fatal("restore on a full disk reported success")
 	}
@@ -42,12 +40,7 @@ func TestRestoreOnAFullDiskLeavesTheHealthyDatabaseInPlace(t *testing.T) {
 		t.Fatalf("the database is not in place unchanged (%v)", err)
 	}
 	os.Remove(filepath.Join(disk, "filler"))
-	s, err = Open(path)
-	if err != nil {
-		t.Fatalf("after freeing the disk: %v", err)
-	}
-	defer s.Close()
-	if got := countMembers(t, s); got != 5 {
+	if got := membersIn(t, path); got != 5 {
 		t.Fatalf("%d members after freeing the disk, want 5", got)
 	}
 }

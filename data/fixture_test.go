@@ -2,6 +2,8 @@ package data
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
 	"testing"
 	"time"
 
@@ -72,6 +74,44 @@ func (f *fixture) committee(b Org, start time.Time, seats map[string]int64) Term
 		}
 	}
 	return t
+}
+
+// imported records a roster import of new members of branch b, each a person and a
+// membership as the import writes them, and returns the batch and the persons in the order of
+// names.
+func (f *fixture) imported(b Org, names ...string) (batch int64, persons []int64) {
+	f.t.Helper()
+	err := f.s.tx(context.Background(), func(tx *sql.Tx) error {
+		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
+		if err != nil {
+			return err
+		}
+		batch = bt.ID()
+		for _, name := range names {
+			res, err := tx.Exec(`INSERT INTO person(name) VALUES (?)`, name)
+			if err != nil {
+				return err
+			}
+			person, _ := res.LastInsertId()
+			if err := bt.Inserted("person", person); err != nil {
+				return err
+			}
+			res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, person, b.ID)
+			if err != nil {
+				return err
+			}
+			mid, _ := res.LastInsertId()
+			if err := bt.Inserted("membership", mid); err != nil {
+				return err
+			}
+			persons = append(persons, person)
+		}
+		return bt.Finish(fmt.Sprintf("新增 %d", len(names)))
+	})
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return batch, persons
 }
 
 func rulesOf(fs []Finding, orgID int64) map[string]bool {

@@ -40,14 +40,18 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 // same lock, so a restore through an alias cannot run during another process's import.
 func LockPath(dbPath string) string { return realPath(dbPath) + ".lock" }
 
-// realPath is the absolute path of the file with every symlink resolved — also a link to a
-// database not created yet, as on the first start.
+// realPath is the absolute path of the file with every symlink resolved, as far as the links
+// lead — also a link to a database not created yet, as on the first start, which resolves to
+// that name.
 func realPath(path string) string {
 	p, err := filepath.Abs(path)
 	if err != nil {
 		return path
 	}
-	for range 40 { // as many links as the kernel follows
+	for range 40 { // the kernel's own limit on a chain of links
+		if full, err := filepath.EvalSymlinks(p); err == nil {
+			return full
+		}
 		st, err := os.Lstat(p)
 		if err != nil || st.Mode()&os.ModeSymlink == 0 {
 			break
@@ -61,6 +65,7 @@ func realPath(path string) string {
 		}
 		p = target
 	}
+	// The file does not exist (yet): resolve its folder.
 	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
 		return filepath.Join(dir, filepath.Base(p))
 	}

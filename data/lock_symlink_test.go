@@ -34,29 +34,14 @@ func TestLockAndRestoreThroughASymlinkAreTheSameDatabase(t *testing.T) {
 	}
 	release()
 
-	s, err := Open(real)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 2)
-	backup, err := s.AutoBackup("手动")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 3)
-	s.Close()
+	backup := backedUp(t, real, "手动", 2, 3)
 	if err := Restore(alias, backup); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Lstat(alias); err != nil || st.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the symlink was replaced by a file (%v)", err)
 	}
-	s, err = Open(real)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := countMembers(t, s); got != 2 {
+	if got := membersIn(t, real); got != 2 {
 		t.Fatalf("%d members in the database the link points at, want the backup's 2", got)
 	}
 }

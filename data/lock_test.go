@@ -1,10 +1,8 @@
 package data
 
 import (
-	"bufio"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -40,10 +38,7 @@ func TestSecondLockInTheSameProcessIsRefusedUntilReleased(t *testing.T) {
 // TestLockHelperProcess is the other instance of TestLockHeldByAKilledProcessIsFreed: it
 // takes the lock, says so, and waits to be killed.
 func TestLockHelperProcess(t *testing.T) {
-	db := os.Getenv("DANGJIAN_LOCK_HELPER")
-	if db == "" {
-		t.Skip("helper process only")
-	}
+	db := helperDB(t, "DANGJIAN_LOCK_HELPER")
 	if _, err := AcquireLock(db); err != nil {
 		os.Stdout.WriteString("refused\n")
 		os.Exit(3)
@@ -54,16 +49,7 @@ func TestLockHelperProcess(t *testing.T) {
 
 func TestLockHeldByAKilledProcessIsFreed(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHelperProcess$", "-test.v")
-	cmd.Env = append(os.Environ(), "DANGJIAN_LOCK_HELPER="+db)
-	out, _ := cmd.StdoutPipe()
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	sc := bufio.NewScanner(out)
-	for sc.Scan() && !strings.Contains(sc.Text(), "locked") {
-	}
+	cmd, _ := startHelper(t, "TestLockHelperProcess", "DANGJIAN_LOCK_HELPER", db, "locked", 1)
 	if _, err := AcquireLock(db); !errors.Is(err, ErrLocked) {
 		t.Fatalf("while another process holds it: %v, want ErrLocked", err)
 	}

@@ -78,7 +78,7 @@ func protectedAs(path string, inputs []string) string {
 				return f.what
 			}
 		}
-		if samePlace(filepath.Dir(resolved(path)), (&Store{path: db}).BackupDir()) {
+		if samePlace(filepath.Dir(realPath(path)), (&Store{path: db}).BackupDir()) {
 			return "数据库备份文件夹中的文件"
 		}
 	}
@@ -117,44 +117,13 @@ func samePlace(a, b string) bool {
 	if errA == nil && errB == nil {
 		return os.SameFile(sa, sb)
 	}
-	ra, rb := resolved(a), resolved(b)
+	ra, rb := realPath(a), realPath(b)
 	if !sameName(filepath.Base(ra), filepath.Base(rb)) {
 		return false
 	}
 	da, errA := os.Stat(filepath.Dir(ra))
 	db, errB := os.Stat(filepath.Dir(rb))
 	return errA == nil && errB == nil && os.SameFile(da, db)
-}
-
-// resolved is path made absolute with its symlinks followed, as far as they lead: a link to a
-// name that does not exist yet still resolves to that name.
-func resolved(path string) string {
-	p, err := filepath.Abs(path)
-	if err != nil {
-		return path
-	}
-	for range 40 { // the kernel's own limit on a chain of links
-		if full, err := filepath.EvalSymlinks(p); err == nil {
-			return full
-		}
-		fi, err := os.Lstat(p)
-		if err != nil || fi.Mode()&os.ModeSymlink == 0 {
-			break
-		}
-		to, err := os.Readlink(p)
-		if err != nil {
-			break
-		}
-		if !filepath.IsAbs(to) {
-			to = filepath.Join(filepath.Dir(p), to)
-		}
-		p = to
-	}
-	// The file does not exist (yet): resolve its folder.
-	if dir, err := filepath.EvalSymlinks(filepath.Dir(p)); err == nil {
-		return filepath.Join(dir, filepath.Base(p))
-	}
-	return p
 }
 
 // sameName compares file names as the file system does: Windows and macOS ignore case.

@@ -2,15 +2,28 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data/disktest"
 )
 
 // addMembers puts n members into a branch directly, as an import would.
+// openWithMembers opens (or creates) the database at path and adds n members; the caller
+// closes it.
+func openWithMembers(t *testing.T, path string, n int) *Store {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addMembers(t, s, n)
+	return s
+}
+
 func addMembers(t *testing.T, s *Store, n int) {
 	t.Helper()
 	var branch int64
@@ -31,6 +44,35 @@ func addMembers(t *testing.T, s *Store, n int) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// backedUp makes the database at path with n members, backs it up (why) and adds more after
+// the backup; it returns the backup, the database closed.
+func backedUp(t *testing.T, path, why string, n, more int) string {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	addMembers(t, s, n)
+	backup, err := s.AutoBackup(why)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addMembers(t, s, more)
+	return backup
+}
+
+// membersIn is how many memberships the database at path holds, as it opens after the fact.
+func membersIn(t *testing.T, path string) int {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("the database %s does not open: %v", path, err)
+	}
+	defer s.Close()
+	return countMembers(t, s)
 }
 
 func countMembers(t *testing.T, s *Store) int {
@@ -99,13 +141,9 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 	if err := s.BackupTo(damaged); err != nil {
 		t.Fatal(err)
 	}
-	corrupt(t, damaged)
+	disktest.Damage(t, damaged)
 	other := filepath.Join(dir, "other.db")
-	raw, _ := sql.Open("sqlite", other)
-	if _, err := raw.Exec(`CREATE TABLE x(a)`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	rawExec(t, other, `CREATE TABLE x(a)`)
 
 	for name, path := range map[string]string{
 		"不是 SQLite": text, "更新版本": newer, "已损坏": damaged, "别的程序": other, "不存在": filepath.Join(dir, "none.db"),
@@ -136,18 +174,8 @@ func TestRestoreRefusesFilesThatAreNoGoodBackup(t *testing.T) {
 func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "党建 数据")
 	path := filepath.Join(dir, "我的 库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 5)
-	backup, err := s.AutoBackup("每日")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 1)
-	s.Close()
-	corrupt(t, path)
+	backup := backedUp(t, path, "每日", 5, 1)
+	disktest.Damage(t, path)
 	if _, err := Open(path); err == nil {
 		t.Fatal("damaged file opened")
 	}
@@ -156,7 +184,7 @@ func TestRestoreOverADamagedDatabaseKeepsTheDamagedFile(t *testing.T) {
 	if err := Restore(path, backup); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(path)
+	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("restored database does not open: %v", err)
 	}
@@ -194,22 +222,6 @@ func TestDailyBackupOncePerDay(t *testing.T) {
 	if len(list) != 2 || list[0].Why != "每日" {
 		t.Fatalf("backups = %+v, want two 每日", list)
 	}
-}
-
-// corrupt overwrites the middle of the file as a failing disk would, leaving the header.
-func corrupt(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	junk := []byte(strings.Repeat("\xde\xad\xbe\xef", 1024))
-	for off := int64(4096); off < st.Size(); off += 8192 {
-		f.WriteAt(junk, off)
-	}
-	f.WriteAt([]byte{0xff, 0xff}, 100+28) // and a bad page count in the header
 }
 
 // FuzzInspectBackup: any file a user picks as a backup is refused with a message or accepted as

@@ -2,26 +2,17 @@ package data_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"dangjian/data"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
 func TestHeadcountsMatchRosterAndTempBranches(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "v.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
+	s := demotest.Store(t, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local))
 	ctx := context.Background()
-	if err := demo.Load(ctx, s); err != nil {
-		t.Fatal(err)
-	}
-	counts, err := s.Headcounts(ctx)
+	counts, err := s.Headcounts(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,51 +13,28 @@ import (
 func TestRestoreRefusesAFileWithoutTheWholeSchema(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "库.db")
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	addMembers(t, s, 3)
+	s := openWithMembers(t, path, 3)
 
 	crafted := filepath.Join(dir, "crafted.db")
-	raw, _ := sql.Open("sqlite", crafted)
-	for _, q := range []string{
+	rawExec(t, crafted,
 		`CREATE TABLE membership(id INTEGER PRIMARY KEY, status TEXT)`,
 		`INSERT INTO membership(status) VALUES ('正常')`,
-		`PRAGMA user_version = 4`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	raw.Close()
+		`PRAGMA user_version = 4`)
 
 	column := filepath.Join(dir, "column.db")
 	if err := s.BackupTo(column); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ = sql.Open("sqlite", column)
-	if _, err := raw.Exec(`ALTER TABLE audit DROP COLUMN reason`); err != nil {
-		t.Fatal(err)
-	}
-	raw.Close()
+	rawExec(t, column, `ALTER TABLE audit DROP COLUMN reason`)
 
 	index := filepath.Join(dir, "index.db")
 	if err := s.BackupTo(index); err != nil {
 		t.Fatal(err)
 	}
-	raw, _ = sql.Open("sqlite", index)
-	raw.SetMaxOpenConns(1)
-	for _, q := range []string{
+	rawExec(t, index,
 		`PRAGMA writable_schema = ON`,
 		`UPDATE sqlite_schema SET sql = 'CREATE INDEX membership_branch ON membership(person_id)' WHERE name = 'membership_branch'`,
-		`UPDATE membership SET branch_id = branch_id`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(q, err)
-		}
-	}
-	raw.Close()
+		`UPDATE membership SET branch_id = branch_id`)
 	s.Close()
 
 	for name, file := range map[string]string{"只有一张表": crafted, "缺一列": column, "索引不符": index} {
@@ -74,12 +50,7 @@ func TestRestoreRefusesAFileWithoutTheWholeSchema(t *testing.T) {
 			t.Fatalf("%s: the database was changed", name)
 		}
 	}
-	s, err = Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if got := countMembers(t, s); got != 3 {
+	if got := membersIn(t, path); got != 3 {
 		t.Fatalf("%d members, want 3", got)
 	}
 }

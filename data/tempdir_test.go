@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,10 +14,7 @@ import (
 // store, writes a temporary copy as a backup or excelize would, says where, and waits to be
 // killed.
 func TestTempHelperProcess(t *testing.T) {
-	db := os.Getenv("DANGJIAN_TEMP_HELPER")
-	if db == "" {
-		t.Skip("helper process only")
-	}
+	db := helperDB(t, "DANGJIAN_TEMP_HELPER")
 	s, err := Open(db)
 	if err != nil {
 		os.Stdout.WriteString("refused " + err.Error() + "\n")
@@ -62,24 +58,7 @@ func TestTempFilesOfAKilledRunAreSwept(t *testing.T) {
 	}
 
 	start := func() (*exec.Cmd, []string) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestTempHelperProcess$")
-		cmd.Env = append(os.Environ(), "DANGJIAN_TEMP_HELPER="+db)
-		out, _ := cmd.StdoutPipe()
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(out)
-		var lines []string
-		for sc.Scan() {
-			lines = append(lines, sc.Text())
-			if len(lines) == 3 {
-				break
-			}
-		}
-		if len(lines) != 3 || lines[0] != "ready" {
-			cmd.Process.Kill()
-			t.Fatalf("helper said %q", lines)
-		}
+		cmd, lines := startHelper(t, "TestTempHelperProcess", "DANGJIAN_TEMP_HELPER", db, "ready", 3)
 		return cmd, lines[1:]
 	}
 	killed, files := start()
@@ -104,9 +83,8 @@ func TestTempFilesOfAKilledRunAreSwept(t *testing.T) {
 		t.Errorf("private folder missing or not 0700: %v", st)
 	}
 
-	live, liveFiles := start()
-	defer func() { live.Process.Kill(); live.Wait() }()
-	s, err = Open(db) // the next start
+	_, liveFiles := start() // killed when the test ends
+	s, err = Open(db)       // the next start
 	if err != nil {
 		t.Fatal(err)
 	}

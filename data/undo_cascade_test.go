@@ -2,46 +2,11 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 
 	"dangjian/data/civil"
 )
-
-// importOne records a roster import of one new member of branch b and returns the batch and
-// the person.
-func importOne(t *testing.T, f *fixture, b Org, name string) (batch, person int64) {
-	t.Helper()
-	err := f.s.tx(context.Background(), func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
-		if err != nil {
-			return err
-		}
-		batch = bt.ID()
-		res, err := tx.Exec(`INSERT INTO person(name) VALUES (?)`, name)
-		if err != nil {
-			return err
-		}
-		person, _ = res.LastInsertId()
-		if err := bt.Inserted("person", person); err != nil {
-			return err
-		}
-		res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, person, b.ID)
-		if err != nil {
-			return err
-		}
-		mid, _ := res.LastInsertId()
-		if err := bt.Inserted("membership", mid); err != nil {
-			return err
-		}
-		return bt.Finish("新增 1")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return batch, person
-}
 
 // Undoing an import deleted, through ON DELETE CASCADE, what the office entered afterwards on
 // an imported member: his placement in a 临时党支部 and his transfer record vanished without a
@@ -53,7 +18,8 @@ func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
 	b := f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
 	temp := f.org(0, TypeTempBranch, "科考临时党支部", "", "")
 
-	batch, pid := importOne(t, f, b, "王新")
+	batch, pids := f.imported(b, "王新")
+	pid := pids[0]
 	if err := f.s.AddTempMembers(ctx, temp.ID, []int64{pid}, civil.Date(2026, 3, 1), civil.Date(2026, 9, 30)); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +35,8 @@ func TestUndoRefusesWhenLaterRowsHangOffAnImportedRow(t *testing.T) {
 	}
 
 	// A transfer recorded after the import hangs off the person the same way.
-	batch2, pid2 := importOne(t, f, b, "李华")
+	batch2, pids2 := f.imported(b, "李华")
+	pid2 := pids2[0]
 	other := f.org(0, TypeBranch, "乙支部", "乙实验室", "实验室")
 	if err := f.s.TransferMember(ctx, pid2, other.ID, civil.Date(2026, 4, 1), "调动"); err != nil {
 		t.Fatal(err)

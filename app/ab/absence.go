@@ -19,125 +19,77 @@ import (
 // abAbsences is 请假登记: absences from two months back on, recorded, ended (销假) or removed,
 // with the handover (交接) checkbox and note.
 type abAbsences struct {
-	wb       *ui.Workbench
-	root     fyne.CanvasObject
-	table    *ui.KeyTable
-	list     []abpost.Absence
-	selected int
-	edit     *widget.Button
-	end      *widget.Button
-	remove   *widget.Button
+	wb    *ui.Workbench
+	root  fyne.CanvasObject
+	table *rowTable[abpost.Absence]
 }
 
-var (
-	abAbsenceHeaders = []string{"姓名", "部门", "类别", "开始", "结束", "交接", "交接说明"}
-	abAbsenceWidths  = []float32{80, 100, 60, 150, 150, 70, 260}
-)
+var abAbsenceColumns = []column[abpost.Absence]{
+	{"姓名", 80, func(x abpost.Absence) string { return x.Name }},
+	{"部门", 100, func(x abpost.Absence) string { return x.Dept }},
+	{"类别", 60, func(x abpost.Absence) string { return x.Kind }},
+	{"开始", 150, func(x abpost.Absence) string { return abDateText(x.From) }},
+	{"结束", 150, func(x abpost.Absence) string { return abDateText(x.To) }},
+	{"交接", 70, func(x abpost.Absence) string {
+		if x.HandedOver {
+			return "已交接"
+		}
+		return "未交接"
+	}},
+	{"交接说明", 260, func(x abpost.Absence) string { return x.HandoverNote }},
+}
 
 func newABAbsences(wb *ui.Workbench) *abAbsences {
-	a := &abAbsences{wb: wb, selected: -1}
-	a.table = ui.NewKeyTable(
-		func() (int, int) { return len(a.list), len(abAbsenceHeaders) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(a.cell(id)) })
-	a.table.SetHeaders(abAbsenceHeaders, abAbsenceWidths)
-	a.table.OnSelected = func(id widget.TableCellID) { a.selected = id.Row; a.enable() }
+	a := &abAbsences{wb: wb, table: newRowTable(abAbsenceColumns)}
 	a.table.OnEnter = a.onEdit
 	add := &widget.Button{Text: "登记请假/出差", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: a.onNew}
-	a.edit = &widget.Button{Text: "修改", Icon: theme.DocumentCreateIcon(), OnTapped: a.onEdit}
-	a.end = &widget.Button{Text: "今日销假", Icon: theme.ConfirmIcon(), OnTapped: a.onEnd}
-	a.remove = &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: a.onDelete}
+	edit := &widget.Button{Text: "修改", Icon: theme.DocumentCreateIcon(), OnTapped: a.onEdit}
+	end := &widget.Button{Text: "今日销假", Icon: theme.ConfirmIcon(), OnTapped: a.onEnd}
+	remove := &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: a.onDelete}
+	a.table.actOn(edit, end, remove)
 	hint := widget.NewLabel("外出前一个工作日向B岗交接；A、B岗不得同时不在岗。")
-	top := container.NewBorder(nil, nil, hint, container.NewHBox(add, a.edit, a.end, a.remove))
+	top := container.NewBorder(nil, nil, hint, container.NewHBox(add, edit, end, remove))
 	a.root = container.NewBorder(top, nil, nil, nil, a.table)
 	a.reload()
 	return a
 }
 
-func (a *abAbsences) cell(id widget.TableCellID) string {
-	if id.Row >= len(a.list) {
-		return ""
-	}
-	x := a.list[id.Row]
-	switch id.Col {
-	case 0:
-		return x.Name
-	case 1:
-		return x.Dept
-	case 2:
-		return x.Kind
-	case 3:
-		return abDateText(x.From)
-	case 4:
-		return abDateText(x.To)
-	case 5:
-		if x.HandedOver {
-			return "已交接"
-		}
-		return "未交接"
-	case 6:
-		return x.HandoverNote
-	}
-	return ""
-}
-
 func (a *abAbsences) reload() {
-	var err error
-	a.list, err = abpost.Absences(context.Background(), a.wb.Store, abpost.AbsenceFilter{From: a.wb.Store.Today().AddDate(0, -2, 0)})
+	list, err := abpost.Absences(context.Background(), a.wb.Store, abpost.AbsenceFilter{From: a.wb.Store.Today().AddDate(0, -2, 0)})
 	if err != nil {
 		a.wb.ShowError("无法读取请假记录", err)
 	}
-	a.selected = -1
-	a.table.UnselectAll()
-	a.table.Refresh()
-	a.enable()
+	a.table.show(list)
 }
-
-func (a *abAbsences) enable() {
-	_, ok := a.current()
-	enableWhen(ok, a.edit, a.end, a.remove)
-}
-
-func (a *abAbsences) current() (abpost.Absence, bool) { return pick(a.list, a.selected) }
 
 // onNew opens an empty absence form.
 func (a *abAbsences) onNew() { showAbsenceForm(a.wb, abpost.Absence{Kind: abpost.AbsenceKinds[0]}) }
 
 func (a *abAbsences) onEdit() {
-	if x, ok := a.current(); ok {
+	if x, ok := a.table.current(); ok {
 		showAbsenceForm(a.wb, x)
 	}
 }
 
 func (a *abAbsences) onEnd() {
-	x, ok := a.current()
+	x, ok := a.table.current()
 	if !ok {
 		return
 	}
 	today := a.wb.Store.Today()
-	a.wb.Confirm("销假", fmt.Sprintf("%s 今天（%s）返岗，%s 记录改为到昨天结束。确定吗？", x.Name, abDateText(today), x.Kind), func() {
-		if err := abpost.EndAbsence(context.Background(), a.wb.Store, x.ID, today); err != nil {
-			a.wb.ShowError("无法销假", err)
-			return
-		}
-		a.wb.Notify("%s 已销假", x.Name)
-		a.wb.Changed(ui.AB)
-	})
+	confirmChange(a.wb, "销假", fmt.Sprintf("%s 今天（%s）返岗，%s 记录改为到昨天结束。确定吗？", x.Name, abDateText(today), x.Kind),
+		"无法销假", func(ctx context.Context) error { return abpost.EndAbsence(ctx, a.wb.Store, x.ID, today) },
+		func() { a.wb.Notify("%s 已销假", x.Name) })
 }
 
 func (a *abAbsences) onDelete() {
-	x, ok := a.current()
+	x, ok := a.table.current()
 	if !ok {
 		return
 	}
-	a.wb.Confirm("删除请假记录", fmt.Sprintf("确定删除 %s %s 至 %s 的%s记录吗？只应删除登记错的记录。", x.Name,
-		data.DateText(x.From), data.DateText(x.To), x.Kind), func() {
-		if err := abpost.DeleteAbsence(context.Background(), a.wb.Store, x.ID); err != nil {
-			a.wb.ShowError("删除失败", err)
-			return
-		}
-		a.wb.Changed(ui.AB)
-	})
+	confirmChange(a.wb, "删除请假记录", fmt.Sprintf("确定删除 %s %s 至 %s 的%s记录吗？只应删除登记错的记录。", x.Name,
+		data.DateText(x.From), data.DateText(x.To), x.Kind),
+		"删除失败", func(ctx context.Context) error { return abpost.DeleteAbsence(ctx, a.wb.Store, x.ID) }, nil)
 }
 
 // showAbsenceForm records or edits an absence. Overlaps and reversed dates are refused with the

@@ -68,14 +68,8 @@ func (a *Screen) showABCalendar() {
 		if !ok {
 			return
 		}
-		a.wb.Confirm("删除", fmt.Sprintf("删除 %s 后，该日按普通周一至周五计算。确定吗？", data.DateText(d.Day)), func() {
-			if err := abpost.DeleteCalendarDay(context.Background(), a.wb.Store, d.Day); err != nil {
-				a.wb.ShowError("删除失败", err)
-				return
-			}
-			reload()
-			a.wb.Changed(ui.AB)
-		})
+		confirmChange(a.wb, "删除", fmt.Sprintf("删除 %s 后，该日按普通周一至周五计算。确定吗？", data.DateText(d.Day)),
+			"删除失败", func(ctx context.Context) error { return abpost.DeleteCalendarDay(ctx, a.wb.Store, d.Day) }, reload)
 	}}
 	imp := &widget.Button{Text: "从表格导入…", Icon: theme.UploadIcon(), OnTapped: func() { a.onImportHolidays(reload) }}
 	entry := container.NewBorder(nil, nil, nil, add, container.NewGridWithColumns(3, date, kind, name))

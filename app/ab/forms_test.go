@@ -41,7 +41,7 @@ func TestAbsenceFormRefusesOverlap(t *testing.T) {
 	if got := abTopTexts(wb); !strings.Contains(got, "重叠") {
 		t.Fatalf("want the overlap message in the form, got:\n%s", got)
 	}
-	if n := len(a.abs.list); n != 5 {
+	if n := len(a.abs.table.rows); n != 5 {
 		t.Fatalf("refused absence changed the list: %d", n)
 	}
 }

@@ -23,17 +23,17 @@ func abOpen(t *testing.T, size fyne.Size) (*ui.Workbench, *Screen) {
 
 func TestABCatalogueSearchAndDepartmentFilter(t *testing.T) {
 	_, a := abOpen(t, fyne.NewSize(1100, 700))
-	if len(a.cat.shown) != 21 {
-		t.Fatalf("catalogue shows %d items, want the 21 of the demo", len(a.cat.shown))
+	if len(a.cat.table.rows) != 21 {
+		t.Fatalf("catalogue shows %d items, want the 21 of the demo", len(a.cat.table.rows))
 	}
 	a.cat.dept.SetSelected("财务处")
-	if len(a.cat.shown) != 3 {
-		t.Fatalf("财务处 shows %d items, want 3", len(a.cat.shown))
+	if len(a.cat.table.rows) != 3 {
+		t.Fatalf("财务处 shows %d items, want 3", len(a.cat.table.rows))
 	}
 	a.cat.dept.SetSelected(abAllDepts)
 	test.Type(a.cat.search, "报销")
-	if len(a.cat.shown) != 1 || a.cat.shown[0].Name != "差旅费报销" {
-		t.Fatalf("search 报销: %v", a.cat.shown)
+	if len(a.cat.table.rows) != 1 || a.cat.table.rows[0].Name != "差旅费报销" {
+		t.Fatalf("search 报销: %v", a.cat.table.rows)
 	}
 	if got := a.cat.count.Text; !strings.Contains(got, "显示 1 项") {
 		t.Fatalf("count line %q", got)

@@ -13,7 +13,7 @@ import (
 
 	"dangjian/app/ui"
 	"dangjian/data"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
 // DemoWorkbench opens a real store in a temp dir with the demo institute loaded on the pinned
@@ -21,15 +21,7 @@ import (
 func DemoWorkbench(t *testing.T, now time.Time, size fyne.Size) *ui.Workbench {
 	t.Helper()
 	NewTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return now }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+	s := demotest.Store(t, now)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(size)
 	return &ui.Workbench{Store: s, Window: w}

@@ -55,21 +55,8 @@ func OffCanvas(root fyne.CanvasObject, size fyne.Size) []string {
 // when the label cuts it.
 func Drawn(l *widget.Label) string {
 	var out string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *canvas.Text:
-			out += x.Text
-		case *fyne.Container:
-			for _, k := range x.Objects {
-				walk(k)
-			}
-		case fyne.Widget:
-			for _, k := range test.WidgetRenderer(x).Objects() {
-				walk(k)
-			}
-		}
+	for _, t := range FindAll[*canvas.Text](l) {
+		out += t.Text
 	}
-	walk(l)
 	return out
 }

@@ -238,29 +238,28 @@ func (e *Screen) importSheets() {
 	})
 }
 
+// cellLines is heading (with the count) and the first twelve cells' sentences, one a line; none
+// when there are no cells.
+func cellLines(heading string, cells []sheets.EvalCellError) []string {
+	if len(cells) == 0 {
+		return nil
+	}
+	lines := []string{fmt.Sprintf(heading, len(cells))}
+	for i, x := range cells {
+		if i == 12 {
+			lines = append(lines, fmt.Sprintf("…… 等共 %d 处", len(cells)))
+			break
+		}
+		lines = append(lines, "• "+x.Message)
+	}
+	return lines
+}
+
 // previewImport shows what the file holds and what is refused, and imports on 导入.
 func (e *Screen) previewImport(imp *sheets.EvalImport, path string) {
 	lines := []string{fmt.Sprintf("考评轮次：%s", imp.Round.Name), fmt.Sprintf("读到 %d 张考评表、%d 个分数、%d 项修正计算值。", len(imp.Sheets), len(imp.Scores), len(imp.Overrides))}
-	if len(imp.Errors) > 0 {
-		lines = append(lines, fmt.Sprintf("以下 %d 处不导入：", len(imp.Errors)))
-		for i, x := range imp.Errors {
-			if i == 12 {
-				lines = append(lines, fmt.Sprintf("…… 等共 %d 处", len(imp.Errors)))
-				break
-			}
-			lines = append(lines, "• "+x.Message)
-		}
-	}
-	if len(imp.Kept) > 0 {
-		lines = append(lines, fmt.Sprintf("以下 %d 个空格未读取，保留原分数：", len(imp.Kept)))
-		for i, x := range imp.Kept {
-			if i == 12 {
-				lines = append(lines, fmt.Sprintf("…… 等共 %d 处", len(imp.Kept)))
-				break
-			}
-			lines = append(lines, "• "+x.Message)
-		}
-	}
+	lines = append(lines, cellLines("以下 %d 处不导入：", imp.Errors)...)
+	lines = append(lines, cellLines("以下 %d 个空格未读取，保留原分数：", imp.Kept)...)
 	msg := ui.NewWrapLabel(strings.Join(lines, "\n"))
 	d := dialog.NewCustomConfirm("导入评分表", "导入", "取消", container.NewVScroll(msg), func(ok bool) {
 		if !ok || imp.Read().Empty() {

@@ -15,11 +15,7 @@ import (
 // indicator before 支部设置 to the next one a person types, and typing on a computed cell is
 // refused at the first keystroke with where to change it instead.
 func TestEvalGridTabPassesComputedCells(t *testing.T) {
-	wb, w := evalWorkbench(t)
-	e, scr := buildEvalScreen(wb)
-	w.SetContent(scr)
-	g := e.grid
-	w.Canvas().Focus(g)
+	_, w, g := gridFocused(t)
 	c := -1
 	for i, in := range g.inds {
 		if in.FromData() && i > 0 && !g.inds[i-1].FromData() {
@@ -52,7 +48,7 @@ func TestEvalGridTabPassesComputedCells(t *testing.T) {
 	// Tapping a computed cell and typing: refused at once, nothing saved.
 	g.table.OnSelected(widget.TableCellID{Row: 1, Col: c + 1})
 	test.Type(g, "5")
-	if g.editing || !apptest.Shows(scr, "由系统计算，不能录入") {
+	if g.editing || !apptest.Shows(w.Content(), "由系统计算，不能录入") {
 		t.Errorf("typing on the computed %s was not refused at the first keystroke", g.inds[c].Name)
 	}
 }

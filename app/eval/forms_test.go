@@ -5,91 +5,18 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/apptest"
-	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/criteria"
 )
 
-// evalInShell builds the 模范机关 screen inside a shell, so wb.Notify lands in a status line
-// the tests can read.
-func evalInShell(t *testing.T) (*ui.Workbench, *Screen) {
-	t.Helper()
-	wb, w := evalWorkbench(t)
-	var e *Screen
-	wb.Shell = ui.NewShell(w, []ui.Screen{{Title: "模范机关", Build: func() fyne.CanvasObject {
-		var o fyne.CanvasObject
-		e, o = buildEvalScreen(wb)
-		return o
-	}}})
-	if e == nil {
-		t.Fatal("the shell did not build the screen")
-	}
-	return wb, e
-}
-
-// topEntries are the text fields of the dialog on top, in layout order.
-func topEntries(t *testing.T, wb *ui.Workbench) []*widget.Entry {
-	t.Helper()
-	top := wb.Window.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	return apptest.EntriesOf(top)
-}
-
-// pressEnter presses Enter in the dialog field whose Entry is e, as the keyboard would.
-func pressEnter(t *testing.T, wb *ui.Workbench, e *widget.Entry) {
-	t.Helper()
-	for _, x := range apptest.FindAll[*ui.EscapeEntry](wb.Window.Canvas().Overlays().Top()) {
-		if &x.Entry == e {
-			x.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-			return
-		}
-	}
-	t.Fatal("the field is not a dialog's text field")
-}
-
-// refusedInPlace checks the form on top is still open and shows, in red under its fields, a
-// message containing text.
-func refusedInPlace(t *testing.T, wb *ui.Workbench, text string) fyne.CanvasObject {
-	t.Helper()
-	top := wb.Window.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatalf("the form closed; it should stay open and say %q", text)
-	}
-	for _, l := range apptest.FindAll[*widget.Label](top) {
-		if l.Importance == widget.DangerImportance && strings.Contains(l.Text, text) {
-			return top
-		}
-	}
-	t.Fatalf("the form should show %q in red, shows %v", text, apptest.Texts(top))
-	return nil
-}
-
-func selectOrgan(t *testing.T, v *resultsView, name string) criteria.Organ {
-	t.Helper()
-	for i, r := range v.res {
-		if r.Organ.Name == name {
-			v.table.Select(widget.TableCellID{Row: i + 1, Col: 1})
-			return r.Organ
-		}
-	}
-	t.Fatalf("no %s in the results", name)
-	return criteria.Organ{}
-}
-
 // The ballot form starts from the counts already entered for the category chosen, Enter in a
 // count saves, and the status line says what was saved.
 func TestEvalBallotFormLoadsCountsAndSubmitsOnEnter(t *testing.T) {
-	wb, e := evalInShell(t)
-	e.tabs.SelectIndex(1)
-	v := e.results
-	o := selectOrgan(t, v, "财务处")
+	wb, v, o := resultsInShell(t, "财务处")
 	round := v.sn.Round.ID
 	if err := criteria.SetBallots(context.Background(), wb.Store, round, o.ID, criteria.BallotCount{Category: "管理人员", Satisfied: 9, Basic: 4, Unsatisfied: 2, Unknown: 1}); err != nil {
 		t.Fatal(err)
@@ -108,9 +35,7 @@ func TestEvalBallotFormLoadsCountsAndSubmitsOnEnter(t *testing.T) {
 	fields[1].SetText("")
 	test.Type(fields[1], "6")
 	pressEnter(t, wb, fields[1])
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("Enter did not submit the ballot form")
-	}
+	formClosed(t, wb, "Enter did not submit the ballot form")
 	b, _ := criteria.OrganBallots(context.Background(), wb.Store, round, o.ID)
 	if want := (criteria.BallotCount{Category: "管理人员", Satisfied: 9, Basic: 6, Unsatisfied: 2, Unknown: 1}); b["管理人员"] != want {
 		t.Errorf("saved %+v, want %+v", b["管理人员"], want)
@@ -123,10 +48,7 @@ func TestEvalBallotFormLoadsCountsAndSubmitsOnEnter(t *testing.T) {
 // Enter submits the veto and the override forms; an override without a reason is refused and
 // changes nothing.
 func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
-	wb, e := evalInShell(t)
-	e.tabs.SelectIndex(1)
-	v := e.results
-	o := selectOrgan(t, v, "资产处")
+	wb, v, o := resultsInShell(t, "资产处")
 	v.veto()
 	f := topEntries(t, wb)[0]
 	test.Type(f, "test veto reason")
@@ -154,9 +76,7 @@ func TestEvalVetoAndOverrideSubmitOnEnter(t *testing.T) {
 	}
 	test.Type(fs[1], "test reason 2")
 	pressEnter(t, wb, fs[1])
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("the override form stayed open after it was saved")
-	}
+	formClosed(t, wb, "the override form stayed open after it was saved")
 	after, _ = criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID)
 	if len(after) != len(before)+1 {
 		t.Fatalf("Enter with a reason saved %d overrides, want %d", len(after), len(before)+1)
@@ -231,9 +151,7 @@ func TestEvalNewRoundWeights(t *testing.T) {
 		t.Errorf("the refused form lost what was typed: year %q, weight %q", year.Text, weights[2].Text)
 	}
 	apptest.Tap(t, wb.Window, "取消")
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("取消 did not close the new-round form")
-	}
+	formClosed(t, wb, "取消 did not close the new-round form")
 	if rs, _ := criteria.Rounds(context.Background(), wb.Store); len(rs) != n {
 		t.Fatalf("a refused round was created: %d rounds, want %d", len(rs), n)
 	}

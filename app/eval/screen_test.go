@@ -25,11 +25,7 @@ func evalWorkbench(t *testing.T) (*ui.Workbench, fyne.Window) {
 // Typing in the grid saves as a spreadsheet does, moves with Enter and Tab, and refuses a
 // score above the max at once without moving.
 func TestEvalScoreGridKeyboard(t *testing.T) {
-	wb, w := evalWorkbench(t)
-	e, scr := buildEvalScreen(wb)
-	w.SetContent(scr)
-	g := e.grid
-	w.Canvas().Focus(g)
+	wb, w, g := gridFocused(t)
 	sn := g.sn
 	if sn.Round.Year != 2025 || g.group.Name != "考评组" {
 		t.Fatalf("grid shows %d %s, want the current round's 考评组", sn.Round.Year, g.group.Name)
@@ -60,13 +56,11 @@ func TestEvalScoreGridKeyboard(t *testing.T) {
 	if p, ok := got(1); !ok || p != 8.5 {
 		t.Errorf("贯彻落实 = %v %v, typed 12 (refused) then 8.5", p, ok)
 	}
-	apptest.SaveScreenshot(t, "eval_scores", scr, fyne.NewSize(1100, 520), "部门 \\ 指标", "贯彻落实 9", "院办公室 · 贯彻落实：8.5 分，已保存")
+	apptest.SaveScreenshot(t, "eval_scores", w.Content(), fyne.NewSize(1100, 520), "部门 \\ 指标", "贯彻落实 9", "院办公室 · 贯彻落实：8.5 分，已保存")
 }
 
 func TestEvalResultsAndCriteriaScreens(t *testing.T) {
-	wb, w := evalWorkbench(t)
-	e, scr := buildEvalScreen(wb)
-	w.SetContent(scr)
+	_, w, e := evalShown(t)
 	e.tabs.SelectIndex(1)
 	if n := len(e.results.res); n != 6 || e.results.res[0].Organ.Name != "科研处" {
 		t.Errorf("results: %d rows, first %s; want six departments led by 科研处", n, e.results.res[0].Organ.Name)
@@ -89,7 +83,7 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	if seen < 6 {
 		t.Fatalf("found %d header cells on screen, want the visible ones of %v", seen, e.results.head)
 	}
-	apptest.SaveScreenshot(t, "eval_results", scr, fyne.NewSize(1100, 560), "被考评单位", "总分", "102.86（基础分 99.36 + 加分 3.5）", "优秀")
+	apptest.SaveScreenshot(t, "eval_results", w.Content(), fyne.NewSize(1100, 560), "被考评单位", "总分", "102.86（基础分 99.36 + 加分 3.5）", "优秀")
 	e.tabs.SelectIndex(2)
 	ed := e.criteria
 	if !strings.Contains(ed.warn.Text, "权重合计 100") {
@@ -102,16 +96,12 @@ func TestEvalResultsAndCriteriaScreens(t *testing.T) {
 	}
 	ed.set.Dimensions[0].Indicators[0].Max = 8
 	ed.check()
-	apptest.SaveScreenshot(t, "eval_criteria", scr, fyne.NewSize(1100, 700), "一级指标", "添加二级指标", "复制为新年度")
+	apptest.SaveScreenshot(t, "eval_criteria", w.Content(), fyne.NewSize(1100, 700), "一级指标", "添加二级指标", "复制为新年度")
 }
 
 // Shift+Tab moves left, as in a spreadsheet, and saves what was typed.
 func TestEvalScoreGridShiftTab(t *testing.T) {
-	wb, w := evalWorkbench(t)
-	e, scr := buildEvalScreen(wb)
-	w.SetContent(scr)
-	g := e.grid
-	w.Canvas().Focus(g)
+	_, _, g := gridFocused(t)
 	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if g.col != 2 {
@@ -132,9 +122,7 @@ func TestEvalScoreGridShiftTab(t *testing.T) {
 // A veto re-ranks the table; the selection stays on the vetoed department, so the next action
 // does not fall on whoever moved into its row.
 func TestEvalResultsSelectionFollowsTheDepartment(t *testing.T) {
-	wb, w := evalWorkbench(t)
-	e, scr := buildEvalScreen(wb)
-	w.SetContent(scr)
+	wb, _, e := evalShown(t)
 	e.tabs.SelectIndex(1)
 	v := e.results
 	row := -1

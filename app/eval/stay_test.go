@@ -16,10 +16,7 @@ import (
 
 // A refused ballot stays in its form with the counts typed; correcting the count saves.
 func TestEvalBallotRefusalStaysInTheForm(t *testing.T) {
-	wb, e := evalInShell(t)
-	e.tabs.SelectIndex(1)
-	v := e.results
-	o := selectOrgan(t, v, "科研处")
+	wb, v, o := resultsInShell(t, "科研处")
 	v.ballots()
 	fields := topEntries(t, wb)
 	for i, n := range []string{"12", "3", "-1", "0"} {
@@ -32,9 +29,7 @@ func TestEvalBallotRefusalStaysInTheForm(t *testing.T) {
 	}
 	fields[2].SetText("1")
 	pressEnter(t, wb, fields[2])
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("the corrected ballot form did not close")
-	}
+	formClosed(t, wb, "the corrected ballot form did not close")
 	b, _ := criteria.OrganBallots(context.Background(), wb.Store, v.sn.Round.ID, o.ID)
 	if got := b[criteria.BallotCategories[0]]; got.Satisfied != 12 || got.Unsatisfied != 1 {
 		t.Errorf("saved %+v, want 满意 12 不满意 1", got)
@@ -60,9 +55,7 @@ func TestEvalCopySetToTakenYearRefused(t *testing.T) {
 	}
 	year.SetText("2031")
 	pressEnter(t, wb, year)
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("the copy form stayed open after copying to a free year")
-	}
+	formClosed(t, wb, "the copy form stayed open after copying to a free year")
 	if after, _ := criteria.Sets(context.Background(), wb.Store); len(after) != len(before)+1 || after[0].Year != 2031 {
 		t.Fatalf("copy to 2031: sets %+v", after)
 	}
@@ -71,10 +64,7 @@ func TestEvalCopySetToTakenYearRefused(t *testing.T) {
 // 撤销修正 shows only for an indicator that has an override, asks first, removes it so the
 // computed value counts again, and the removal is in the audit.
 func TestEvalOverrideCanBeRemoved(t *testing.T) {
-	wb, e := evalInShell(t)
-	e.tabs.SelectIndex(1)
-	v := e.results
-	o := selectOrgan(t, v, "人事处")
+	wb, v, o := resultsInShell(t, "人事处")
 	var inds []criteria.Indicator
 	for _, in := range v.sn.Set.Indicators() {
 		if in.FromData() {
@@ -108,9 +98,7 @@ func TestEvalOverrideCanBeRemoved(t *testing.T) {
 		t.Fatal("the override went before the confirmation")
 	}
 	test.Tap(apptest.FindButton(confirm, "确定"))
-	if wb.Window.Canvas().Overlays().Top() != nil {
-		t.Fatal("the override form stayed open after the removal")
-	}
+	formClosed(t, wb, "the override form stayed open after the removal")
 	if ov, _ := criteria.Overrides(context.Background(), wb.Store, v.sn.Round.ID); len(ov) != 0 {
 		t.Fatalf("overrides left after 撤销修正: %v", ov)
 	}

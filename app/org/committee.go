@@ -121,10 +121,8 @@ func (o *Screen) endSeat(st data.Seat) {
 		if err != nil {
 			return err
 		}
-		if strings.TrimSpace(reason.Text) == "" {
-			return errors.New("请填写免职原因")
-		}
-		if err := o.wb.Store.EndSeat(context.Background(), st.ID, d, strings.TrimSpace(reason.Text)); err != nil {
+		// The store refuses an empty reason with its own sentence: the rule lives there once.
+		if err := o.wb.Store.EndSeat(context.Background(), st.ID, d, reason.Text); err != nil {
 			return err
 		}
 		o.wb.Changed(ui.Orgs)

@@ -30,8 +30,9 @@ type orgForm struct {
 	parentIDs                         map[string]int64 // the parent choice's text → org id
 }
 
-// newOrg creates an organisation under the selection (beside it when a branch is selected).
-func (o *Screen) newOrg() {
+// newParent is where a new organisation goes: under the selection, beside it when a branch is
+// selected, under the top committee when nothing is.
+func (o *Screen) newParent() int64 {
 	parent := o.selected
 	if x, ok := o.byID[parent]; ok && x.IsBranch() {
 		parent = x.ParentID
@@ -39,20 +40,18 @@ func (o *Screen) newOrg() {
 	if parent == 0 && len(o.kids[0]) > 0 {
 		parent = o.kids[0][0]
 	}
-	o.showOrgForm(data.Org{ParentID: parent, TypeCode: data.TypeBranch, Founded: o.wb.Store.Today()})
+	return parent
+}
+
+// newOrg creates an organisation under the selection (beside it when a branch is selected).
+func (o *Screen) newOrg() {
+	o.showOrgForm(data.Org{ParentID: o.newParent(), TypeCode: data.TypeBranch, Founded: o.wb.Store.Today()})
 }
 
 // newTempBranch creates a temporary mission branch under the selected committee.
 func (o *Screen) newTempBranch() {
-	parent := o.selected
-	if x, ok := o.byID[parent]; ok && x.IsBranch() {
-		parent = x.ParentID
-	}
-	if parent == 0 && len(o.kids[0]) > 0 {
-		parent = o.kids[0][0]
-	}
 	today := o.wb.Store.Today()
-	o.showOrgForm(data.Org{ParentID: parent, TypeCode: data.TypeTempBranch, Founded: today, MissionStart: today})
+	o.showOrgForm(data.Org{ParentID: o.newParent(), TypeCode: data.TypeTempBranch, Founded: today, MissionStart: today})
 }
 
 func (o *Screen) editOrg() {
@@ -234,10 +233,8 @@ func (o *Screen) abolishOrg() {
 		if err != nil {
 			return err
 		}
-		if strings.TrimSpace(reason.Text) == "" {
-			return errors.New("请填写撤销原因")
-		}
-		if err := o.wb.Store.AbolishOrg(context.Background(), x.ID, d, strings.TrimSpace(reason.Text)); err != nil {
+		// The store refuses an empty reason with its own sentence: the rule lives there once.
+		if err := o.wb.Store.AbolishOrg(context.Background(), x.ID, d, reason.Text); err != nil {
 			return err
 		}
 		o.wb.Changed(ui.Orgs, ui.Members)

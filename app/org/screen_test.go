@@ -3,7 +3,6 @@ package org
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,6 +35,34 @@ func osWaitCheck(t *testing.T, o *Screen) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the rule check did not finish within 10 s")
 	}
+}
+
+// osAction selects the organisation named name and taps the button; it returns the dialog that
+// opens.
+func osAction(t *testing.T, o *Screen, name, button string) fyne.CanvasObject {
+	t.Helper()
+	osSelect(t, o, name)
+	test.Tap(o.buttons[button])
+	return o.wb.Window.Canvas().Overlays().Top()
+}
+
+// osNewTerm starts a new committee term (换届) of the branch named name, as confirmed in its
+// dialog, and waits for the rule check after it.
+func osNewTerm(t *testing.T, o *Screen, name string) data.Org {
+	t.Helper()
+	x := osSelect(t, o, name)
+	test.Tap(o.buttons["换届"])
+	apptest.Tap(t, o.wb.Window, "换届")
+	osWaitCheck(t, o)
+	return x
+}
+
+// osNewEmptyBranch makes a branch 空支部 under 院机关党委 through the form, as a person does; it
+// is selected after.
+func osNewEmptyBranch(t *testing.T, o *Screen) {
+	t.Helper()
+	test.Type(apptest.EntriesOf(osAction(t, o, "院机关党委", "新建组织"))[0], "空支部")
+	apptest.Tap(t, o.wb.Window, "保存")
 }
 
 func osSelect(t *testing.T, o *Screen, name string) data.Org {
@@ -82,7 +109,7 @@ func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
 		}
 	}
 	var overdue *widget.Label
-	for _, l := range osLabels(o.detail) {
+	for _, l := range apptest.FindAll[*widget.Label](o.detail) {
 		if strings.HasPrefix(l.Text, "已逾期") {
 			overdue = l
 		}
@@ -97,22 +124,6 @@ func TestOrgDetailShowsOverdueCommitteeAndFindings(t *testing.T) {
 			t.Errorf("the temporary branch's detail does not show %q", want)
 		}
 	}
-}
-
-func osLabels(o fyne.CanvasObject) []*widget.Label {
-	var out []*widget.Label
-	if l, ok := o.(*widget.Label); ok {
-		return []*widget.Label{l}
-	}
-	if l, ok := o.(*ui.WrapLabel); ok {
-		return []*widget.Label{&l.Label}
-	}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, k := range c.Objects {
-			out = append(out, osLabels(k)...)
-		}
-	}
-	return out
 }
 
 func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
@@ -130,19 +141,14 @@ func TestOrgAbolishRefusedWhileMembersRemain(t *testing.T) {
 	}
 	top.Hide()
 	// A committee with branches under it is refused the same way.
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["撤销"])
-	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "下面还有") {
+	if top := osAction(t, o, "院机关党委", "撤销"); !apptest.Shows(top, "下面还有") {
 		t.Fatalf("abolishing a committee with branches: %v", apptest.Texts(top))
 	}
 }
 
 func TestOrgAbolishEmptyBranchAsksForReason(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["新建组织"])
-	test.Type(apptest.EntriesOf(wb.Window.Canvas().Overlays().Top())[0], "空支部")
-	apptest.Tap(t, wb.Window, "保存")
+	osNewEmptyBranch(t, o)
 	id := o.selected
 	test.Tap(o.buttons["撤销"])
 	top := wb.Window.Canvas().Overlays().Top()
@@ -246,15 +252,9 @@ func TestOrgTreeOpensTopTwoLevelsAndKeepsFolds(t *testing.T) {
 
 // A tree built on an empty store opens its top levels when the demo arrives later.
 func TestOrgTreeOpensWhenOrganisationsArriveLater(t *testing.T) {
-	apptest.NewTestApp(t)
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	w := test.NewTempWindow(t, nil)
+	wb, w := apptest.EmptyWorkbench(t)
 	w.Resize(fyne.NewSize(1280, 1300))
-	wb := &ui.Workbench{Store: s, Window: w}
+	s := wb.Store
 	o := Open(wb)
 	w.SetContent(o.root)
 	if err := demo.Load(context.Background(), s); err != nil {
@@ -299,12 +299,9 @@ func TestOrgRootShowsInstituteFindings(t *testing.T) {
 		t.Errorf("the root's detail needs %.0f px of width; long lines do not wrap", w)
 	}
 	// An empty branch says so in the normal text colour, not in hard-to-read bright green.
-	osSelect(t, o, "院机关党委")
-	test.Tap(o.buttons["新建组织"])
-	test.Type(apptest.EntriesOf(o.wb.Window.Canvas().Overlays().Top())[0], "空支部")
-	apptest.Tap(t, o.wb.Window, "保存")
+	osNewEmptyBranch(t, o)
 	osWaitCheck(t, o)
-	for _, l := range osLabels(o.detail) {
+	for _, l := range apptest.FindAll[*widget.Label](o.detail) {
 		if l.Text == "未发现问题" && l.Importance == widget.SuccessImportance {
 			t.Error("未发现问题 is still bright green")
 		}
@@ -327,10 +324,7 @@ func osProblems(fs []data.Finding) int {
 
 func TestOrgNewTermAppointAndNewBranch(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	apptest.Tap(t, wb.Window, "换届")
-	osWaitCheck(t, o)
+	osNewTerm(t, o, "人事处党支部")
 	if apptest.Shows(o.detail, "已逾期") || !apptest.Shows(o.detail, "本届没有在任支委") {
 		t.Fatalf("after 换届 the detail still shows the old term: %v", apptest.Texts(o.detail))
 	}
@@ -457,10 +451,8 @@ func TestOrgEmptyBranchIsNotReportedWithoutProblems(t *testing.T) {
 // The 换届 dialog's sentence keeps "3年" together: with spaces around the number the line broke
 // between 3 and 年.
 func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
-	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	if top := wb.Window.Canvas().Overlays().Top(); !apptest.Shows(top, "新一届支委会任期3年") {
+	_, o := osOpen(t, fyne.NewSize(1280, 900))
+	if top := osAction(t, o, "人事处党支部", "换届"); !apptest.Shows(top, "新一届支委会任期3年") {
 		t.Fatalf("the 换届 dialog says %v", apptest.Texts(top))
 	}
 }
@@ -469,10 +461,7 @@ func TestOrgNewTermSentenceKeepsTheNumberWithItsUnit(t *testing.T) {
 // matches what was typed.
 func TestCommitteePickerRanksOwnMembersAndSaysNoMatch(t *testing.T) {
 	wb, o := osOpen(t, fyne.NewSize(1280, 900))
-	x := osSelect(t, o, "人事处党支部")
-	test.Tap(o.buttons["换届"])
-	apptest.Tap(t, wb.Window, "换届")
-	osWaitCheck(t, o)
+	x := osNewTerm(t, o, "人事处党支部")
 	test.Tap(o.buttons["任命"])
 	top := wb.Window.Canvas().Overlays().Top()
 	own := map[string]bool{}

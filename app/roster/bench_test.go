@@ -2,7 +2,6 @@ package roster
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,20 +9,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/app/ui"
-	"dangjian/data"
 	"dangjian/data/demo"
+	"dangjian/data/storetest"
 )
 
 // rsBigRoster shows the roster screen over 100 000 generated members in 2 000 branches.
 func rsBigRoster(b *testing.B) *Screen {
 	b.Helper()
 	test.NewTempApp(b)
-	s, err := data.Open(filepath.Join(b.TempDir(), "big.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
+	s := storetest.Open(b, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local))
 	if err := demo.Synthetic(context.Background(), s, 100_000, 2_000); err != nil {
 		b.Fatal(err)
 	}

@@ -10,7 +10,6 @@ import (
 
 	"dangjian/app/apptest"
 	"dangjian/app/ui"
-	"dangjian/data"
 	"dangjian/data/idcard"
 )
 
@@ -18,8 +17,7 @@ import (
 // from a card: at 15 characters the number looks like an old 15-digit ID, which must not
 // replace what they typed, and neither may the finished number.
 func TestMemberFormTypingAnIDKeepsTypedBirthAndGender(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	f := showMemberForm(wb, data.Member{}, nil)
+	_, f := newMemberForm(t)
 	test.Type(f.birth, "2002-11-16")
 	apptest.Choose(t, &f.gender.Select, "女")
 	good := idcard.Make("340104", time.Date(2002, 11, 16, 0, 0, 0, 0, time.UTC), 31, false)
@@ -48,8 +46,7 @@ func TestMemberFormTypingAnIDKeepsTypedBirthAndGender(t *testing.T) {
 // On an empty form a complete, valid number fills 出生日期 and 性别; erasing it takes those
 // values away again, so that a cleared ID field leaves nothing it derived behind.
 func TestMemberFormDerivesOnlyFromACompleteNumber(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	f := showMemberForm(wb, data.Member{}, nil)
+	wb, f := newMemberForm(t)
 	test.Type(f.name, "王晓敏")
 	apptest.Choose(t, &f.branch.Select, "人事处党支部")
 	test.Type(f.joined, "2012-07-01")
@@ -88,8 +85,7 @@ func TestMemberFormDerivesOnlyFromACompleteNumber(t *testing.T) {
 // from a text field.
 func TestMemberFormEscFromADropDown(t *testing.T) {
 	for _, field := range []string{"性别", "民族"} {
-		wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-		f := showMemberForm(wb, data.Member{}, nil)
+		wb, f := newMemberForm(t)
 		c := wb.Window.Canvas()
 		if field == "性别" {
 			c.Focus(f.gender)
@@ -105,8 +101,7 @@ func TestMemberFormEscFromADropDown(t *testing.T) {
 
 // An empty date field shows no example date in grey, which read as a date already filled in.
 func TestMemberFormDateFieldsShowNoExampleDate(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	f := showMemberForm(wb, data.Member{}, nil)
+	_, f := newMemberForm(t)
 	for name, e := range map[string]*ui.DayEntry{"出生日期": f.birth, "入党日期": f.joined, "转正日期": f.full} {
 		if strings.ContainsAny(e.PlaceHolder, "0123456789") {
 			t.Errorf("%s shows %q while empty", name, e.PlaceHolder)

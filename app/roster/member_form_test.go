@@ -18,8 +18,7 @@ import (
 )
 
 func TestMemberFormShowsChecksumErrorAndDisablesSave(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	f := showMemberForm(wb, data.Member{}, nil)
+	_, f := newMemberForm(t)
 	good := idcard.Make("340104", time.Date(1990, 5, 17, 0, 0, 0, 0, time.UTC), 12, false)
 	bad := good[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", good[17])+1)%11])
 	test.Type(f.idNumber, bad)

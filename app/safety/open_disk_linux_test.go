@@ -1,24 +1,19 @@
 package safety
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"dangjian/app/apptest"
 	"dangjian/data"
+	"dangjian/data/disktest"
 )
 
 // A healthy database on a full disk does not open: the window says the disk is full and offers
 // no restore — restoring used to move the healthy file aside as 损坏 and start on an empty one.
 func TestOpenFailureOnAFullDiskOffersNoRestore(t *testing.T) {
 	a := apptest.NewTestApp(t)
-	disk := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs here (needs root): %v %s", err, out)
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", disk).Run() })
+	disk := disktest.SmallDisk(t, "4m")
 	path := filepath.Join(disk, "库.db")
 	s, err := data.Open(path)
 	if err != nil {
@@ -28,14 +23,7 @@ func TestOpenFailureOnAFullDiskOffersNoRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if f, err := os.Create(filepath.Join(disk, "filler")); err == nil {
-		buf := make([]byte, 4096)
-		for _, err := f.Write(buf); err == nil; _, err = f.Write(buf) {
-		}
-		for _, err := f.Write(buf[:1]); err == nil; _, err = f.Write(buf[:1]) {
-		}
-		f.Close()
-	}
+	disktest.Fill(t, disk)
 	_, err = data.Open(path)
 	if err == nil {
 		t.Fatal("opened on a full disk")

@@ -19,6 +19,7 @@ import (
 	"dangjian/app/ui"
 	"dangjian/data"
 	"dangjian/data/demo"
+	"dangjian/data/disktest"
 )
 
 func TestBackupTabBacksUpAndRestoresAfterConfirmation(t *testing.T) {
@@ -246,7 +247,7 @@ func TestOpenFailureOffersTheNewestGoodBackup(t *testing.T) {
 	}
 	want := apptest.MemberCount(t, s)
 	s.Close()
-	damage(t, path)
+	disktest.Damage(t, path)
 	_, err = data.Open(path)
 	if err == nil {
 		t.Fatal("damaged database opened")
@@ -279,20 +280,5 @@ func TestOpenFailureOffersTheNewestGoodBackup(t *testing.T) {
 	}
 	if apptest.Button(w2, "恢复最新的完好备份") != nil || !errors.Is(lerr, data.ErrLocked) {
 		t.Fatal("restore offered for a database that is only in use")
-	}
-}
-
-// damage overwrites pages of the file as a failing disk would.
-func damage(t *testing.T, path string) {
-	t.Helper()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, _ := f.Stat()
-	junk := []byte(strings.Repeat("\xde\xad\xbe\xef", 1024))
-	for off := int64(4096); off < st.Size(); off += 8192 {
-		f.WriteAt(junk, off)
 	}
 }

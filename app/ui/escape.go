@@ -120,12 +120,20 @@ func NewEscapeMultiLineEntry() *EscapeEntry {
 	return e
 }
 
+// escapeDismissed dismisses the dialog o is in when k is Esc; false when it did not (another
+// key, or no dialog), and the widget handles k as usual.
+func escapeDismissed(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	return c != nil && dismissTop(c)
+}
+
 // TypedKey dismisses the dialog on Esc; every other key edits as usual.
 func (e *EscapeEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && dismissTop(c) {
-			return
-		}
+	if escapeDismissed(e, k) {
+		return
 	}
 	e.ShortcutEntry.TypedKey(k)
 }
@@ -145,10 +153,8 @@ func NewEscapeSelect(options []string, changed func(string)) *EscapeSelect {
 
 // TypedKey dismisses the dialog on Esc; every other key works the drop-down as usual.
 func (s *EscapeSelect) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(s); c != nil && dismissTop(c) {
-			return
-		}
+	if escapeDismissed(s, k) {
+		return
 	}
 	s.Select.TypedKey(k)
 }
@@ -168,10 +174,8 @@ func NewEscapeSelectEntry(options []string) *EscapeSelectEntry {
 
 // TypedKey dismisses the dialog on Esc; every other key edits as usual.
 func (e *EscapeSelectEntry) TypedKey(k *fyne.KeyEvent) {
-	if k.Name == fyne.KeyEscape {
-		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && dismissTop(c) {
-			return
-		}
+	if escapeDismissed(e, k) {
+		return
 	}
 	e.SelectEntry.TypedKey(k)
 }

@@ -5,12 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/xuri/excelize/v2"
-
-	"dangjian/data/civil"
-	"dangjian/data/idcard"
 )
 
 // Bad input taken silently: a name of thousands of characters and a phone of 32 767 digits
@@ -19,23 +13,13 @@ import (
 // "\r" lines are read as lines.
 func TestOverlongFieldsAndCarriageReturnLines(t *testing.T) {
 	db := demoDB(t)
-	id := func(y, seq int) string { return idcard.Make("340104", civil.Date(y, time.March, 3), seq, true) }
-	f := excelize.NewFile()
-	rows := [][]any{
+	book := writeSheet(t, "超长.xlsx", [][]any{
 		{"姓名", "公民身份号码", "所在党支部", "入党日期", "联系电话"},
-		{strings.Repeat("长", 5000), id(1980, 1), "新建的党支部", "2005-07-01", ""},
-		{"电话长", id(1981, 2), "新建的党支部", "2006-07-01", strings.Repeat("1", 32767)},
-		{"正常人", id(1982, 3), "新建的党支部", "2006-07-01", "13905511234"},
-		{"支部名长", id(1985, 6), strings.Repeat("支", 5000), "2006-07-01", ""},
-	}
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	book := filepath.Join(t.TempDir(), "超长.xlsx")
-	if err := f.SaveAs(book); err != nil {
-		t.Fatal(err)
-	}
+		{strings.Repeat("长", 5000), testID(1980, 1), "新建的党支部", "2005-07-01", ""},
+		{"电话长", testID(1981, 2), "新建的党支部", "2006-07-01", strings.Repeat("1", 32767)},
+		{"正常人", testID(1982, 3), "新建的党支部", "2006-07-01", "13905511234"},
+		{"支部名长", testID(1985, 6), strings.Repeat("支", 5000), "2006-07-01", ""},
+	})
 	s := importJSON(t, "-db", db, "import", "roster", book, "-json", "-create-branches")
 	if s.Imported != 1 || s.Rejected != 3 {
 		t.Fatalf("want the three overlong rows rejected and 正常人 imported: %+v", s)
@@ -55,7 +39,7 @@ func TestOverlongFieldsAndCarriageReturnLines(t *testing.T) {
 	}
 
 	// Classic Mac line ends: "\r" alone.
-	csv := "姓名,公民身份号码,所在党支部,入党日期\r" + "回车甲," + id(1983, 4) + ",新建的党支部,2007-07-01\r" + "回车乙," + id(1984, 5) + ",新建的党支部,2008-07-01\r"
+	csv := "姓名,公民身份号码,所在党支部,入党日期\r" + "回车甲," + testID(1983, 4) + ",新建的党支部,2007-07-01\r" + "回车乙," + testID(1984, 5) + ",新建的党支部,2008-07-01\r"
 	path := filepath.Join(t.TempDir(), "回车.csv")
 	if err := os.WriteFile(path, []byte(csv), 0o600); err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"dangjian/data"
 	"dangjian/data/abpost"
@@ -17,30 +18,35 @@ import (
 // runAB is the AB岗 command: import the catalogue, export the guide or 报备表, record an
 // absence, and print coverage.
 func runAB(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("ab 需要子命令：import、export、absent 或 coverage")
+	return runSubcommand(e, "ab", args, []subcommand{
+		{"import", runABImport},
+		{"export", runABExport},
+		{"absent", runABAbsent},
+		{"coverage", runABCoverage},
+	})
+}
+
+// dayFlag is the day the flag name gives; a wrong one is a usage error naming the flag.
+func dayFlag(name, value string) (time.Time, error) {
+	d, err := civil.ParseISO(value)
+	if err != nil {
+		return d, usagef("-%s：%v", name, err)
 	}
-	switch args[0] {
-	case "import":
-		return runABImport(e, args[1:])
-	case "export":
-		return runABExport(e, args[1:])
-	case "absent":
-		return runABAbsent(e, args[1:])
-	case "coverage":
-		return runABCoverage(e, args[1:])
+	return d, nil
+}
+
+// dateOr is the day of the -date flag, or today when it is not given.
+func dateOr(today time.Time, date string) (time.Time, error) {
+	if date == "" {
+		return today, nil
 	}
-	return usagef("未知的 ab 子命令“%s”", args[0])
+	return dayFlag("date", date)
 }
 
 func runABImport(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("ab import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	pos, asJSON, err := jsonArgs("ab import", args, 1, "ab import 需要一个文件")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("ab import 需要一个文件")
 	}
 	s, err := e.WriteStore()
 	if err != nil {
@@ -115,11 +121,9 @@ func runABExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	on := s.Today()
-	if date != "" {
-		if on, err = civil.ParseISO(date); err != nil {
-			return usagef("%v", err)
-		}
+	on, err := dateOr(s.Today(), date)
+	if err != nil {
+		return err
 	}
 	out := pos[0]
 	switch ext := strings.ToLower(filepath.Ext(out)); {
@@ -157,13 +161,13 @@ func runABAbsent(e *env, args []string) error {
 	if len(pos) != 1 || from == "" || to == "" {
 		return usagef("ab absent 需要人员姓名和 -from、-to 日期")
 	}
-	f, err := civil.ParseISO(from)
+	f, err := dayFlag("from", from)
 	if err != nil {
-		return usagef("-from：%v", err)
+		return err
 	}
-	t, err := civil.ParseISO(to)
+	t, err := dayFlag("to", to)
 	if err != nil {
-		return usagef("-to：%v", err)
+		return err
 	}
 	s, err := e.WriteStore()
 	if err != nil {
@@ -207,11 +211,9 @@ func runABCoverage(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	from := s.Today()
-	if date != "" {
-		if from, err = civil.ParseISO(date); err != nil {
-			return usagef("-date：%v", err)
-		}
+	from, err := dateOr(s.Today(), date)
+	if err != nil {
+		return err
 	}
 	cov, err := abpost.ComputeCoverage(e.ctx, s, from, from.AddDate(0, 0, days-1))
 	if err != nil {

@@ -17,30 +17,18 @@ import (
 // runEval is the model-organ evaluation: rounds, printable sheets, import of filled sheets,
 // results.
 func runEval(e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("eval 需要子命令：rounds、sheets、import 或 results")
-	}
-	switch args[0] {
-	case "rounds":
-		return evalRounds(e, args[1:])
-	case "sheets":
-		return evalSheets(e, args[1:])
-	case "import":
-		return evalImport(e, args[1:])
-	case "results":
-		return evalResults(e, args[1:])
-	}
-	return usagef("未知的 eval 子命令“%s”", args[0])
+	return runSubcommand(e, "eval", args, []subcommand{
+		{"rounds", evalRounds},
+		{"sheets", evalSheets},
+		{"import", evalImport},
+		{"results", evalResults},
+	})
 }
 
 func evalRounds(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("eval rounds", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	_, asJSON, err := jsonArgs("eval rounds", args, 0, "eval rounds 不带位置参数")
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("eval rounds 不带位置参数")
 	}
 	s, err := e.Store()
 	if err != nil {
@@ -140,13 +128,9 @@ type evalImportJSON struct {
 }
 
 func evalImport(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("eval import", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	pos, asJSON, err := jsonArgs("eval import", args, 1, "eval import 需要一个文件：eval import FILE [-json]")
 	if err != nil {
 		return err
-	}
-	if len(pos) != 1 {
-		return usagef("eval import 需要一个文件：eval import FILE [-json]")
 	}
 	file := pos[0]
 	s, err := e.WriteStore()

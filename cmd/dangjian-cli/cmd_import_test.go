@@ -6,12 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/xuri/excelize/v2"
-
-	"dangjian/data/civil"
-	"dangjian/data/idcard"
 )
 
 type summary struct {
@@ -61,22 +55,12 @@ func TestCLIExportImportRoundTrip(t *testing.T) {
 
 func newRosterFile(t *testing.T) string {
 	t.Helper()
-	id := func(y, seq int) string { return idcard.Make("340104", civil.Date(y, time.March, 3), seq, true) }
-	f := excelize.NewFile()
-	rows := [][]any{
+	p := writeSheet(t, "新党员.xlsx", [][]any{
 		{"姓名", "公民身份号码", "所在党支部", "入党日期"},
-		{"新甲", id(1980, 1), "新建的党支部", "2005-07-01"},
-		{"新乙", id(1981, 2), "新建的党支部", "2006年7月"},
+		{"新甲", testID(1980, 1), "新建的党支部", "2005-07-01"},
+		{"新乙", testID(1981, 2), "新建的党支部", "2006年7月"},
 		{"号码坏", "3401041980", "新建的党支部", "2006-07-01"},
-	}
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	p := filepath.Join(t.TempDir(), "新党员.xlsx")
-	if err := f.SaveAs(p); err != nil {
-		t.Fatal(err)
-	}
+	})
 	return p
 }
 

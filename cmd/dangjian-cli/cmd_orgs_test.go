@@ -5,26 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
-
-	"dangjian/data/civil"
-	"dangjian/data/idcard"
 )
-
-func writeSheet(t *testing.T, name string, rows [][]any) string {
-	t.Helper()
-	f := excelize.NewFile()
-	for i, r := range rows {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		f.SetSheetRow("Sheet1", ref, &r)
-	}
-	p := filepath.Join(t.TempDir(), name)
-	if err := f.SaveAs(p); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
 
 type orgLine struct {
 	Name      string `json:"name"`
@@ -60,12 +41,11 @@ func TestCLIFirstDay(t *testing.T) {
 	if s := importJSON(t, "-db", db, "import", "orgs", orgs, "-json"); s.Imported != 3 || s.Rejected != 0 {
 		t.Fatalf("import orgs: %+v", s)
 	}
-	id := func(y, seq int) string { return idcard.Make("340104", civil.Date(y, 3, 3), seq, true) }
 	roster := writeSheet(t, "花名册.xlsx", [][]any{
 		{"姓名", "公民身份号码", "所在党支部", "党员类别", "入党日期"},
-		{"甲", id(1980, 1), "材料支部", "正式党员", "2005-07-01"},
-		{"乙", id(1981, 2), "材料实验室党支部", "正式党员", "2006-07-01"},
-		{"丙", id(1982, 3), "科研处党支部", "预备党员", "2026-06-01"},
+		{"甲", testID(1980, 1), "材料支部", "正式党员", "2005-07-01"},
+		{"乙", testID(1981, 2), "材料实验室党支部", "正式党员", "2006-07-01"},
+		{"丙", testID(1982, 3), "科研处党支部", "预备党员", "2026-06-01"},
 	})
 	if s := importJSON(t, "-db", db, "import", "roster", roster, "-json"); s.Imported != 3 {
 		t.Fatalf("import roster: %+v", s)

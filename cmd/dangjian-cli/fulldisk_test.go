@@ -4,26 +4,14 @@ package main
 
 import (
 	"context"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dangjian/data"
+	"dangjian/data/disktest"
 	"dangjian/data/sheets"
 )
-
-// smallDisk mounts a tmpfs of size (e.g. "3m") in a fresh folder and returns the folder; the test
-// is skipped, saying why, where mounting is not permitted (not root, no CAP_SYS_ADMIN).
-func smallDisk(t *testing.T, size string) string {
-	t.Helper()
-	dir := t.TempDir()
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a %s tmpfs to fill (%v: %s); the full-disk test needs root", size, err, strings.TrimSpace(string(out)))
-	}
-	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
-	return dir
-}
 
 // A roster import that fills the disk must leave the database exactly as it was: SQLite rolls
 // the transaction back by itself on SQLITE_FULL, and a retry of the failed rows then ran outside
@@ -44,7 +32,7 @@ func TestFullDiskImportLeavesTheDatabaseAsItWas(t *testing.T) {
 }
 
 func fillDiskWithImport(t *testing.T, size, roster string) {
-	db := filepath.Join(smallDisk(t, size), "库.db")
+	db := filepath.Join(disktest.SmallDisk(t, size), "库.db")
 	if _, e, code := cli(t, "-db", db, "demo"); code != 0 {
 		t.Fatalf("demo: %d %s", code, e)
 	}

@@ -182,6 +182,43 @@ func printUsage(w io.Writer) {
 	}
 }
 
+// jsonArgs parses a command that takes -json alone and n positional arguments; another count
+// is refused with usage.
+func jsonArgs(name string, args []string, n int, usage string) (pos []string, asJSON bool, err error) {
+	pos, err = flags(name, args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	if err != nil {
+		return nil, false, err
+	}
+	if len(pos) != n {
+		return nil, false, usagef("%s", usage)
+	}
+	return pos, asJSON, nil
+}
+
+// subcommand is one verb of a command that has verbs (ab, eval).
+type subcommand struct {
+	name string
+	run  func(e *env, args []string) error
+}
+
+// runSubcommand runs the verb args[0] of the command name; none or an unknown one is refused
+// with the verbs there are.
+func runSubcommand(e *env, name string, args []string, subs []subcommand) error {
+	if len(args) == 0 {
+		names := make([]string, len(subs))
+		for i, sub := range subs {
+			names[i] = sub.name
+		}
+		return usagef("%s 需要子命令：%s 或 %s", name, strings.Join(names[:len(names)-1], "、"), names[len(names)-1])
+	}
+	for _, sub := range subs {
+		if sub.name == args[0] {
+			return sub.run(e, args[1:])
+		}
+	}
+	return usagef("未知的 %s 子命令“%s”", name, args[0])
+}
+
 // flags parses a command's own flags, accepting them before or after the positional arguments.
 func flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

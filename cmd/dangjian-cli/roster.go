@@ -102,13 +102,9 @@ func runMembers(e *env, args []string) error {
 }
 
 func runOrgs(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("orgs", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	_, asJSON, err := jsonArgs("orgs", args, 0, "orgs 不带位置参数")
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("orgs 不带位置参数")
 	}
 	s, err := e.Store()
 	if err != nil {
@@ -186,13 +182,9 @@ func treeOrder(all []data.Org) []data.Org {
 }
 
 func runCheck(e *env, args []string) error {
-	var asJSON bool
-	pos, err := flags("check", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "") })
+	_, asJSON, err := jsonArgs("check", args, 0, "check 不带位置参数")
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("check 不带位置参数")
 	}
 	s, err := e.Store()
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,19 +11,16 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/civil"
+	"dangjian/data/storetest"
 )
 
 // BenchmarkCoverageYear is the speed target: 500 items over 365 days with 5 000 absences,
 // end to end from a real database (loading included), under 200 ms.
 func BenchmarkCoverageYear(b *testing.B) {
-	s, err := data.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
 	start := civil.Date(2026, 1, 1)
+	s := storetest.Open(b, start)
 	const items, staff, absences = 500, 1000, 5000
-	err = sqldb.Of(s).Tx(context.Background(), func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(context.Background(), func(tx *sql.Tx) error {
 		unit, err := sqldb.Of(s).EnsureUnit(tx, "综合服务中心", DeptKind)
 		if err != nil {
 			return err

@@ -2,13 +2,13 @@ package abpost
 
 import (
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"dangjian/data"
 	"dangjian/data/civil"
+	"dangjian/data/storetest"
 )
 
 // fixture is a real database with one department, three staff and one item (A 张三, B 李四),
@@ -24,12 +24,7 @@ func d(m time.Month, day int) time.Time { return civil.Date(2026, m, day) }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local) }
+	s := storetest.Open(t, time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local))
 	f := &fixture{s: s, ctx: context.Background()}
 	ids := map[string]int64{}
 	for _, n := range []string{"张三", "李四", "王五"} {

@@ -36,6 +36,19 @@ type ItemFilter struct {
 	Query  string // text in the item, its door, code, or the names on its posts
 }
 
+// PrintedItems is the whole catalogue as it stands on day, for a printed file (the guide, the
+// filing): an empty catalogue is refused, saying there is nothing of what to print.
+func PrintedItems(ctx context.Context, s *data.Store, on time.Time, what string) ([]Item, error) {
+	items, err := Items(ctx, s, ItemFilter{}, on)
+	if err != nil {
+		return nil, err
+	}
+	if len(items) == 0 {
+		return nil, fmt.Errorf("服务事项目录是空的，没有%s；请先导入或录入服务事项", what)
+	}
+	return items, nil
+}
+
 // Items lists the catalogue with the posts as they were on day, by department and sort order.
 func Items(ctx context.Context, s *data.Store, f ItemFilter, on time.Time) ([]Item, error) {
 	q := `SELECT i.id, i.code, i.name, i.unit_id, u.name, i.door, i.time_limit, i.materials, i.basis, i.visits,

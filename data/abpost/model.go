@@ -2,6 +2,7 @@ package abpost
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -134,19 +135,10 @@ func ValidateAbsence(a Absence) data.Invalid {
 	if !a.From.IsZero() && !a.To.IsZero() && a.To.Before(a.From) {
 		add("To", fmt.Sprintf("结束日期 %s 早于开始日期 %s，请检查日期", data.DateText(a.To), data.DateText(a.From)))
 	}
-	if !contains(AbsenceKinds, a.Kind) {
+	if !slices.Contains(AbsenceKinds, a.Kind) {
 		add("Kind", "类别须为："+strings.Join(AbsenceKinds, "、"))
 	}
 	return v
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // day strips the clock: every stored date is a UTC midnight.

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -13,18 +12,14 @@ import (
 	"dangjian/data/internal/sqldb"
 
 	"dangjian/data"
+	"dangjian/data/storetest"
 )
 
 var ctx = context.Background()
 
 func newStore(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC) }
+	s := storetest.Open(t, time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC))
 	return s
 }
 

@@ -65,9 +65,6 @@ func ImportRead(ctx context.Context, s *data.Store, roundID int64, read SheetRea
 		return sum, fmt.Errorf("导入前备份失败，未导入：%w", err)
 	}
 	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
-		if err := writable(tx, roundID); err != nil {
-			return err
-		}
 		r, inds, err := roundContext(tx, roundID)
 		if err != nil {
 			return err

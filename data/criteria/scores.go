@@ -64,8 +64,12 @@ func scores(q queryer, roundID int64) (map[CellKey]Score, error) {
 	return out, err
 }
 
-// roundContext loads what checking a score needs, inside tx.
+// roundContext loads what checking an entry needs, inside tx: the round, refused when it is
+// locked, and its indicators by ID.
 func roundContext(tx *sql.Tx, roundID int64) (Round, map[int64]Indicator, error) {
+	if err := writable(tx, roundID); err != nil {
+		return Round{}, nil, err
+	}
 	r, err := loadRound(tx, roundID)
 	if err != nil {
 		return r, nil, err
@@ -103,9 +107,6 @@ func groupOf(r Round, id int64) (Group, bool) {
 // it in the audit as 评分修改.
 func SetScore(ctx context.Context, s *data.Store, roundID int64, k CellKey, points *float64, note string) error {
 	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
-		if err := writable(tx, roundID); err != nil {
-			return err
-		}
 		r, inds, err := roundContext(tx, roundID)
 		if err != nil {
 			return err
@@ -150,9 +151,6 @@ func upsertScore(tx *sql.Tx, k CellKey, points float64, note string, b sqldb.Bat
 // reason given (required, kept in the audit). points nil removes the override.
 func Override(ctx context.Context, s *data.Store, roundID, organID, indicatorID int64, points *float64, reason string) error {
 	return sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
-		if err := writable(tx, roundID); err != nil {
-			return err
-		}
 		r, inds, err := roundContext(tx, roundID)
 		if err != nil {
 			return err

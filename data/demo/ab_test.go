@@ -1,25 +1,16 @@
-package demo
+package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"dangjian/data"
 	"dangjian/data/abpost"
+	"dangjian/data/demo/demotest"
 )
 
 func TestDemoABHasOneGapAndBCover(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) } // a Saturday
-	if err := Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+	s := demotest.Store(t, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local)) // a Saturday
 	cov, err := abpost.ComputeCoverage(context.Background(), s, s.Today(), s.Today().AddDate(0, 0, 13))
 	if err != nil {
 		t.Fatal(err)

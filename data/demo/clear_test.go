@@ -4,21 +4,18 @@ import (
 	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"testing"
+	"time"
 
 	"dangjian/data"
 	"dangjian/data/internal/sqldb"
+	"dangjian/data/storetest"
 )
 
 // Clearing the demo leaves a database as empty as a new one (every table but the audit log),
 // after a backup that still holds the demo; a database that is not the demo is refused.
 func TestClearLeavesAnEmptyDatabaseAfterABackup(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := storetest.Open(t, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local))
 	if _, err := Clear(context.Background(), s); !errors.Is(err, ErrNotDemo) {
 		t.Fatalf("clearing an empty database: %v", err)
 	}

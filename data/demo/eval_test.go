@@ -1,27 +1,18 @@
-package demo
+package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
-	"dangjian/data"
 	"dangjian/data/criteria"
+	"dangjian/data/demo/demotest"
 )
 
 // The demo shows the naming rule at work: exactly one 模范机关, the department that was 优秀 in
 // all three demo years; the earlier rounds are locked and the current one is in progress.
 func TestDemoEvalNamesOneModelOrgan(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC) }
-	if err := Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+	s := demotest.Store(t, time.Date(2025, 11, 20, 9, 0, 0, 0, time.UTC))
 	rounds, _ := criteria.Rounds(context.Background(), s)
 	if len(rounds) != 3 || rounds[0].Year != 2025 || rounds[0].Locked || !rounds[1].Locked || !rounds[2].Locked {
 		t.Fatalf("rounds %+v, want 2025 open, 2024 and 2023 locked", rounds)

@@ -1,27 +1,19 @@
-package demo
+package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 	"dangjian/data/idcard"
 )
 
 func openDemo(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.Local) }
-	t.Cleanup(func() { s.Close() })
-	if err := Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return demotest.Store(t, time.Date(2026, 11, 28, 9, 0, 0, 0, time.Local))
 }
 
 func TestDemoInstituteLooksReal(t *testing.T) {
@@ -63,7 +55,7 @@ func TestDemoInstituteLooksReal(t *testing.T) {
 			t.Fatalf("demo member %s is invalid: %v", m.Name, v)
 		}
 	}
-	if err := Load(context.Background(), s); err != ErrNotEmpty {
+	if err := demo.Load(context.Background(), s); err != demo.ErrNotEmpty {
 		t.Errorf("second load: %v, want ErrNotEmpty", err)
 	}
 }

@@ -1,12 +1,13 @@
-package demo
+package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/demo"
+	"dangjian/data/storetest"
 )
 
 // committees lists every term of every organisation, and how many seats they hold.
@@ -92,13 +93,8 @@ func TestDemoCommitteesAreWrittenThroughTheStore(t *testing.T) {
 // The synthetic roster of the benchmarks seats its 书记 through Appoint too: a probationary
 // unit head is not seated.
 func TestSyntheticSeatsOnlyFullMembers(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "synthetic.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.Local) }
-	if err := Synthetic(context.Background(), s, 400, 70); err != nil {
+	s := storetest.Open(t, time.Date(2026, 11, 28, 9, 0, 0, 0, time.Local))
+	if err := demo.Synthetic(context.Background(), s, 400, 70); err != nil {
 		t.Fatal(err)
 	}
 	terms, seats := committees(t, s)

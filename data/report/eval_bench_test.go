@@ -6,30 +6,24 @@ import (
 	"database/sql"
 	"fmt"
 	"io"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"dangjian/data/internal/sqldb"
 
-	"dangjian/data"
 	"dangjian/data/criteria"
 	"dangjian/data/sheets"
+	"dangjian/data/storetest"
 )
 
 // sixtyOrgans is a round over 60 departments with every hand score entered by the 考评组.
 func sixtyOrgans(tb testing.TB) *criteria.Snapshot {
 	tb.Helper()
-	s, err := data.Open(filepath.Join(tb.TempDir(), "x.db"))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC) }
+	s := storetest.Open(tb, time.Date(2025, 11, 20, 0, 0, 0, 0, time.UTC))
 	ctx := context.Background()
 	var units []int64
 	var setID int64
-	err = sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
+	err := sqldb.Of(s).Tx(ctx, func(tx *sql.Tx) error {
 		for i := range 60 {
 			id, err := sqldb.Of(s).EnsureUnit(tx, fmt.Sprintf("第%02d职能部门", i+1), criteria.DeptKind)
 			if err != nil {
@@ -37,7 +31,8 @@ func sixtyOrgans(tb testing.TB) *criteria.Snapshot {
 			}
 			units = append(units, id)
 		}
-		setID, err = criteria.EnsureDefault(sqldb.WithTx(ctx, tx), s, 2025)
+		id, err := criteria.EnsureDefault(sqldb.WithTx(ctx, tx), s, 2025)
+		setID = id
 		return err
 	})
 	if err != nil {

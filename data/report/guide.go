@@ -39,12 +39,9 @@ func guideCells(pdf *fpdf.Fpdf, vals []string) ([][]string, int) {
 // per department, a table of its items (door, time limit, materials, phone, A and B), for the
 // public wall and the institute's web site.
 func WriteGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(ctx, s, abpost.ItemFilter{}, on)
+	items, err := abpost.PrintedItems(ctx, s, on, "可导出的内容")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
 	prof, err := s.Profile(ctx)
 	if err != nil {

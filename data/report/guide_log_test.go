@@ -8,21 +8,13 @@ import (
 	"time"
 
 	"dangjian/data"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
 // The PDF guide names the A/B post holders with office phones: its export is in the 操作日志
 // as the Excel guide's is.
 func TestPDFGuideExportIsLogged(t *testing.T) {
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
+	s := demotest.Store(t, time.Date(2026, 11, 28, 10, 0, 0, 0, time.Local))
 	out := filepath.Join(t.TempDir(), "服务指南.pdf")
 	if err := SaveGuide(context.Background(), s, out, s.Today()); err != nil {
 		t.Fatal(err)

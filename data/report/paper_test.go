@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"path/filepath"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -13,7 +12,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/criteria"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
 // pdfText renders the document uncompressed and tells whether text is drawn in it: the
@@ -44,29 +43,10 @@ func pdfText(t *testing.T, p *fpdf.Fpdf) func(string) bool {
 	}
 }
 
+// demoRound is the demo institute, with its three evaluation rounds, and its round of year.
 func demoRound(t *testing.T, year int) (*data.Store, *criteria.Snapshot) {
-	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	rs, _ := criteria.Rounds(context.Background(), s)
-	for _, r := range rs {
-		if r.Year == year {
-			sn, err := criteria.Load(context.Background(), s, r.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return s, sn
-		}
-	}
-	t.Fatalf("no round of %d", year)
-	return nil, nil
+	s := demotest.Store(t, time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC))
+	return s, demotest.Round(t, s, year)
 }
 
 // The evaluation sheets PDF: the profile's name in the title, 第 X 页 共 Y 页 on every page,

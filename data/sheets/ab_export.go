@@ -3,6 +3,7 @@ package sheets
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -30,12 +31,9 @@ func TimeLimitText(days int) string {
 
 // ExportGuide writes the 一站式服务指南 of the catalogue as it stands on day.
 func ExportGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(ctx, s, abpost.ItemFilter{}, on)
+	items, err := abpost.PrintedItems(ctx, s, on, "可导出的内容")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("服务事项目录是空的，没有可导出的内容；请先导入或录入服务事项")
 	}
 	p, err := s.Profile(ctx)
 	if err != nil {
@@ -75,12 +73,9 @@ func ExportGuide(ctx context.Context, s *data.Store, path string, on time.Time) 
 // ExportFiling writes the AB岗位设置报备表: a summary sheet of every item's A and B as of day,
 // since when, and one sheet per department that the department signs and seals on its own.
 func ExportFiling(ctx context.Context, s *data.Store, path string, on time.Time) error {
-	items, err := abpost.Items(ctx, s, abpost.ItemFilter{}, on)
+	items, err := abpost.PrintedItems(ctx, s, on, "可报备的AB岗")
 	if err != nil {
 		return err
-	}
-	if len(items) == 0 {
-		return fmt.Errorf("服务事项目录是空的，没有可报备的AB岗；请先导入或录入服务事项")
 	}
 	hist, err := abpost.Assignments(ctx, s, 0)
 	if err != nil {
@@ -134,7 +129,7 @@ func newFilingRows(hist []abpost.Assignment, on time.Time) filingRows {
 		if a.From.After(fr.since[a.ItemID]) {
 			fr.since[a.ItemID] = a.From
 		}
-		if a.Note != "" && a.Note != "导入" && !contains(fr.notes[a.ItemID], a.Note) {
+		if a.Note != "" && a.Note != "导入" && !slices.Contains(fr.notes[a.ItemID], a.Note) {
 			fr.notes[a.ItemID] = append(fr.notes[a.ItemID], a.Note)
 		}
 	}
@@ -255,11 +250,8 @@ func abRowHeight(vals []any, widths []float64) float64 {
 // abSheet starts a workbook of one sheet: the title across the columns, a bold line under it
 // and the header row (row 3, the one repeated on every printed page).
 func abSheet(sheet, title, subtitle string, headers []string) (*excelize.File, Styles, error) {
-	f := newBook()
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(sheet)
 	if err != nil {
-		f.Close()
 		return nil, st, err
 	}
 	startABSheet(f, st, sheet, title, subtitle, headers)
@@ -285,13 +277,4 @@ func startABSheet(f *excelize.File, st Styles, sheet, title, subtitle string, he
 func colName(n int) string {
 	c, _ := excelize.ColumnNumberToName(n)
 	return c
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data/abpost"
 )
 
@@ -25,11 +23,7 @@ func TestFilingOneSheetPerDepartment(t *testing.T) {
 	for _, it := range items {
 		depts[it.Dept] = true
 	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, path)
 	sheets := f.GetSheetList()
 	if len(sheets) != len(depts)+1 || sheets[0] != FilingSheet {
 		t.Fatalf("sheets %v, want the summary and one per department (%d)", sheets, len(depts))

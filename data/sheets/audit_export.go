@@ -26,14 +26,12 @@ var auditColumns = []struct {
 // titleName (the profile's, "" for none). scope says which
 // part of the log this is (e.g. "全部" or "导入，2026-11-01 至 2026-11-28") and goes in the title.
 func WriteAuditLog(path string, entries []data.AuditEntry, scope, titleName string) error {
-	f := newBook()
-	defer f.Close()
 	const sheet = "操作日志"
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(sheet)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	last, _ := excelize.ColumnNumberToName(len(auditColumns))
 	title := fmt.Sprintf("%s操作日志（%s，共 %d 条）", titleName, scope, len(entries))
 	f.SetCellStr(sheet, "A1", title)

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data"
 )
 
@@ -24,11 +22,7 @@ func TestWriteAuditLogReadsBackAsTheScreenShowsIt(t *testing.T) {
 	if err := WriteAuditLog(path, entries, "2026-11-28", ""); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, path)
 	rows, _ := f.GetRows("操作日志")
 	if len(rows) != 4 {
 		t.Fatalf("%d rows, want title + header + 2", len(rows))

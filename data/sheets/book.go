@@ -43,6 +43,16 @@ func PrintSetup(f *excelize.File, sheet string, landscape bool, repeatRows strin
 	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"})
 }
 
+// saveBuilt builds a workbook and saves it at path (SaveAtomic), closing it after.
+func saveBuilt(path string, build func() (*excelize.File, error)) error {
+	f, err := build()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return SaveAtomic(f, path)
+}
+
 // SaveAtomic writes the workbook to a temp file beside path and renames it into place, so a
 // failed or cancelled export never leaves a half-written file where the user expects one. It
 // refuses a path that is the database, one of its files or a backup (data.CheckOutput).
@@ -69,6 +79,32 @@ func SaveAtomic(f *excelize.File, path string) error {
 	return nil
 }
 
+// styledBook is a new workbook whose one sheet is named sheet, with the shared styles; on an
+// error it is closed already.
+func styledBook(sheet string) (*excelize.File, Styles, error) {
+	f := newBook()
+	f.SetSheetName("Sheet1", sheet)
+	st, err := NewStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, st, err
+	}
+	return f, st, nil
+}
+
+// cellBorder is the thin black border round every cell of a printed table.
+func cellBorder() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1},
+		{Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1},
+		{Type: "bottom", Color: "000000", Style: 1},
+	}
+}
+
+// cellFont is the 10 pt 宋体 of a printed table's cells.
+func cellFont() *excelize.Font { return &excelize.Font{Family: "宋体", Size: 10} }
+
 // Styles are the cell styles every print-ready sheet uses.
 type Styles struct {
 	Title, Header, Cell, Text, Date, Wrap, Bold int
@@ -78,13 +114,7 @@ type Styles struct {
 // header with borders, bordered cells, text cells ("@", so ID numbers never become numbers),
 // dates as yyyy-mm-dd, and wrapped text.
 func NewStyles(f *excelize.File) (Styles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1},
-		{Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1},
-		{Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := &excelize.Font{Family: "宋体", Size: 10}
+	border, font := cellBorder(), cellFont()
 	var st Styles
 	var err error
 	add := func(s *excelize.Style) int {

@@ -22,11 +22,7 @@ func TestPrintSetupAndSaveAtomic(t *testing.T) {
 	if err := SaveAtomic(f, path); err != nil {
 		t.Fatal(err)
 	}
-	g, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	g := openBook(t, path)
 	pl, _ := g.GetPageLayout("Sheet1")
 	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
 		t.Errorf("page layout = %+v, want A4 landscape", pl)

@@ -74,10 +74,5 @@ func BuildEvalBallots(sn *criteria.Snapshot) (*excelize.File, error) {
 
 // WriteEvalBallots writes the ballot workbook to path (atomically).
 func WriteEvalBallots(path string, sn *criteria.Snapshot) error {
-	f, err := BuildEvalBallots(sn)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return SaveAtomic(f, path)
+	return saveBuilt(path, func() (*excelize.File, error) { return BuildEvalBallots(sn) })
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dangjian/data/criteria"
+	"dangjian/data/demo/demotest"
 )
 
 // The filled evaluation workbook is a form an office can sign: the profile's name in the title,
@@ -15,12 +16,9 @@ import (
 // unit's own sheet.
 func TestEvalSheetIsAForm(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2024) // complete, with 资产处 vetoed
+	sn := demotest.Round(t, s, 2024) // complete, with 资产处 vetoed
 	p, _ := s.Profile(context.Background())
-	f, err := BuildEvalSheets(sn, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := builtSheets(t, sn, false)
 	sh := "科研处"
 	if title, _ := f.GetCellValue(sh, "A1"); title != p.TitleName()+"2024年度模范机关创建考评表" {
 		t.Errorf("title %q", title)
@@ -98,11 +96,8 @@ func TestEvalSheetIsAForm(t *testing.T) {
 // The blank sheet carries the 填表说明, and 合计 stays empty until every score is in.
 func TestEvalBlankSheetHasInstructions(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
-	f, err := BuildEvalSheets(sn, true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2025)
+	f := builtSheets(t, sn, true)
 	rows, _ := f.GetRows("院办公室")
 	all := strings.Join(flat(rows), "\n")
 	if !strings.Contains(all, "填表说明") || !strings.Contains(all, "好、较好、一般、差") {
@@ -118,7 +113,7 @@ func TestEvalBlankSheetHasInstructions(t *testing.T) {
 // summary prints 未完成 and — for such units instead of a total and rank.
 func TestEvalInProgressPrintsIncomplete(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	var pending criteria.Result
 	for _, r := range sn.Results() {
 		if r.Missing > 0 && r.VetoReason == "" {

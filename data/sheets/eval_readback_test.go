@@ -10,16 +10,37 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/criteria"
+	"dangjian/data/demo/demotest"
 )
 
-// filledSheet prints the filled sheets of the round of year, lets edit change them as a
-// person would in Excel, and saves them.
-func filledSheet(t *testing.T, sn *criteria.Snapshot, blank bool, edit func(f *excelize.File)) string {
+// builtSheets is the workbook of the round's evaluation sheets (blank: without its scores),
+// closed when the test ends.
+func builtSheets(t *testing.T, sn *criteria.Snapshot, blank bool) *excelize.File {
+	t.Helper()
+	f, err := BuildEvalSheets(sn, blank)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// printedSheets prints the evaluation sheets of the round (blank: without its scores) to a
+// file and returns its path.
+func printedSheets(t *testing.T, sn *criteria.Snapshot, blank bool) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "filled.xlsx")
 	if err := WriteEvalSheets(path, sn, blank); err != nil {
 		t.Fatal(err)
 	}
+	return path
+}
+
+// filledSheet prints the filled sheets of the round of year, lets edit change them as a
+// person would in Excel, and saves them.
+func filledSheet(t *testing.T, sn *criteria.Snapshot, blank bool, edit func(f *excelize.File)) string {
+	t.Helper()
+	path := printedSheets(t, sn, blank)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -73,28 +94,24 @@ func total(t *testing.T, s *data.Store, roundID int64, organ string) float64 {
 // override, no audit entry — and 科研处's total stays where the first import put it.
 func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		r := rowOf(t, f, "科研处", "AB岗设置")
 		f.SetCellValue("科研处", ecell(6, r), 4) // 考评分 column
 		f.SetCellValue("科研处", ecell(7, r), "两项服务的B岗人员已调离，未补配")
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "理论武装")), 6)
 	})
-	ctx := context.Background()
 	first := readBack(t, s, path)
 	if len(first.Errors) != 0 {
 		t.Fatalf("errors: %s", messages(first.Errors))
 	}
-	sum1, err := criteria.ImportScores(ctx, s, sn.Round.ID, first.Scores, first.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum1 := importRead(t, s, sn, first, path)
 	if sum1.Overrides != 1 || sum1.Updated+sum1.Inserted == 0 {
 		t.Fatalf("first import %+v, want the override and the typed score", sum1)
 	}
 	after1 := total(t, s, sn.Round.ID, "科研处")
 	fixes := func() int {
-		es, err := s.AuditLog(ctx, data.AuditFilter{Action: "修正计算值"})
+		es, err := s.AuditLog(context.Background(), data.AuditFilter{Action: "修正计算值"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,10 +123,7 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 		if len(again.Errors) != 0 {
 			t.Fatalf("errors the second time: %s", messages(again.Errors))
 		}
-		sum, err := criteria.ImportScores(ctx, s, sn.Round.ID, again.Scores, again.Overrides, path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		sum := importRead(t, s, sn, again, path)
 		if sum.Inserted != 0 || sum.Updated != 0 || sum.Overrides != 0 || sum.Unchanged != len(again.Scores) {
 			t.Errorf("the same file again: %+v, want all unchanged", sum)
 		}
@@ -126,11 +140,8 @@ func TestEvalSameFilledSheetTwiceUnchanged(t *testing.T) {
 // 说明; the score columns of the other rows are open for typing.
 func TestEvalSheetPrintsComputedOnce(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
-	f, err := BuildEvalSheets(sn, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2025)
+	f := builtSheets(t, sn, false)
 	r := rowOf(t, f, "科研处", "AB岗设置")
 	e, _ := f.GetCellValue("科研处", ecell(5, r))
 	v, _ := f.GetCellValue("科研处", ecell(6, r))
@@ -144,7 +155,7 @@ func TestEvalSheetPrintsComputedOnce(t *testing.T) {
 // listed with its heading cell, and nothing of it is taken.
 func TestEvalImportHeaderSynonymAndUnknownColumn(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	var r int
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		f.SetCellValue("院办公室", "E3", "自评得分")
@@ -175,7 +186,7 @@ func TestEvalImportHeaderSynonymAndUnknownColumn(t *testing.T) {
 // listed whole, and its scores are not mixed in.
 func TestEvalImportDuplicateSheetListed(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		idx, _ := f.NewSheet("科研处 (2)")
 		from, _ := f.GetSheetIndex("科研处")
@@ -198,7 +209,7 @@ func TestEvalImportDuplicateSheetListed(t *testing.T) {
 // Two rows for one indicator: the first is read, the second listed with its row.
 func TestEvalImportDuplicateRowListed(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		r := rowOf(t, f, "院办公室", "服务科研")
 		f.SetCellValue("院办公室", ecell(6, r), 6)
@@ -227,7 +238,7 @@ func TestEvalImportDuplicateRowListed(t *testing.T) {
 // An emptied cell keeps the round's score, and the import says so with the cell.
 func TestEvalImportEmptyCellKeepsOldScore(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "理论武装")), "")
 	})
@@ -235,16 +246,15 @@ func TestEvalImportEmptyCellKeepsOldScore(t *testing.T) {
 	if !strings.Contains(messages(imp.Kept), "科研处 第4行 考评分（F4）为空，保留原分数") {
 		t.Errorf("empty cell not listed:\n%s", messages(imp.Kept))
 	}
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil || sum.Updated != 0 || sum.Inserted != 0 {
-		t.Errorf("import %+v %v, want nothing changed", sum, err)
+	if sum := importRead(t, s, sn, imp, path); sum.Updated != 0 || sum.Inserted != 0 {
+		t.Errorf("import %+v, want nothing changed", sum)
 	}
 }
 
 // A refused value says which cell and what it kept.
 func TestEvalImportRefusedCellSaysWhatIsKept(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", ecell(6, rowOf(t, f, "科研处", "服务科研")), 8) // max 7
 	})
@@ -266,7 +276,7 @@ func TestEvalImportRefusedCellSaysWhatIsKept(t *testing.T) {
 // Graded items take their standard's words and their numbers; a wrong one lists the levels.
 func TestEvalImportGradedWords(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, true, func(f *excelize.File) {
 		f.SetCellValue("院办公室", ecell(6, rowOf(t, f, "院办公室", "政治引领")), "较好")
 		f.SetCellValue("院办公室", ecell(6, rowOf(t, f, "院办公室", "业务能力")), 4)
@@ -289,7 +299,7 @@ func TestEvalImportGradedWords(t *testing.T) {
 // A blank 说明 does not wipe the note the round has.
 func TestEvalImportBlankNoteKeepsNote(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	o, _ := sn.Round.OrganByName("科研处")
 	g := sn.Round.ScoreGroups()[1]
 	var key criteria.CellKey
@@ -324,7 +334,7 @@ func TestEvalImportBlankNoteKeepsNote(t *testing.T) {
 // changes nothing.
 func TestEvalImportStoresEvalDate(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
+	sn := demotest.Round(t, s, 2025)
 	path := filledSheet(t, sn, false, func(f *excelize.File) {
 		f.SetCellValue("科研处", "D2", "考评日期：2025年11月18日")
 		f.SetCellValue("人事处", "D2", "考评日期：11月18号")

@@ -148,10 +148,5 @@ func numberOr(s string) any {
 
 // WriteEvalResults writes the results workbook to path (atomically).
 func WriteEvalResults(path string, sn *criteria.Snapshot) error {
-	f, err := BuildEvalResults(sn)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return SaveAtomic(f, path)
+	return saveBuilt(path, func() (*excelize.File, error) { return BuildEvalResults(sn) })
 }

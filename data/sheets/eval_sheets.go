@@ -42,13 +42,7 @@ func newEvalStyles(f *excelize.File) (evalStyles, error) {
 	if err != nil {
 		return evalStyles{}, err
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1},
-		{Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1},
-		{Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := &excelize.Font{Family: "宋体", Size: 10}
+	border, font := cellBorder(), cellFont()
 	es := evalStyles{Styles: st}
 	if es.num, err = f.NewStyle(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}); err != nil {
 		return es, err
@@ -62,7 +56,7 @@ func newEvalStyles(f *excelize.File) (evalStyles, error) {
 	if es.line, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 11}, Alignment: &excelize.Alignment{Vertical: "center"}}); err != nil {
 		return es, err
 	}
-	if es.wrapLine, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: "宋体", Size: 10}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
+	if es.wrapLine, err = f.NewStyle(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}); err != nil {
 		return es, err
 	}
 	open := &excelize.Protection{Locked: false}
@@ -148,12 +142,7 @@ func BuildEvalSheets(sn *criteria.Snapshot, blank bool) (*excelize.File, error) 
 
 // WriteEvalSheets writes the workbook to path (atomically).
 func WriteEvalSheets(path string, sn *criteria.Snapshot, blank bool) error {
-	f, err := BuildEvalSheets(sn, blank)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return SaveAtomic(f, path)
+	return saveBuilt(path, func() (*excelize.File, error) { return BuildEvalSheets(sn, blank) })
 }
 
 // sheetName makes a worksheet name Excel accepts (≤31 characters, no []:*?/\).

@@ -12,38 +12,12 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/criteria"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
-// demoStore is the demo institute with its three evaluation rounds.
+// evalDemoStore is the demo institute with its three evaluation rounds.
 func evalDemoStore(t testing.TB) *data.Store {
-	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC) }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func roundOfYear(t testing.TB, s *data.Store, year int) *criteria.Snapshot {
-	t.Helper()
-	rs, _ := criteria.Rounds(context.Background(), s)
-	for _, r := range rs {
-		if r.Year == year {
-			sn, err := criteria.Load(context.Background(), s, r.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return sn
-		}
-	}
-	t.Fatalf("no round of %d", year)
-	return nil
+	return demotest.Store(t, time.Date(2025, 11, 20, 10, 0, 0, 0, time.UTC))
 }
 
 func readBack(t *testing.T, s *data.Store, path string) *EvalImport {
@@ -60,14 +34,22 @@ func readBack(t *testing.T, s *data.Store, path string) *EvalImport {
 	return imp
 }
 
+// importRead imports what was read from the file at path into the round, as the window's 导入
+// does after its preview.
+func importRead(t *testing.T, s *data.Store, sn *criteria.Snapshot, imp *EvalImport, path string) criteria.ImportSummary {
+	t.Helper()
+	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sum
+}
+
 // A filled sheet printed from a complete round reads back as exactly its scores.
 func TestEvalSheetRoundTrip(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2024)
-	path := filepath.Join(t.TempDir(), "filled.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2024)
+	path := printedSheets(t, sn, false)
 	imp := readBack(t, s, path)
 	if imp.Round.ID != sn.Round.ID || len(imp.Errors) != 0 || len(imp.Overrides) != 0 {
 		t.Fatalf("round %d errors %v overrides %v", imp.Round.ID, imp.Errors, imp.Overrides)
@@ -86,16 +68,10 @@ func TestEvalSheetRoundTrip(t *testing.T) {
 // 自评 and 考评组 columns, and must not copy one group's note onto the other.
 func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "filled.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2025)
+	path := printedSheets(t, sn, false)
 	imp := readBack(t, s, path)
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := importRead(t, s, sn, imp, path)
 	if sum.Inserted != 0 || sum.Updated != 0 || sum.Overrides != 0 || sum.Unchanged != len(imp.Scores) {
 		t.Errorf("re-import of an unchanged sheet: %+v", sum)
 	}
@@ -105,11 +81,8 @@ func TestEvalFilledSheetReimportsUnchanged(t *testing.T) {
 // user inserted in the middle does not shift the scores.
 func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "blank.xlsx")
-	if err := WriteEvalSheets(path, sn, true); err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2025)
+	path := printedSheets(t, sn, true)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -138,10 +111,7 @@ func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 	}
 	o, _ := sn.Round.OrganByName(sheet)
 	group := sn.Round.ScoreGroups()[1]
-	sum, err := criteria.ImportScores(context.Background(), s, sn.Round.ID, imp.Scores, imp.Overrides, path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := importRead(t, s, sn, imp, path)
 	if sum.Inserted != len(typed) {
 		t.Errorf("inserted %d, typed %d (summary %+v)", sum.Inserted, len(typed), sum)
 	}
@@ -161,11 +131,8 @@ func TestEvalBlankSheetTypedAndImported(t *testing.T) {
 
 func TestEvalImportNamesBadCells(t *testing.T) {
 	s := evalDemoStore(t)
-	sn := roundOfYear(t, s, 2025)
-	path := filepath.Join(t.TempDir(), "bad.xlsx")
-	if err := WriteEvalSheets(path, sn, false); err != nil {
-		t.Fatal(err)
-	}
+	sn := demotest.Round(t, s, 2025)
+	path := printedSheets(t, sn, false)
 	f, _ := excelize.OpenFile(path)
 	f.SetCellValue("科研处", "F7", 8)    // 服务科研, max 7
 	f.SetCellValue("科研处", "E5", "九分") // 贯彻落实
@@ -235,7 +202,7 @@ func TestParsePoints(t *testing.T) {
 // panic, and every score they accept must be within its indicator's max.
 func FuzzEvalGrid(f *testing.F) {
 	s := evalDemoStore(f)
-	sn := roundOfYear(f, s, 2025)
+	sn := demotest.Round(f, s, 2025)
 	f.Add("2025年度模范机关创建考评表\n被考评单位：科研处\t考评日期：x\n一级指标\t二级指标\t考评内容及评分标准\t分值\t自评分\t考评分\t扣分/加分说明\n\t理论武装\t\t8\t7\t9\tn\n\tAB岗设置\t\t6\t1\t1\t理由\n合计")
 	f.Add("二级指标\t考评分\n服务科研\t７．５\n服务科研\t-1\n\t\n合计\t1")
 	f.Add("被考评单位：人事处\n二级指标\t自评分\t自评分\n政治引领\t6\tNaN\n")

@@ -32,13 +32,11 @@ func ExportOrgs(ctx context.Context, s *data.Store, path string) (int, error) {
 			kids[o.ParentID] = append(kids[o.ParentID], o)
 		}
 	}
-	f := newBook()
-	defer f.Close()
-	f.SetSheetName("Sheet1", OrgSheetName)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(OrgSheetName)
 	if err != nil {
 		return 0, err
 	}
+	defer f.Close()
 	head := make([]any, len(OrgFields))
 	for i, fl := range OrgFields {
 		head[i] = fl.Label()

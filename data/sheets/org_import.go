@@ -184,17 +184,10 @@ func (r *orgRun) all(ctx context.Context) error {
 	}
 	for i := range items {
 		it := &items[i]
-		switch {
-		case len(it.Errors) > 0:
+		if len(it.Errors) > 0 {
 			it.Action = ActionRejected
-			r.res.Rejected++
-		case it.Action == ActionNew:
-			r.res.New++
-		case it.Action == ActionUpdate:
-			r.res.Updated++
-		default:
-			r.res.Unchanged++
 		}
+		tally(&r.res.Counts, it.Errors, it.Action)
 	}
 	return nil
 }

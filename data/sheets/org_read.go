@@ -58,15 +58,7 @@ var orgSynonyms = map[OrgField][]string{
 	OrgFieldNote:      {"备注"},
 }
 
-var orgHeaderIndex = func() map[string]OrgField {
-	m := map[string]OrgField{}
-	for f, names := range orgSynonyms {
-		for _, n := range names {
-			m[n] = f
-		}
-	}
-	return m
-}()
+var orgHeaderIndex = headerIndexOf(orgSynonyms)
 
 // Label is the column's name as the export writes it.
 func (f OrgField) Label() string {

@@ -18,14 +18,12 @@ func WriteOrgRejects(path string, res *OrgImport) (bool, error) {
 	if len(rejected) == 0 {
 		return false, nil
 	}
-	f := newBook()
-	defer f.Close()
 	name := rejectSheetName(res.File.Sheet, 0)
-	f.SetSheetName("Sheet1", name)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(name)
 	if err != nil {
 		return false, err
 	}
+	defer f.Close()
 	warn, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "C00000", Size: 10}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	ncol := len(res.File.Headers)
 	for _, it := range rejected {

@@ -77,12 +77,7 @@ func newRejectStyles(f *excelize.File) (rejectStyles, error) {
 	if err != nil {
 		return rejectStyles{}, err
 	}
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1},
-		{Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1},
-		{Type: "bottom", Color: "000000", Style: 1},
-	}
+	border := cellBorder()
 	warn, err := f.NewStyle(&excelize.Style{
 		Font: &excelize.Font{Family: "宋体", Color: "C00000", Size: 10}, Border: border,
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"},
@@ -92,7 +87,7 @@ func newRejectStyles(f *excelize.File) (rejectStyles, error) {
 	}
 	textFmt := "@"
 	text, err := f.NewStyle(&excelize.Style{
-		Font: &excelize.Font{Family: "宋体", Size: 10}, Border: border,
+		Font: cellFont(), Border: border,
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, CustomNumFmt: &textFmt,
 	})
 	if err != nil {

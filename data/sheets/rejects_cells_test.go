@@ -5,8 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // A cell holding U+001F (the unit separator the reader once joined a row's cells with) shifted
@@ -19,16 +17,7 @@ func TestRejectsKeepCellsInTheirColumns(t *testing.T) {
 	if err := os.WriteFile(path, []byte("姓名,身份证号,入党日期,备注\n坏号,3401041980\x1f0101001,2005-01-01,备\x1f注\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
-	out := filepath.Join(t.TempDir(), "错误行.xlsx")
-	if wrote, err := WriteRejects(out, p); err != nil || !wrote {
-		t.Fatalf("WriteRejects: %v %v", wrote, err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	_, f := rejectsOf(t, s, path)
 	rows, _ := f.GetRows(f.GetSheetName(0))
 	if len(rows) != 2 {
 		t.Fatalf("want header + 1 rejected row, got %q", rows)

@@ -32,16 +32,7 @@ func TestRejectsPaper(t *testing.T) {
 		}
 	}
 	path := writeBook(t, filepath.Join(t.TempDir(), "r.xlsx"), sheetSpec{name: "名册", rows: [][]any{head, bad}})
-	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
-	out := filepath.Join(t.TempDir(), "错误行.xlsx")
-	if wrote, err := WriteRejects(out, p); err != nil || !wrote {
-		t.Fatalf("WriteRejects: %v %v", wrote, err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	_, f := rejectsOf(t, s, path)
 	sh := f.GetSheetName(0)
 	n := len(head) + 1
 	if sc := PrintScale(SheetWidths(f, sh, n), true); 10*sc < 8 {

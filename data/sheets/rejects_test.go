@@ -18,17 +18,7 @@ func TestWriteRejects(t *testing.T) {
 		{"坏号", "34010419800101001", d(2005, 1, 1), "少一位"},
 		{"丢位", 340104198005050000.0, d(2006, 2, 3), ""},
 	}})
-	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
-	out := filepath.Join(t.TempDir(), "错误行.xlsx")
-	wrote, err := WriteRejects(out, p)
-	if err != nil || !wrote {
-		t.Fatalf("WriteRejects: %v %v", wrote, err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	out, f := rejectsOf(t, s, path)
 	rows, _ := f.GetRows("第一党支部")
 	if len(rows) != 3 || rows[0][4] != "错误提示" {
 		t.Fatalf("want header + 2 rejected rows with 错误提示, got %q", rows)

@@ -86,16 +86,24 @@ func (c *classifier) row(it *PlanItem, r *Row) {
 	if len(it.Errors) == 0 {
 		c.classify(it, c.byID[r.Member.IDNumber])
 	}
-	switch {
-	case len(it.Errors) > 0:
+	if len(it.Errors) > 0 {
 		it.Action, it.Member = ActionRejected, nil
-		c.counts.Rejected++
-	case it.Action == ActionNew:
-		c.counts.New++
-	case it.Action == ActionUpdate:
-		c.counts.Updated++
+	}
+	tally(&c.counts, it.Errors, it.Action)
+}
+
+// tally counts one item of an import, a roster row or an organisation: rejected when it has
+// errors, else by what it does.
+func tally(c *Counts, errs []RowError, a Action) {
+	switch {
+	case len(errs) > 0:
+		c.Rejected++
+	case a == ActionNew:
+		c.New++
+	case a == ActionUpdate:
+		c.Updated++
 	default:
-		c.counts.Unchanged++
+		c.Unchanged++
 	}
 }
 

@@ -144,12 +144,7 @@ func writeRosterSheet(ctx context.Context, f *excelize.File, sheet, title, insti
 	last, _ := excelize.ColumnNumberToName(ncol)
 	lastRow := len(ms) + 2
 	wrap, err := f.NewStyle(&excelize.Style{
-		Font: &excelize.Font{Family: "宋体", Size: 10}, Border: []excelize.Border{
-			{Type: "left", Color: "000000", Style: 1},
-			{Type: "right", Color: "000000", Style: 1},
-			{Type: "top", Color: "000000", Style: 1},
-			{Type: "bottom", Color: "000000", Style: 1},
-		},
+		Font: cellFont(), Border: cellBorder(),
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, CustomNumFmt: &textFormat,
 	})
 	if err != nil {

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data"
 )
 
@@ -25,11 +23,7 @@ func TestExportRosterOfOneBranchIsTitledAfterIt(t *testing.T) {
 	if err != nil || n != len(want) || n == 0 {
 		t.Fatalf("ExportRoster = %d, %v; want %d", n, err, len(want))
 	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, out)
 	title, _ := f.GetCellValue(f.GetSheetName(0), "A1")
 	if !strings.HasPrefix(title, "科研处党支部党员花名册") || !strings.Contains(title, "身份证号已隐去") {
 		t.Errorf("title %q", title)

@@ -5,27 +5,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/data"
-	"dangjian/data/demo"
+	"dangjian/data/demo/demotest"
 )
 
-func demoStore(t testing.TB) *data.Store {
-	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return testToday }
-	if err := demo.Load(context.Background(), s); err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
+func demoStore(t testing.TB) *data.Store { return demotest.Store(t, testToday) }
 
 // Round trip: the demo institute exported with full IDs and imported back is all unchanged.
 func TestExportRoundTrip(t *testing.T) {
@@ -57,11 +44,7 @@ func TestExportLayout(t *testing.T) {
 	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{PerBranch: true}, nil); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, out)
 	orgs, _ := s.Orgs(context.Background())
 	branches := 0
 	ms, _ := s.Members(context.Background(), data.MemberFilter{})

@@ -3,6 +3,7 @@ package sheets
 import (
 	"context"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"dangjian/data"
 	"dangjian/data/civil"
 	"dangjian/data/idcard"
+	"dangjian/data/storetest"
 )
 
 // Fixtures: real .xlsx files written the way offices' files look, and a small store.
@@ -78,12 +80,7 @@ var testToday = time.Date(2025, 6, 1, 9, 0, 0, 0, time.Local)
 // openStore is a store with a root committee and two branches.
 func openStore(t testing.TB) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "x.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	s.Now = func() time.Time { return testToday }
+	s := storetest.Open(t, testToday)
 	ctx := context.Background()
 	root := &data.Org{TypeCode: data.TypeCommittee, Name: "测试研究院党委"}
 	if err := s.SaveOrg(ctx, root); err != nil {
@@ -122,6 +119,29 @@ func mustPlan(t testing.TB, s *data.Store, rf *RosterFile, c BranchChoices) *Pla
 	return p
 }
 
+// rejectsOf plans the roster file at path against s and writes its 错误行 file, which must
+// have rows; it returns the file's path and the file opened, closed when the test ends.
+func rejectsOf(t testing.TB, s *data.Store, path string) (string, *excelize.File) {
+	t.Helper()
+	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
+	out := filepath.Join(t.TempDir(), "错误行.xlsx")
+	if wrote, err := WriteRejects(out, p); err != nil || !wrote {
+		t.Fatalf("WriteRejects: %v %v", wrote, err)
+	}
+	return out, openBook(t, out)
+}
+
+// openBook opens the workbook at path as Excel would, closed when the test ends.
+func openBook(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // rowByName finds the read row of a person.
 func rowByName(t testing.TB, rf *RosterFile, name string) *Row {
 	t.Helper()
@@ -135,3 +155,17 @@ func rowByName(t testing.TB, rf *RosterFile, name string) *Row {
 }
 
 func d(y, m, dd int) time.Time { return civil.Date(y, time.Month(m), dd) }
+
+// noGoroutinesLeft fails the test when, after a moment to finish, more goroutines run than the
+// base counted before it started: a reader or writer an import left behind.
+func noGoroutinesLeft(t testing.TB, base int) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > base {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines left behind:\n%s", n-base, buf[:runtime.Stack(buf, true)])
+	}
+}

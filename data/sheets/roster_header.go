@@ -42,15 +42,19 @@ var Fields = []Field{
 	FieldTitle, FieldBranch, FieldCategory, FieldJoined, FieldFull, FieldUnit, FieldPost, FieldPhone,
 }
 
-var headerIndex = func() map[string]Field {
-	m := map[string]Field{}
+var headerIndex = headerIndexOf(synonyms)
+
+// headerIndexOf turns a sheet's synonyms (field → the headers offices write for it) into the
+// reader's lookup: header → field. The roster and the organisation sheet both read this way.
+func headerIndexOf[F comparable](synonyms map[F][]string) map[string]F {
+	m := map[string]F{}
 	for f, names := range synonyms {
 		for _, n := range names {
 			m[n] = f
 		}
 	}
 	return m
-}()
+}
 
 // Label is the field's name as the export writes it.
 func (f Field) Label() string {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data"
 )
 
@@ -176,16 +174,7 @@ func TestRejectsCarryMergedBranch(t *testing.T) {
 		{"第二党支部", "好", mkID(1980, 1, 1, 1, true), "2005-07-01"},
 		{nil, "坏", "34010419800101001", "2005-07-01"},
 	}, merges: [][2]string{{"A2", "A3"}}})
-	p := mustPlan(t, s, mustRead(t, path, ReadOptions{}), nil)
-	out := filepath.Join(t.TempDir(), "错误行.xlsx")
-	if wrote, err := WriteRejects(out, p); !wrote || err != nil {
-		t.Fatal(wrote, err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	_, f := rejectsOf(t, s, path)
 	if v, _ := f.GetCellValue("花名册", "A2"); v != "第二党支部" {
 		t.Errorf("所在党支部 of the rejected row in the 错误行 file: %q, want 第二党支部", v)
 	}

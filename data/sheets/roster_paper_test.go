@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data"
 )
 
@@ -21,11 +19,7 @@ func TestRosterExportPaper(t *testing.T) {
 	if _, err := ExportRoster(context.Background(), s, data.MemberFilter{}, out, ExportOptions{}, nil); err != nil {
 		t.Fatal(err)
 	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openBook(t, out)
 	sh := f.GetSheetName(0)
 	props, _ := f.GetSheetProps(sh)
 	lay, _ := f.GetPageLayout(sh)

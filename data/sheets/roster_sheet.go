@@ -27,7 +27,7 @@ func (rd *reader) readSheet(sh *Sheet, next nextRow) error {
 		return rd.drainNoting(next)
 	}
 	// The rows just under the header tell which column holds the party category.
-	ahead, err := readAhead(next)
+	ahead, err := readRows(next, categorySample)
 	if err != nil {
 		return err
 	}
@@ -47,19 +47,14 @@ func (rd *reader) readSheet(sh *Sheet, next nextRow) error {
 // scanHead reads the first headerScanRows rows (fewer on a short sheet), where the header is
 // looked for.
 func (rd *reader) scanHead(next nextRow) ([][]string, error) {
-	var head [][]string
-	for len(head) < headerScanRows {
-		cells, more, err := next()
-		if err != nil {
-			return nil, err
-		}
-		if !more {
-			break
-		}
+	head, err := readRows(next, headerScanRows)
+	if err != nil {
+		return nil, err
+	}
+	for _, cells := range head {
 		if !blankRow(cells) {
 			rd.anyCell = true
 		}
-		head = append(head, cells)
 	}
 	return head, nil
 }
@@ -96,10 +91,10 @@ func (rd *reader) drainNoting(next nextRow) error {
 	}
 }
 
-// readAhead reads up to categorySample rows under the header window.
-func readAhead(next nextRow) ([][]string, error) {
-	var ahead [][]string
-	for len(ahead) < categorySample {
+// readRows reads up to n rows, fewer at the end of the sheet.
+func readRows(next nextRow, n int) ([][]string, error) {
+	var rows [][]string
+	for len(rows) < n {
 		cells, more, err := next()
 		if err != nil {
 			return nil, err
@@ -107,9 +102,9 @@ func readAhead(next nextRow) ([][]string, error) {
 		if !more {
 			break
 		}
-		ahead = append(ahead, cells)
+		rows = append(rows, cells)
 	}
-	return ahead, nil
+	return rows, nil
 }
 
 // mapSheet sets the sheet's header row, headers and column mapping: the guess from the

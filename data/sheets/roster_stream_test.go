@@ -14,7 +14,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"dangjian/data/internal/sqldb"
 
@@ -197,17 +196,8 @@ func TestImportRosterFailuresChangeNothing(t *testing.T) {
 	before := roster(t, s)
 	dir := t.TempDir()
 	goroutines := runtime.NumGoroutine()
-	defer func() {
-		// No import, failed or not, leaves its reader or writer goroutine behind.
-		deadline := time.Now().Add(2 * time.Second)
-		for runtime.NumGoroutine() > goroutines && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
-		}
-		if n := runtime.NumGoroutine(); n > goroutines {
-			buf := make([]byte, 1<<16)
-			t.Errorf("%d goroutines left behind:\n%s", n-goroutines, buf[:runtime.Stack(buf, true)])
-		}
-	}()
+	// No import, failed or not, leaves its reader or writer goroutine behind.
+	defer noGoroutinesLeft(t, goroutines)
 	second := [][]any{
 		planHeader,
 		{"乙一", "", mkID(1970, 1, 1, 1, true), "第二党支部", "正式", "2010-01-01", "", "", ""},

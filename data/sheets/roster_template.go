@@ -15,14 +15,12 @@ const templateRows = 2000
 
 // WriteTemplate writes the blank roster template to path.
 func WriteTemplate(path string) error {
-	f := newBook()
-	defer f.Close()
 	const sheet = "党员花名册"
-	f.SetSheetName("Sheet1", sheet)
-	st, err := NewStyles(f)
+	f, st, err := styledBook(sheet)
 	if err != nil {
 		return err
 	}
+	defer f.Close()
 	for i, fl := range Fields {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		h := fl.Label()

@@ -128,12 +128,5 @@ func TestReadEndsItsGoroutine(t *testing.T) {
 	if _, err := ReadRoster(context.Background(), p, ReadOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(2 * time.Second)
-	for runtime.NumGoroutine() > base && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if n := runtime.NumGoroutine(); n > base {
-		buf := make([]byte, 1<<16)
-		t.Fatalf("%d goroutines left behind:\n%s", n-base, buf[:runtime.Stack(buf, true)])
-	}
+	noGoroutinesLeft(t, base)
 }

@@ -1,28 +1,30 @@
-package data
+package disktest
 
 import (
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
 
-// smallDisk mounts a tmpfs of size bytes (a small disk the test can fill) and unmounts it at
-// the end. It needs root; elsewhere the test is skipped with a message saying why.
-func smallDisk(t *testing.T, size string) string {
+// SmallDisk mounts a tmpfs of size (e.g. "4m": a small disk the test can fill) in a fresh
+// folder, private to its owner, and returns the folder; it is unmounted when the test ends.
+// Mounting needs root (CAP_SYS_ADMIN); elsewhere the test is skipped, saying why.
+func SmallDisk(t testing.TB, size string) string {
 	t.Helper()
 	dir := t.TempDir()
 	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size+",mode=0700", "tmpfs", dir).CombinedOutput(); err != nil {
-		t.Skipf("cannot mount a small tmpfs here (needs root): %v %s", err, out)
+		t.Skipf("cannot mount a %s tmpfs here (needs root): %v %s", size, err, strings.TrimSpace(string(out)))
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", dir).Run() })
 	return dir
 }
 
-// fillDisk writes a filler file until the disk is full.
-func fillDisk(t *testing.T, dir string) {
+// Fill writes a filler file into dir until the disk is full, to the last byte.
+func Fill(t testing.TB, dir string) {
 	t.Helper()
 	f, err := os.Create(filepath.Join(dir, "filler"))
 	if err != nil {
@@ -46,8 +48,8 @@ func fillDisk(t *testing.T, dir string) {
 	}
 }
 
-// remountReadOnly turns the small disk read-only, as a write-protected stick or share would be.
-func remountReadOnly(t *testing.T, dir string) {
+// ReadOnly remounts the small disk at dir read-only, as a write-protected stick or share is.
+func ReadOnly(t testing.TB, dir string) {
 	t.Helper()
 	if out, err := exec.Command("mount", "-o", "remount,ro", dir).CombinedOutput(); err != nil {
 		t.Skipf("cannot remount read-only: %v %s", err, out)

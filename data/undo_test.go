@@ -17,33 +17,11 @@ func TestUndoRefusesInChineseWhenAnImportedRowIsUsedSince(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	b := f.org(0, TypeBranch, "甲支部", "甲实验室", "实验室")
-	var batchID, pid int64
-	err := f.s.tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
-		if err != nil {
-			return err
-		}
-		batchID = bt.ID()
-		res, err := tx.Exec(`INSERT INTO person(name) VALUES ('王新')`)
-		if err != nil {
-			return err
-		}
-		pid, _ = res.LastInsertId()
-		bt.Inserted("person", pid)
-		res, err = tx.Exec(`INSERT INTO membership(person_id, branch_id, joined) VALUES (?,?, '2015-07-01')`, pid, b.ID)
-		if err != nil {
-			return err
-		}
-		mid, _ := res.LastInsertId()
-		bt.Inserted("membership", mid)
-		return bt.Finish("新增 1")
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	batchID, pids := f.imported(b, "王新")
+	pid := pids[0]
 	f.committee(b, civil.Date(2026, 1, 10), map[string]int64{"组织委员": pid})
 
-	err = f.s.UndoBatch(ctx, batchID, "导错了", nil)
+	err := f.s.UndoBatch(ctx, batchID, "导错了", nil)
 	if err == nil {
 		t.Fatal("undo deleted a person who holds a committee seat")
 	}

@@ -12,11 +12,7 @@ func TestDatabaseInAFolderNamedByPeople(t *testing.T) {
 	for _, dir := range []string{"党建 资料", "党建资料#2", "完成率100%", "问答?"} {
 		t.Run(dir, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), dir, "党建 数据.db")
-			s, err := Open(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			addMembers(t, s, 3)
+			s := openWithMembers(t, path, 3)
 			st, err := os.Stat(path)
 			if err != nil || st.Size() == 0 {
 				t.Fatalf("no database at %s (%v)", path, err)
