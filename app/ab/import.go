@@ -26,19 +26,10 @@ func (a *Screen) onImport() {
 }
 
 func (a *Screen) planImport(path string) {
-	var plan *abpost.ImportPlan
-	a.wb.RunLong("正在读取AB岗目录", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(a.wb, "正在读取AB岗目录", "无法导入", func(ctx context.Context, p ui.Progress) (*abpost.ImportPlan, error) {
 		p(0, 0, "正在读取并核对……")
-		var err error
-		plan, err = sheets.PlanABImport(ctx, a.wb.Store, path)
-		return err
-	}, func(err error) {
-		if err != nil {
-			a.wb.ShowError("无法导入", err)
-			return
-		}
-		a.showPreview(plan)
-	})
+		return sheets.PlanABImport(ctx, a.wb.Store, path)
+	}, a.showPreview)
 }
 
 // abPreviewHeaders are the preview table's columns.
@@ -158,17 +149,10 @@ func (a *Screen) showPreview(plan *abpost.ImportPlan) {
 }
 
 func (a *Screen) commitImport(plan *abpost.ImportPlan) {
-	var batch int64
-	a.wb.RunLong("正在导入AB岗目录", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(a.wb, "正在导入AB岗目录", "导入失败，数据未作任何改动", func(ctx context.Context, p ui.Progress) (int64, error) {
 		p(0, 0, "正在备份数据库并写入……")
-		var err error
-		batch, err = abpost.CommitImport(ctx, a.wb.Store, plan)
-		return err
-	}, func(err error) {
-		if err != nil {
-			a.wb.ShowError("导入失败，数据未作任何改动", err)
-			return
-		}
+		return abpost.CommitImport(ctx, a.wb.Store, plan)
+	}, func(batch int64) {
 		a.wb.Changed(ui.AB)
 		msg := fmt.Sprintf("已导入：新增 %d 项，更新 %d 项，新建人员 %d 人；%d 行未导入。\n如果导错了，可以撤销本次导入。",
 			plan.New, plan.Updated, len(plan.NewPersons), plan.Rejected)

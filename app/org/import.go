@@ -39,22 +39,14 @@ func (o *Screen) importOrgs(path string) {
 		ui.ChooseFile(o.wb, []string{".xlsx"}, o.importOrgs)
 		return
 	}
-	var plan *sheets.OrgImport
-	o.wb.RunLong("正在读取组织机构表", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(o.wb, "正在读取组织机构表", "无法导入“"+filepath.Base(path)+"”", func(ctx context.Context, p ui.Progress) (*sheets.OrgImport, error) {
 		of, err := sheets.ReadOrgs(ctx, path)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		p(0, 0, "正在与库中的党组织比对……")
-		plan, err = sheets.PlanOrgImport(ctx, o.wb.Store, of)
-		return err
-	}, func(err error) {
-		if err != nil {
-			o.wb.ShowError("无法导入“"+filepath.Base(path)+"”", err)
-			return
-		}
-		o.showOrgImport(plan)
-	})
+		return sheets.PlanOrgImport(ctx, o.wb.Store, of)
+	}, func(plan *sheets.OrgImport) { o.showOrgImport(plan) })
 }
 
 func (o *Screen) showOrgImport(plan *sheets.OrgImport) *orgImport {
@@ -146,17 +138,10 @@ func (im *orgImport) rejectsButton() *widget.Button {
 func (im *orgImport) commit() {
 	of := im.plan.File
 	wb := im.o.wb
-	var res *sheets.OrgImport
-	wb.RunLong("正在导入组织机构", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(wb, "正在导入组织机构", "导入未完成，数据库保持原样", func(ctx context.Context, p ui.Progress) (*sheets.OrgImport, error) {
 		p(0, 0, "正在备份数据库并写入党组织……")
-		var err error
-		res, err = sheets.ImportOrgs(ctx, wb.Store, of)
-		return err
-	}, func(err error) {
-		if err != nil {
-			wb.ShowError("导入未完成，数据库保持原样", err)
-			return
-		}
+		return sheets.ImportOrgs(ctx, wb.Store, of)
+	}, func(res *sheets.OrgImport) {
 		im.plan, im.done = res, true
 		wb.Changed(ui.Orgs)
 		wb.Notify("组织机构导入完成：新增 %d 个，更新 %d 个，%d 行未导入", res.New, res.Updated, res.Rejected)
@@ -209,16 +194,9 @@ func (o *Screen) exportOrgs() { ui.SaveFile(o.wb, "组织机构.xlsx", ".xlsx", 
 
 // exportOrgsTo writes the tree to path and offers to open it.
 func (o *Screen) exportOrgsTo(path string) {
-	var n int
-	o.wb.RunLong("正在导出组织机构", func(ctx context.Context, _ ui.Progress) error {
-		var err error
-		n, err = sheets.ExportOrgs(ctx, o.wb.Store, path)
-		return err
-	}, func(err error) {
-		if err != nil {
-			o.wb.ShowError("导出未完成", err)
-			return
-		}
+	ui.RunLongFor(o.wb, "正在导出组织机构", "导出未完成", func(ctx context.Context, _ ui.Progress) (int, error) {
+		return sheets.ExportOrgs(ctx, o.wb.Store, path)
+	}, func(n int) {
 		o.wb.Notify("已导出 %d 个党组织到 %s", n, path)
 		o.wb.OfferOpen("导出完成", fmt.Sprintf("%d 个党组织已导出到\n%s", n, path), path)
 	})

@@ -188,21 +188,16 @@ func (l *auditTab) onExport() {
 // export writes every entry the filter selects to path and offers to open it.
 func (l *auditTab) export(f data.AuditFilter, path string) {
 	s := l.wb.Store
-	l.wb.RunLong("正在导出操作日志", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(l.wb, "正在导出操作日志", "导出失败", func(ctx context.Context, p ui.Progress) (struct{}, error) {
 		p(0, 0, "正在读取操作日志……")
 		entries, err := s.AuditLog(ctx, f)
 		if err != nil {
-			return err
+			return struct{}{}, err
 		}
 		p(0, 0, fmt.Sprintf("正在写入 %d 条……", len(entries)))
-		return sheets.SaveAuditLog(ctx, s, path, entries, scopeText(f))
-	}, func(err error) {
-		l.wb.Changed(ui.Audit)
-		if err != nil {
-			l.wb.ShowError("导出失败", err)
-			return
-		}
+		return struct{}{}, sheets.SaveAuditLog(ctx, s, path, entries, scopeText(f))
+	}, func(struct{}) {
 		l.wb.Notify("操作日志已导出到 %s", path)
 		l.wb.OfferOpen("导出完成", "操作日志已导出到\n"+path, path)
-	})
+	}, ui.Audit)
 }

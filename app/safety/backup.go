@@ -137,21 +137,13 @@ func (b *backupTab) choose(r int) {
 }
 
 func (b *backupTab) onBackupNow() {
-	var path string
-	b.wb.RunLong("正在备份", func(_ context.Context, p ui.Progress) error {
+	ui.RunLongFor(b.wb, "正在备份", "备份失败", func(_ context.Context, p ui.Progress) (string, error) {
 		p(0, 0, "正在写入备份……")
-		var err error
-		path, err = b.wb.Store.AutoBackup("手动")
-		return err
-	}, func(err error) {
-		b.wb.Changed(ui.Audit)
-		if err != nil {
-			b.wb.ShowError("备份失败", err)
-			return
-		}
+		return b.wb.Store.AutoBackup("手动")
+	}, func(path string) {
 		b.wb.Notify("已备份到 %s", path)
 		b.reload()
-	})
+	}, ui.Audit)
 }
 
 func (b *backupTab) onRestore() {

@@ -49,17 +49,10 @@ func (h *batchTab) offerWaysOn(b data.Batch, reason string, edited []string) {
 // undoKeepingEdited undoes the batch but the edited rows, as long work, and says what it kept.
 func (h *batchTab) undoKeepingEdited(b data.Batch, reason string) {
 	s := h.wb.Store
-	var kept []string
-	h.wb.RunLong("正在撤销导入", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(h.wb, "正在撤销导入", "未能撤销", func(ctx context.Context, p ui.Progress) ([]string, error) {
 		p(0, 0, "正在还原导入前的记录……")
-		var err error
-		kept, err = s.UndoBatchKeepingEdited(ctx, b.ID, reason, p)
-		return err
-	}, func(err error) {
-		if err != nil {
-			h.wb.ShowError("未能撤销", err)
-			return
-		}
+		return s.UndoBatchKeepingEdited(ctx, b.ID, reason, p)
+	}, func(kept []string) {
 		h.wb.Changed(ui.Records)
 		h.wb.Notify("已撤销 %s 的%s，保留了导入后修改过的：%s", b.At.Local().Format("01-02 15:04"), b.Kind, strings.Join(kept, "、"))
 	})
