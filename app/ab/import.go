@@ -84,11 +84,7 @@ func abPreviewContent(plan *abpost.ImportPlan) fyne.CanvasObject {
 	// Not wrapped: a wrapping label above a table asks for all the height and hides the table.
 	top := widget.NewLabel(summary)
 	t := widget.NewTableWithHeaders(func() (int, int) { return len(plan.Rows), len(abPreviewHeaders) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		ui.NewTruncatingCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			r := plan.Rows[id.Row]

@@ -32,7 +32,7 @@ type resultsView struct {
 func newResultsView(wb *ui.Workbench) *resultsView {
 	v := &resultsView{wb: wb, sel: -1, titles: ui.NewWrapLabel("")}
 	v.table = widget.NewTable(func() (int, int) { return len(v.res) + 1, len(v.head) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Truncation = fyne.TextTruncateEllipsis; return l },
+		ui.NewTruncatingCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.TextStyle.Bold = id.Row == 0

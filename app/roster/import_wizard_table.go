@@ -67,11 +67,7 @@ func (w *importWizard) storedTable() *storedTable {
 	}
 	st.table = ui.NewKeyTable(
 		func() (int, int) { return len(st.rows), len(storedColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		ui.NewTruncatingCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			it := &w.plan.Items[st.rows[id.Row]]

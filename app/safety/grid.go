@@ -3,6 +3,8 @@ package safety
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"dangjian/app/ui"
 )
 
 // The three tabs of the 备份与日志 screen each show a read-only table with a header row; this
