@@ -108,19 +108,11 @@ func (b *backupTab) reload() {
 }
 
 func (b *backupTab) show(rows []backupRow, err error) {
-	b.rows = rows
-	b.selected = -1
-	b.restore.Disable()
-	b.table.UnselectAll()
-	b.table.Refresh()
-	switch {
-	case err != nil:
-		b.info.SetText("无法读取备份文件夹：" + ui.MessageText(err))
-	case len(rows) == 0:
-		b.info.SetText("还没有备份。点“立即备份”做第一份。备份文件夹：" + b.wb.Store.BackupDir())
-	default:
-		b.info.SetText(fmt.Sprintf("共 %d 份备份，在 %s", len(rows), b.wb.Store.BackupDir()))
-	}
+	b.rows, b.selected = rows, -1
+	relisted(b.table, b.restore)
+	dir := b.wb.Store.BackupDir()
+	b.info.SetText(listSummary(err, len(rows), "无法读取备份文件夹：",
+		"还没有备份。点“立即备份”做第一份。备份文件夹："+dir, fmt.Sprintf("共 %d 份备份，在 %s", len(rows), dir)))
 }
 
 func (b *backupTab) choose(r int) {

@@ -62,19 +62,9 @@ func (h *batchTab) cell(r, c int) string {
 
 func (h *batchTab) reload() {
 	list, err := h.wb.Store.Batches(context.Background())
-	h.batches = list
-	h.selected = -1
-	h.undo.Disable()
-	h.table.UnselectAll()
-	h.table.Refresh()
-	switch {
-	case err != nil:
-		h.info.SetText("无法读取导入历史：" + ui.MessageText(err))
-	case len(list) == 0:
-		h.info.SetText("还没有导入过。")
-	default:
-		h.info.SetText(fmt.Sprintf("共 %d 次导入。选中一行后可以撤销。", len(list)))
-	}
+	h.batches, h.selected = list, -1
+	relisted(h.table, h.undo)
+	h.info.SetText(listSummary(err, len(list), "无法读取导入历史：", "还没有导入过。", fmt.Sprintf("共 %d 次导入。选中一行后可以撤销。", len(list))))
 }
 
 func (h *batchTab) choose(r int) {

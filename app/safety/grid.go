@@ -20,11 +20,7 @@ type gridColumn struct {
 func newGrid(cols []gridColumn, rows func() int, cell func(r, c int) string, onSelect func(r int)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return rows(), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		ui.NewTruncatingCell,
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			if id.Row < rows() {
 				o.(*widget.Label).SetText(cell(id.Row, id.Col))
@@ -48,4 +44,25 @@ func newGrid(cols []gridColumn, rows func() int, cell func(r, c int) string, onS
 		}
 	}
 	return t
+}
+
+// relisted clears the choice in a grid whose list was just read anew (the backups, the
+// imports): no row is selected and the button that works on one is off until a row is picked.
+func relisted(t *widget.Table, action *widget.Button) {
+	action.Disable()
+	t.UnselectAll()
+	t.Refresh()
+}
+
+// listSummary is the line under a list: why it could not be read, what to do while it is
+// empty, or what it holds.
+func listSummary(err error, n int, unreadable, empty, holds string) string {
+	switch {
+	case err != nil:
+		return unreadable + ui.MessageText(err)
+	case n == 0:
+		return empty
+	default:
+		return holds
+	}
 }

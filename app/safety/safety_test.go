@@ -155,24 +155,8 @@ func TestAuditTabFiltersAndExports(t *testing.T) {
 // importOne imports one member (a person in the branch 测试党支部), as a roster import does.
 func importOne(t *testing.T, s *data.Store, name string) (int64, int64) {
 	t.Helper()
-	ctx := context.Background()
-	branch, err := s.OrgByName(ctx, "测试党支部")
-	if errors.Is(err, data.ErrNotFound) {
-		branch = data.Org{TypeCode: data.TypeBranch, Name: "测试党支部"}
-		err = s.SaveOrg(ctx, &branch)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := &data.Member{Person: data.Person{Name: name}, Membership: data.Membership{BranchID: branch.ID, Category: data.CategoryFull, Status: data.StatusNormal}}
-	batch, err := s.ImportMembers(ctx, data.MemberImport{Kind: "花名册导入", Source: name + ".xlsx"},
-		func(send func([]data.ImportItem) error) (data.ImportCounts, error) {
-			return data.ImportCounts{New: 1}, send([]data.ImportItem{{Member: m, Sheet: "Sheet1", Line: 2}})
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
-	persons, err := s.Persons(ctx)
+	batch := apptest.ImportNames(t, s, name+".xlsx", name)
+	persons, err := s.Persons(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

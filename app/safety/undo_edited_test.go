@@ -9,7 +9,6 @@ import (
 
 	"dangjian/app/apptest"
 	"dangjian/app/ui"
-	"dangjian/data"
 )
 
 // An import of 胡斌 and 李雷; 胡斌's phone is corrected afterwards. Undo no longer dead-ends:
@@ -22,22 +21,7 @@ func TestUndoAfterAnEditOffersToKeepTheEditedRows(t *testing.T) {
 	if _, err := s.AutoBackup("导入前"); err != nil {
 		t.Fatal(err)
 	}
-	branch := data.Org{TypeCode: data.TypeBranch, Name: "测试党支部"}
-	if err := s.SaveOrg(ctx, &branch); err != nil {
-		t.Fatal(err)
-	}
-	_, err := s.ImportMembers(ctx, data.MemberImport{Kind: "花名册导入", Source: "名册.xlsx"},
-		func(send func([]data.ImportItem) error) (data.ImportCounts, error) {
-			var items []data.ImportItem
-			for i, name := range []string{"胡斌", "李雷"} {
-				m := &data.Member{Person: data.Person{Name: name}, Membership: data.Membership{BranchID: branch.ID, Category: data.CategoryFull, Status: data.StatusNormal}}
-				items = append(items, data.ImportItem{Member: m, Sheet: "Sheet1", Line: i + 2})
-			}
-			return data.ImportCounts{New: 2}, send(items)
-		})
-	if err != nil {
-		t.Fatal(err)
-	}
+	apptest.ImportNames(t, s, "名册.xlsx", "胡斌", "李雷")
 	ids := map[string]int64{}
 	all, _ := s.Persons(ctx)
 	for _, p := range all {
