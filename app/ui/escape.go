@@ -41,12 +41,9 @@ type dismisser interface{ dismiss() }
 
 // dismissTop taps the dismiss button of the top overlay; false when there is none.
 func dismissTop(c fyne.Canvas) bool {
-	top := c.Overlays().Top()
+	top := topDialog(c)
 	if top == nil {
 		return false
-	}
-	if p, ok := top.(*widget.PopUp); ok {
-		top = p.Content
 	}
 	if d, ok := top.(dismisser); ok {
 		d.dismiss()
@@ -61,18 +58,24 @@ func dismissTop(c fyne.Canvas) bool {
 
 // acknowledgeTop presses 知道了 on the top overlay; false when it has no such button.
 func acknowledgeTop(c fyne.Canvas) bool {
-	top := c.Overlays().Top()
+	top := topDialog(c)
 	if top == nil {
 		return false
-	}
-	if p, ok := top.(*widget.PopUp); ok {
-		top = p.Content
 	}
 	if b := findButton(top, map[string]bool{"知道了": true}); b != nil {
 		b.OnTapped()
 		return true
 	}
 	return false
+}
+
+// topDialog is what the top overlay shows (a dialog's pop-up unwrapped); nil when none is open.
+func topDialog(c fyne.Canvas) fyne.CanvasObject {
+	top := c.Overlays().Top()
+	if p, ok := top.(*widget.PopUp); ok {
+		return p.Content
+	}
+	return top
 }
 
 // findDismiss searches the dialog's containers for a visible, enabled dismiss button. Buttons
