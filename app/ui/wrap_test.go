@@ -136,26 +136,41 @@ func TestWrapLabelInAWindow(t *testing.T) {
 	}
 }
 
-// The refusal to undo an import, as the error dialog shows it: the names stay whole, every line
-// is drawn inside the dialog.
-func TestErrorDialogKeepsNamesWhole(t *testing.T) {
+// dialogWindow is a 1024×700 window (the smallest the app is used in) with a workbench
+// whose dialogs the tests read.
+func dialogWindow(t *testing.T) (fyne.Window, *ui.Workbench) {
+	t.Helper()
 	apptest.NewTestApp(t)
 	w := test.NewTempWindow(t, widget.NewLabel(""))
 	w.Resize(fyne.NewSize(1024, 700))
-	wb := &ui.Workbench{Window: w}
+	return w, &ui.Workbench{Window: w}
+}
+
+// messageOnTop is the label of the top dialog that shows msg — the WrapLabel when there is one,
+// else a plain label; nil when none does.
+func messageOnTop(w fyne.Window, msg string) fyne.Widget {
+	top := w.Canvas().Overlays().Top()
+	var l fyne.Widget
+	for _, x := range apptest.FindAll[*widget.Label](top) {
+		if x.Text == msg {
+			l = x
+		}
+	}
+	for _, x := range apptest.FindAll[*ui.WrapLabel](top) {
+		if x.Text == msg {
+			l = x
+		}
+	}
+	return l
+}
+
+// The refusal to undo an import, as the error dialog shows it: the names stay whole, every line
+// is drawn inside the dialog.
+func TestErrorDialogKeepsNamesWhole(t *testing.T) {
+	w, wb := dialogWindow(t)
 	msg := "导入后以下记录又被修改过，撤销会丢掉这些修改，因此未撤销：“胡斌”、“欧阳晓明”、“司马相如”。请先手工核对这些记录"
 	wb.ShowError("未能撤销", errors.New(msg))
-	var l fyne.Widget
-	for _, x := range apptest.FindAll[*widget.Label](w.Canvas().Overlays().Top()) {
-		if x.Text == msg {
-			l = x
-		}
-	}
-	for _, x := range apptest.FindAll[*ui.WrapLabel](w.Canvas().Overlays().Top()) {
-		if x.Text == msg {
-			l = x
-		}
-	}
+	l := messageOnTop(w, msg)
 	if l == nil {
 		t.Fatal("the dialog does not show the message")
 	}
@@ -176,24 +191,11 @@ func TestErrorDialogKeepsNamesWhole(t *testing.T) {
 
 // A confirmation names what it acts on; the name stays whole and 确定 still confirms.
 func TestConfirmKeepsNamesWhole(t *testing.T) {
-	apptest.NewTestApp(t)
-	w := test.NewTempWindow(t, widget.NewLabel(""))
-	w.Resize(fyne.NewSize(1024, 700))
-	wb := &ui.Workbench{Window: w}
+	w, wb := dialogWindow(t)
 	msg := "将用 2026-11-28 10:00 的“导入前”备份替换当前的全部数据，这次导入以及之后的所有修改都会撤回；“欧阳晓明”“司马相如”的修改也会撤回。确定恢复吗？"
 	done := false
 	wb.Confirm("恢复导入前的备份", msg, func() { done = true })
-	var l fyne.Widget
-	for _, x := range apptest.FindAll[*widget.Label](w.Canvas().Overlays().Top()) {
-		if x.Text == msg {
-			l = x
-		}
-	}
-	for _, x := range apptest.FindAll[*ui.WrapLabel](w.Canvas().Overlays().Top()) {
-		if x.Text == msg {
-			l = x
-		}
-	}
+	l := messageOnTop(w, msg)
 	if l == nil {
 		t.Fatal("the confirmation does not show the message")
 	}
