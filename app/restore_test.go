@@ -50,37 +50,29 @@ func TestEveryScreenShowsTheRestoredData(t *testing.T) {
 	var orgPage *org.Screen
 	var rosterPage *roster.Screen
 	var safetyPage *safety.Screen
-	wait := func(what string, ch <-chan struct{}) {
-		t.Helper()
-		select {
-		case <-ch:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("the %s did not finish within 10 s", what)
-		}
-	}
 	settle := func() {
 		t.Helper()
-		wait("rule check", orgPage.Settled())
-		wait("roster", rosterPage.Settled())
-		wait("backups", safetyPage.Settled())
+		apptest.Settle(t, "rule check", orgPage.Settled())
+		apptest.Settle(t, "roster", rosterPage.Settled())
+		apptest.Settle(t, "backups", safetyPage.Settled())
 	}
 	// Each screen is laid out only once its first background load has landed.
 	wb.Shell = ui.NewShell(w, []ui.Screen{
 		{Title: "组织机构", Build: func() fyne.CanvasObject {
 			orgPage = org.Open(wb)
-			wait("rule check", orgPage.Settled())
+			apptest.Settle(t, "rule check", orgPage.Settled())
 			return orgPage.Root()
 		}},
 		{Title: "党员花名册", Build: func() fyne.CanvasObject {
 			rosterPage = roster.Open(wb)
-			wait("roster", rosterPage.Settled())
+			apptest.Settle(t, "roster", rosterPage.Settled())
 			return rosterPage.Root()
 		}},
 		{Title: "AB岗", Build: func() fyne.CanvasObject { return ab.New(wb) }, Badge: func() string { return ab.Badge(wb) }},
 		{Title: "模范机关", Build: func() fyne.CanvasObject { return eval.New(wb) }},
 		{Title: "备份与日志", Build: func() fyne.CanvasObject {
 			safetyPage = safety.Open(wb)
-			wait("backups", safetyPage.Settled())
+			apptest.Settle(t, "backups", safetyPage.Settled())
 			return safetyPage.Root()
 		}},
 	})

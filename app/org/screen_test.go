@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -30,11 +29,7 @@ func osOpen(t *testing.T, size fyne.Size) (*ui.Workbench, *Screen) {
 // osWaitCheck waits for the background rule check started last.
 func osWaitCheck(t *testing.T, o *Screen) {
 	t.Helper()
-	select {
-	case <-o.Settled():
-	case <-time.After(10 * time.Second):
-		t.Fatal("the rule check did not finish within 10 s")
-	}
+	apptest.Settle(t, "rule check", o.Settled())
 }
 
 // osAction selects the organisation named name and taps the button; it returns the dialog that

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -31,11 +30,7 @@ func rsRoster(t *testing.T, wb *ui.Workbench) *Screen {
 
 func rsWait(t *testing.T, r *Screen) {
 	t.Helper()
-	select {
-	case <-r.Settled():
-	case <-time.After(10 * time.Second):
-		t.Fatal("the whole roster did not load within 10 s")
-	}
+	apptest.Settle(t, "roster load", r.Settled())
 }
 
 func TestRosterSearchNarrowsTheCount(t *testing.T) {
