@@ -1,7 +1,6 @@
 package ui_test
 
 import (
-	"context"
 	"fmt"
 	"sync"
 	"testing"
@@ -11,7 +10,6 @@ import (
 
 	"dangjian/app/apptest"
 	"dangjian/app/ui"
-	"dangjian/data"
 )
 
 // Undoing an import shows how far it has got in figures, not only a running bar: the undo is
@@ -20,24 +18,12 @@ import (
 func TestUndoShowsTheRowsPutBack(t *testing.T) {
 	wb, w := apptest.EmptyWorkbench(t)
 	s := wb.Store
-	ctx := context.Background()
-	branch := data.Org{TypeCode: data.TypeBranch, Name: "测试党支部"}
-	if err := s.SaveOrg(ctx, &branch); err != nil {
-		t.Fatal(err)
-	}
 	const members = 300
-	batch, err := s.ImportMembers(ctx, data.MemberImport{Kind: "花名册导入", Source: "名册.xlsx"},
-		func(send func([]data.ImportItem) error) (data.ImportCounts, error) {
-			var items []data.ImportItem
-			for i := range members {
-				m := &data.Member{Person: data.Person{Name: fmt.Sprintf("党员%d", i)}, Membership: data.Membership{BranchID: branch.ID, Category: data.CategoryFull, Status: data.StatusNormal}}
-				items = append(items, data.ImportItem{Member: m, Sheet: "Sheet1", Line: i + 2})
-			}
-			return data.ImportCounts{New: members}, send(items)
-		})
-	if err != nil {
-		t.Fatal(err)
+	names := make([]string, members)
+	for i := range names {
+		names[i] = fmt.Sprintf("党员%d", i)
 	}
+	batch := apptest.ImportNames(t, s, "名册.xlsx", names...)
 	rows := members * 2 // each member is a person and a membership
 	held, release := make(chan struct{}), make(chan struct{})
 	var once sync.Once
