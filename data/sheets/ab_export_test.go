@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-
-	"dangjian/data/abpost"
 )
 
 // Excel and WPS do not grow a row for wrapped text a program wrote: a long 所需材料 was cut to
@@ -17,15 +15,9 @@ func TestGuideRowsGrowForLongMaterials(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	long := "出国（境）申请表、邀请函及译文、日程安排、经费预算表、所在部门意见、外事审批表（含复印件两份）"
-	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
-		abHeader,
-		{"科研处", "因公出国（境）审批", "综合服务大厅1号窗口", "7", long, "0551-65591001", "陈静", "刘洋"},
-		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""},
-	}})
-	plan, _ := PlanABImport(ctx, s, src)
-	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
-		t.Fatal(err)
-	}
+	importCatalogue(t, s, filepath.Join(dir, "a.xlsx"),
+		[]any{"科研处", "因公出国（境）审批", "综合服务大厅1号窗口", "7", long, "0551-65591001", "陈静", "刘洋"},
+		[]any{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""})
 	for _, c := range []struct {
 		name, sheet string
 		write       func(string) error

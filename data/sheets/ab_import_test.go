@@ -28,6 +28,22 @@ func abStore(t testing.TB) *data.Store {
 
 var abHeader = []any{"部门", "服务事项", "办理窗口", "办理时限", "所需材料", "联系电话", "A岗", "B岗"}
 
+// importCatalogue writes rows under abHeader as the sheet 目录 of the book at path and imports
+// it, as the window's preview and 导入 do: the catalogue that the update and export tests start
+// from.
+func importCatalogue(t *testing.T, s *data.Store, path string, rows ...[]any) {
+	t.Helper()
+	ctx := context.Background()
+	writeBook(t, path, sheetSpec{name: "目录", rows: append([][]any{abHeader}, rows...)})
+	plan, err := PlanABImport(ctx, s, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestABImportPreviewCommitUndo(t *testing.T) {
 	s := abStore(t)
 	ctx := context.Background()
@@ -99,20 +115,14 @@ func TestABImportUpdateIsUndoable(t *testing.T) {
 	s := abStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	first := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
-		abHeader,
-		{"科研处", "科研项目申报审核", "1号窗口", "3", "申报书", "", "陈静", "刘洋"},
-	}})
-	plan, _ := PlanABImport(ctx, s, first)
-	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
-		t.Fatal(err)
-	}
+	importCatalogue(t, s, filepath.Join(dir, "a.xlsx"),
+		[]any{"科研处", "科研项目申报审核", "1号窗口", "3", "申报书", "", "陈静", "刘洋"})
 	s.Now = func() time.Time { return testToday.AddDate(0, 1, 0) }
 	second := writeBook(t, filepath.Join(dir, "b.xlsx"), sheetSpec{name: "目录", rows: [][]any{
 		abHeader,
 		{"科研处", "科研项目申报审核", "1号窗口", "5", "", "", "刘洋", "陈静"},
 	}})
-	plan, _ = PlanABImport(ctx, s, second)
+	plan, _ := PlanABImport(ctx, s, second)
 	if plan.Updated != 1 || strings.Join(plan.Rows[0].Changes, ",") != "办理时限,A岗,B岗" {
 		t.Fatalf("update plan: %+v", plan.Rows[0])
 	}
@@ -160,15 +170,9 @@ func TestGuideExportReimports(t *testing.T) {
 	s := abStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	src := writeBook(t, filepath.Join(dir, "a.xlsx"), sheetSpec{name: "目录", rows: [][]any{
-		abHeader,
-		{"科研处", "科研项目申报审核", "综合服务大厅1号窗口", "3", "申报书", "055165591234", "陈静", "刘洋"},
-		{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""},
-	}})
-	plan, _ := PlanABImport(ctx, s, src)
-	if _, err := abpost.CommitImport(ctx, s, plan); err != nil {
-		t.Fatal(err)
-	}
+	importCatalogue(t, s, filepath.Join(dir, "a.xlsx"),
+		[]any{"科研处", "科研项目申报审核", "综合服务大厅1号窗口", "3", "申报书", "055165591234", "陈静", "刘洋"},
+		[]any{"财务处", "差旅费报销", "综合服务大厅3号窗口", "即办", "发票", "", "赵磊", ""})
 	guide, filing := filepath.Join(dir, "guide.xlsx"), filepath.Join(dir, "filing.xlsx")
 	if err := ExportGuide(ctx, s, guide, s.Today()); err != nil {
 		t.Fatal(err)
