@@ -81,12 +81,7 @@ func (f *fixture) committee(b Org, start time.Time, seats map[string]int64) Term
 // names.
 func (f *fixture) imported(b Org, names ...string) (batch int64, persons []int64) {
 	f.t.Helper()
-	err := f.s.tx(context.Background(), func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "名册.xlsx")
-		if err != nil {
-			return err
-		}
-		batch = bt.ID()
+	batch = inBatch(f.t, f.s, "花名册导入", "名册.xlsx", fmt.Sprintf("新增 %d", len(names)), func(tx *sql.Tx, bt *batchWriter) error {
 		for _, name := range names {
 			res, err := tx.Exec(`INSERT INTO person(name) VALUES (?)`, name)
 			if err != nil {
@@ -106,12 +101,31 @@ func (f *fixture) imported(b Org, names ...string) (batch int64, persons []int64
 			}
 			persons = append(persons, person)
 		}
-		return bt.Finish(fmt.Sprintf("新增 %d", len(names)))
+		return nil
+	})
+	return batch, persons
+}
+
+// inBatch records a batch by hand, as an import does, in one transaction: write makes the
+// batch's changes through bt, and the batch is finished with summary. It returns the batch.
+func inBatch(t testing.TB, s *Store, kind, source, summary string, write func(tx *sql.Tx, bt *batchWriter) error) int64 {
+	t.Helper()
+	var id int64
+	err := s.tx(context.Background(), func(tx *sql.Tx) error {
+		bt, err := s.beginBatch(tx, kind, source)
+		if err != nil {
+			return err
+		}
+		id = bt.ID()
+		if err := write(tx, bt); err != nil {
+			return err
+		}
+		return bt.Finish(summary)
 	})
 	if err != nil {
-		f.t.Fatal(err)
+		t.Fatal(err)
 	}
-	return batch, persons
+	return id
 }
 
 func rulesOf(fs []Finding, orgID int64) map[string]bool {

@@ -126,23 +126,13 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	b := f.org(0, TypeBranch, "甲支部", "甲", "实验室")
 	m := f.fullMembers(b, 1)[0]
 	ctx := context.Background()
-	var batchID int64
-	err := f.s.tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "测试.xlsx")
-		if err != nil {
-			return err
-		}
-		batchID = bt.ID()
+	batchID := inBatch(t, f.s, "花名册导入", "测试.xlsx", "新增 1，更新 1", func(tx *sql.Tx, bt *batchWriter) error {
 		bt.Updating("person", m.Person.ID)
 		tx.Exec(`UPDATE person SET phone='13900000000' WHERE id=?`, m.Person.ID)
 		res, _ := tx.Exec(`INSERT INTO person(name) VALUES ('新人')`)
 		id, _ := res.LastInsertId()
-		bt.Inserted("person", id)
-		return bt.Finish("新增 1，更新 1")
+		return bt.Inserted("person", id)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := f.s.UndoBatch(ctx, batchID, "导错了", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -160,18 +150,13 @@ func TestBatchUndoRestoresAndRefusesAfterEdits(t *testing.T) {
 	}
 
 	// A second batch, then a hand edit: undo must refuse and change nothing.
-	err = f.s.tx(ctx, func(tx *sql.Tx) error {
-		bt, _ := f.s.beginBatch(tx, "花名册导入", "二.xlsx")
-		batchID = bt.ID()
+	batchID = inBatch(t, f.s, "花名册导入", "二.xlsx", "更新 1", func(tx *sql.Tx, bt *batchWriter) error {
 		bt.Updating("person", m.Person.ID)
-		tx.Exec(`UPDATE person SET phone='13911111111' WHERE id=?`, m.Person.ID)
-		return bt.Finish("更新 1")
+		_, err := tx.Exec(`UPDATE person SET phone='13911111111' WHERE id=?`, m.Person.ID)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	f.s.db.Exec(`UPDATE person SET post='手工修改' WHERE id=?`, m.Person.ID)
-	err = f.s.UndoBatch(ctx, batchID, "", nil)
+	err := f.s.UndoBatch(ctx, batchID, "", nil)
 	if err == nil || !strings.Contains(err.Error(), m.Name) {
 		t.Fatalf("undo after an edit: %v, want a refusal naming %s", err, m.Name)
 	}

@@ -34,13 +34,7 @@ func undoReportsProgress(t *testing.T, undo func(s *Store, id int64, p func(done
 	kept := f.fullMembers(b, 3)
 	ctx := context.Background()
 	const inserted = 501 // odd, so half-rows do not come out even
-	var batchID int64
-	err := f.s.tx(ctx, func(tx *sql.Tx) error {
-		bt, err := f.s.beginBatch(tx, "花名册导入", "测试.xlsx")
-		if err != nil {
-			return err
-		}
-		batchID = bt.ID()
+	batchID := inBatch(t, f.s, "花名册导入", "测试.xlsx", fmt.Sprintf("新增 %d，更新 %d", inserted, len(kept)), func(tx *sql.Tx, bt *batchWriter) error {
 		for _, m := range kept {
 			if err := bt.Updating("person", m.Person.ID); err != nil {
 				return err
@@ -59,11 +53,8 @@ func undoReportsProgress(t *testing.T, undo func(s *Store, id int64, p func(done
 				return err
 			}
 		}
-		return bt.Finish(fmt.Sprintf("新增 %d，更新 %d", inserted, len(kept)))
+		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	rows := inserted + len(kept)
 	type call struct {
 		done, total int

@@ -50,24 +50,13 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 	sqldb.RegisterUndoable("review_big")
 	const big = int64(9007199254740993) // 2^53 + 1: not a float64
 	s.db.Exec(`INSERT INTO review_big(id, n, x, t) VALUES (1, ?, 85.33333333333333, NULL)`, big)
-	var batchID int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		bt, err := s.beginBatch(tx, "测试导入", "")
-		if err != nil {
-			return err
-		}
-		batchID = bt.ID()
+	batchID := inBatch(t, s, "测试导入", "", "更新 1", func(tx *sql.Tx, bt *batchWriter) error {
 		if err := bt.Updating("review_big", 1); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`UPDATE review_big SET n = 7, x = 1.5, t = 'x' WHERE id = 1`); err != nil {
-			return err
-		}
-		return bt.Finish("更新 1")
+		_, err := tx.Exec(`UPDATE review_big SET n = 7, x = 1.5, t = 'x' WHERE id = 1`)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if err := s.UndoBatch(ctx, batchID, "", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -80,16 +69,11 @@ func TestUndoKeepsLargeIntegersExact(t *testing.T) {
 	}
 
 	// A second import sets n = big; someone then changes it to big-1 by hand (the same float64).
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		bt, _ := s.beginBatch(tx, "测试导入", "")
-		batchID = bt.ID()
+	batchID = inBatch(t, s, "测试导入", "", "更新 1", func(tx *sql.Tx, bt *batchWriter) error {
 		bt.Updating("review_big", 1)
-		tx.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big)
-		return bt.Finish("更新 1")
+		_, err := tx.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big)
+		return err
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	s.db.Exec(`UPDATE review_big SET n = ? WHERE id = 1`, big-1)
 	if err := s.UndoBatch(ctx, batchID, "", nil); err == nil {
 		t.Fatal("undo threw away a later edit that differs only beyond float64 precision")
