@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-
-	"dangjian/app/apptest"
 )
 
 // A real window is never smaller than its content's minimum: when the content needs more, Fyne
@@ -16,8 +14,7 @@ import (
 // it whole. Drawn while the whole roster is still loading, the screen needs no more room than
 // once it has loaded.
 func TestRosterNeedsNoMoreRoomWhileLoading(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1024, 700))
-	r := rsRoster(t, wb)
+	_, r := rsDemo(t, fyne.NewSize(1024, 700))
 	loaded := r.root.MinSize()
 	r.full = false // as Open draws the first page, before the whole roster is in
 	r.apply()

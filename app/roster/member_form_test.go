@@ -46,8 +46,7 @@ func TestMemberFormShowsChecksumErrorAndDisablesSave(t *testing.T) {
 }
 
 func TestMemberFormSavesANewMemberIntoTheRoster(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 800))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1280, 800))
 	before := r.idx.Len()
 	test.Tap(rsButton(r.root, "新增党员"))
 	top := wb.Window.Canvas().Overlays().Top()

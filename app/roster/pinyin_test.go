@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"dangjian/app/apptest"
 	"dangjian/app/ui"
 	"dangjian/data"
 )
@@ -17,8 +16,7 @@ import (
 // A staff member types a colleague's name by its sound: the full pinyin, then the initials.
 // The roster lists that colleague and says how many match; a person picker finds them too.
 func TestRosterAndPickerFindANameByPinyin(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1366, 768))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1366, 768))
 	all, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	m := all[137]
 	full, initials := data.NamePinyin(m.Name)

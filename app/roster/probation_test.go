@@ -17,8 +17,7 @@ import (
 // picks 延长预备期, and is asked for the reason before anything changes; with it, the probation
 // runs six months longer, the record says so, and the 预备期满 finding is gone.
 func TestProbationDecisionFromTheRoster(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1366, 768))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1366, 768))
 	today := wb.Store.Today()
 	var due, full data.Member
 	for i := range r.idx.Len() {

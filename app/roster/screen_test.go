@@ -28,14 +28,20 @@ func rsRoster(t *testing.T, wb *ui.Workbench) *Screen {
 	return r
 }
 
+// rsDemo opens the demo institute at size and shows its whole roster.
+func rsDemo(t *testing.T, size fyne.Size) (*ui.Workbench, *Screen) {
+	t.Helper()
+	wb := apptest.Demo(t, size)
+	return wb, rsRoster(t, wb)
+}
+
 func rsWait(t *testing.T, r *Screen) {
 	t.Helper()
 	apptest.Settle(t, "roster load", r.Settled())
 }
 
 func TestRosterSearchNarrowsTheCount(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1280, 720))
 	all, _ := wb.Store.Members(context.Background(), data.MemberFilter{})
 	if want := fmt.Sprintf("共 %d 人", len(all)); r.count.Text != want {
 		t.Fatalf("count = %q, want %q", r.count.Text, want)
@@ -74,8 +80,7 @@ func TestRosterSearchNarrowsTheCount(t *testing.T) {
 }
 
 func TestRosterSortsOnHeaderTap(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	_, r := rsDemo(t, fyne.NewSize(1280, 720))
 	header := rsButton(r.root, "出生日期")
 	if header == nil {
 		t.Fatal("no 出生日期 header")
@@ -110,8 +115,7 @@ func rsButton(o fyne.CanvasObject, text string) *widget.Button {
 }
 
 func TestRosterMasksNumbersUntilRevealed(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1600, 720))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1600, 720))
 	m := r.idx.At(r.view[0])
 	if apptest.Shows(r.root, m.IDNumber) || !apptest.Shows(r.root, m.IDNumber[:4]+"**********") {
 		t.Fatalf("first row's ID number %s is not masked", m.IDNumber)
@@ -132,8 +136,7 @@ func TestRosterMasksNumbersUntilRevealed(t *testing.T) {
 }
 
 func TestRosterKeyboard(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1280, 720))
 	c := wb.Window.Canvas()
 	c.(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
 	if c.Focused() != r.search {
@@ -168,8 +171,7 @@ func TestRosterKeyboard(t *testing.T) {
 
 // Type a name in the search box and press Enter: the first hit opens; ↓ moves into the table.
 func TestRosterSearchEnterOpensFirstHit(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	wb, r := rsDemo(t, fyne.NewSize(1280, 720))
 	c := wb.Window.Canvas()
 	target := r.idx.At(r.view[5])
 	c.Focus(r.search)
@@ -200,8 +202,7 @@ func TestRosterSearchEnterOpensFirstHit(t *testing.T) {
 
 // A chosen branch is readable in its filter, indent and all, not cut to "人事处…".
 func TestRosterBranchFilterShowsTheWholeName(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	_, r := rsDemo(t, fyne.NewSize(1280, 720))
 	var label string
 	for _, o := range r.branch.Options {
 		if strings.TrimSpace(strings.ReplaceAll(o, "　", " ")) == "超导托卡马克实验室第一党支部" {
@@ -216,8 +217,7 @@ func TestRosterBranchFilterShowsTheWholeName(t *testing.T) {
 }
 
 func TestScreenshotRoster(t *testing.T) {
-	wb := apptest.Demo(t, fyne.NewSize(1280, 720))
-	r := rsRoster(t, wb)
+	_, r := rsDemo(t, fyne.NewSize(1280, 720))
 	r.sortBy(0)
 	apptest.SaveScreenshot(t, "roster", r.root, fyne.NewSize(1280, 720), "姓名 ▲", "所在党支部", "党籍状态", "白艳晨", "5101**********3016")
 }
