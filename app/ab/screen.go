@@ -86,25 +86,20 @@ func (a *Screen) onExport(what, ext string) {
 func (a *Screen) export(what, ext, path string) {
 	s := a.wb.Store
 	on := s.Today()
-	a.wb.RunLong("正在导出"+what, func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(a.wb, "正在导出"+what, "导出失败", func(ctx context.Context, p ui.Progress) (struct{}, error) {
 		p(0, 0, "正在写入"+what+"……")
 		switch {
 		case ext == ".pdf":
-			return report.SaveGuide(ctx, s, path, on)
+			return struct{}{}, report.SaveGuide(ctx, s, path, on)
 		case what == "一站式服务指南":
-			return sheets.ExportGuide(ctx, s, path, on)
+			return struct{}{}, sheets.ExportGuide(ctx, s, path, on)
 		default:
-			return sheets.ExportFiling(ctx, s, path, on)
+			return struct{}{}, sheets.ExportFiling(ctx, s, path, on)
 		}
-	}, func(err error) {
-		a.wb.Changed(ui.Audit)
-		if err != nil {
-			a.wb.ShowError("导出失败", err)
-			return
-		}
+	}, func(struct{}) {
 		a.wb.Notify("%s已导出到 %s", what, path)
 		a.wb.OfferOpen("导出完成", what+"已导出到\n"+path, path)
-	})
+	}, ui.Audit)
 }
 
 // abDateText is how the AB screens show a date: 2026-11-28（周六）.

@@ -195,8 +195,7 @@ func (e *Screen) print(what string, blank bool) {
 
 // printInto writes the print files into dir, the folder the person chose.
 func (e *Screen) printInto(dir string, sn *criteria.Snapshot, what string, blank bool) {
-	var paths []string
-	e.wb.RunLong("正在生成打印文件", func(ctx context.Context, p ui.Progress) error {
+	ui.RunLongFor(e.wb, "正在生成打印文件", "无法生成打印文件", func(ctx context.Context, p ui.Progress) ([]string, error) {
 		file := report.EvalResults
 		switch what {
 		case "sheets":
@@ -205,17 +204,11 @@ func (e *Screen) printInto(dir string, sn *criteria.Snapshot, what string, blank
 			file = report.EvalBallots
 		}
 		// One naming rule and one writer pair for the window and the command line.
-		var err error
-		paths, err = report.WriteEvalFiles(ctx, sn, dir, []report.EvalFile{file}, report.EvalFormats{XLSX: true, PDF: true}, blank,
+		return report.WriteEvalFiles(ctx, sn, dir, []report.EvalFile{file}, report.EvalFormats{XLSX: true, PDF: true}, blank,
 			func(done, total int, path string) {
 				p(done, total, "正在写 "+filepath.Base(path)+"……")
 			})
-		return err
-	}, func(err error) {
-		if err != nil {
-			e.wb.ShowError("无法生成打印文件", err)
-			return
-		}
+	}, func(paths []string) {
 		e.wb.Notify("已生成 %s 和 PDF，正在打开", filepath.Base(paths[0]))
 		e.wb.OpenFiles(paths[1], paths[0])
 	})

@@ -61,21 +61,13 @@ func showRosterExportDialog(wb *ui.Workbench, f data.MemberFilter) {
 // exportMembers asks where to save and writes the members f selects there, as long work.
 func exportMembers(wb *ui.Workbench, f data.MemberFilter, opt sheets.ExportOptions) {
 	ui.SaveFile(wb, "党员花名册.xlsx", ".xlsx", func(path string) {
-		var n int
-		wb.RunLong("正在导出花名册", func(ctx context.Context, p ui.Progress) error {
-			var err error
-			n, err = sheets.ExportRoster(ctx, wb.Store, f, path, opt, func(done, total int) {
+		ui.RunLongFor(wb, "正在导出花名册", "导出未完成", func(ctx context.Context, p ui.Progress) (int, error) {
+			return sheets.ExportRoster(ctx, wb.Store, f, path, opt, func(done, total int) {
 				p(done, total, fmt.Sprintf("已写出 %d / %d 人", done, total))
 			})
-			return err
-		}, func(err error) {
-			wb.Changed(ui.Audit)
-			if err != nil {
-				wb.ShowError("导出未完成", err)
-				return
-			}
+		}, func(n int) {
 			wb.Notify("已导出 %d 名党员到 %s", n, path)
-		})
+		}, ui.Audit)
 	})
 }
 

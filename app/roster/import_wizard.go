@@ -29,24 +29,15 @@ func showRosterImportWizard(wb *ui.Workbench, path string) {
 		ui.ChooseFile(wb, []string{".xlsx", ".csv"}, func(path string) { showRosterImportWizard(wb, path) })
 		return
 	}
-	var rf *sheets.RosterFile
-	var plan *sheets.Plan
-	wb.RunLong("正在读取花名册", func(ctx context.Context, p ui.Progress) error {
-		var err error
-		rf, err = sheets.ReadRoster(ctx, path, sheets.ReadOptions{Progress: func(n int) { p(0, 0, fmt.Sprintf("已读取 %d 行……", n)) }})
+	ui.RunLongFor(wb, "正在读取花名册", "无法导入“"+filepath.Base(path)+"”", func(ctx context.Context, p ui.Progress) (*sheets.Plan, error) {
+		rf, err := sheets.ReadRoster(ctx, path, sheets.ReadOptions{Progress: func(n int) { p(0, 0, fmt.Sprintf("已读取 %d 行……", n)) }})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		p(0, 0, "正在与库中记录比对……")
-		plan, err = sheets.PlanImport(ctx, wb.Store, rf, nil)
-		return err
-	}, func(err error) {
-		if err != nil {
-			wb.ShowError("无法导入“"+filepath.Base(path)+"”", err)
-			return
-		}
-		w := newImportWizard(wb, plan)
-		w.show()
+		return sheets.PlanImport(ctx, wb.Store, rf, nil)
+	}, func(plan *sheets.Plan) {
+		newImportWizard(wb, plan).show()
 	})
 }
 

@@ -45,16 +45,9 @@ func (d *demoBar) confirm() {
 }
 
 func (d *demoBar) run() {
-	var backup string
-	d.wb.RunLong("正在清除演示数据", func(ctx context.Context, _ ui.Progress) error {
-		var err error
-		backup, err = demo.Clear(ctx, d.wb.Store)
-		return err
-	}, func(err error) {
-		if err != nil {
-			d.wb.ShowError("未能清除演示数据", err)
-			return
-		}
+	ui.RunLongFor(d.wb, "正在清除演示数据", "未能清除演示数据", func(ctx context.Context, _ ui.Progress) (string, error) {
+		return demo.Clear(ctx, d.wb.Store)
+	}, func(backup string) {
 		d.wb.Changed()
 		d.wb.Notify("已清除演示数据，数据库现在是空的；清除前的备份：%s", backup)
 	})
