@@ -56,6 +56,26 @@ func (f *fixture) away(t testing.TB, person int64, from, to time.Time) []Warning
 	return w
 }
 
+// coverage is ComputeCoverage over from–to; the test stops when it fails.
+func (f *fixture) coverage(t testing.TB, from, to time.Time) *Coverage {
+	t.Helper()
+	cov, err := ComputeCoverage(f.ctx, f.s, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cov
+}
+
+// rates is ComputeRates over from–to; the test stops when it fails.
+func (f *fixture) rates(t testing.TB, from, to time.Time) Rates {
+	t.Helper()
+	r, err := ComputeRates(f.ctx, f.s, from, to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func TestCoverageOnEdgeDays(t *testing.T) {
 	type span struct {
 		who      string
@@ -91,10 +111,7 @@ func TestCoverageOnEdgeDays(t *testing.T) {
 				}
 				f.away(t, who, a.from, a.to)
 			}
-			cov, err := ComputeCoverage(context.Background(), f.s, tc.on, tc.on)
-			if err != nil {
-				t.Fatal(err)
-			}
+			cov := f.coverage(t, tc.on, tc.on)
 			if !tc.service {
 				if len(cov.Days) != 0 || cov.GapDays() != 0 {
 					t.Fatalf("%s should not be a service day, got days %v gaps %d", tc.on.Format("01-02"), cov.Days, cov.GapDays())
@@ -149,10 +166,7 @@ func TestAssignmentChangesAreDated(t *testing.T) {
 	if err := SaveItem(f.ctx, f.s, f.item, d(3, 9), "人员调整报备"); err != nil {
 		t.Fatal(err)
 	}
-	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 6), d(3, 9))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cov := f.coverage(t, d(3, 6), d(3, 9))
 	first, last := cov.Cells[0][0], cov.Cells[0][len(cov.Days)-1]
 	if cov.Name(first.Server()) != "张三" || cov.Name(last.Server()) != "王五" {
 		t.Fatalf("server on 03-06 %q and on 03-09 %q, want 张三 then 王五", cov.Name(first.Server()), cov.Name(last.Server()))

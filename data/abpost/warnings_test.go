@@ -79,10 +79,7 @@ func TestHandoverDayWarning(t *testing.T) {
 	// A leaves on Monday 9 March; the last service day before is the adjusted working Saturday 7 March.
 	f.away(t, f.li, d(3, 7), d(3, 7))
 	f.away(t, f.zhang, d(3, 9), d(3, 10))
-	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 2), d(3, 13))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cov := f.coverage(t, d(3, 2), d(3, 13))
 	for _, w := range cov.Warnings {
 		if w.Kind == WarnHandover {
 			if w.Person != "李四" || len(w.Days) != 1 || !w.Days[0].Equal(d(3, 7)) {
@@ -111,10 +108,7 @@ func TestCatalogueWarnings(t *testing.T) {
 		}
 	}
 	f.away(t, f.zhang, d(3, 3), d(3, 3))
-	cov, err := ComputeCoverage(context.Background(), f.s, d(3, 2), d(3, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cov := f.coverage(t, d(3, 2), d(3, 3))
 	got := map[string]Warning{}
 	for _, w := range cov.Warnings {
 		got[w.Kind] = w
@@ -128,10 +122,7 @@ func TestCatalogueWarnings(t *testing.T) {
 	if w := got[WarnSole]; w.Person != "李四" || len(w.Days) != 1 || !w.Days[0].Equal(d(3, 3)) {
 		t.Errorf("sole-cover warning should name 李四 on 03-03 only: %+v", w)
 	}
-	r, err := ComputeRates(context.Background(), f.s, d(3, 2), d(3, 3))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := f.rates(t, d(3, 2), d(3, 3))
 	if r != (Rates{Items: 8, WithAB: 7, SingleDoor: 7, GapDays: 0}) {
 		t.Errorf("rates %+v", r)
 	}
@@ -146,10 +137,7 @@ func TestRatesCountGapDays(t *testing.T) {
 	f.away(t, f.zhang, d(3, 2), d(3, 8))
 	f.away(t, f.li, d(3, 6), d(3, 13))
 	// Gap on 03-06 (Fri) and 03-07 (working Sat); 03-08 is Sunday.
-	r, err := ComputeRates(context.Background(), f.s, d(3, 1), d(3, 31))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := f.rates(t, d(3, 1), d(3, 31))
 	if r.GapDays != 2 {
 		t.Fatalf("gap days %d, want 2", r.GapDays)
 	}
