@@ -2,13 +2,11 @@ package report
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/go-pdf/fpdf"
 
 	"dangjian/data"
-	"dangjian/data/abpost"
 	"dangjian/data/sheets"
 )
 
@@ -39,15 +37,10 @@ func guideCells(pdf *fpdf.Fpdf, vals []string) ([][]string, int) {
 // per department, a table of its items (door, time limit, materials, phone, A and B), for the
 // public wall and the institute's web site.
 func WriteGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
-	items, err := abpost.PrintedItems(ctx, s, on, "可导出的内容")
+	items, title, note, err := sheets.GuideContent(ctx, s, on)
 	if err != nil {
 		return err
 	}
-	prof, err := s.Profile(ctx)
-	if err != nil {
-		return err
-	}
-	title := prof.TitleName() + "一站式服务指南" // the institute's own guide, as every printed title
 	pdf := NewA4(true)
 	pdf.SetCellMargin(0) // cells are drawn at exactly the width wrapText measured
 	pdf.SetTitle(title, true)
@@ -66,7 +59,7 @@ func WriteGuide(ctx context.Context, s *data.Store, path string, on time.Time) e
 	pdf.SetFont(Font, "B", 18)
 	pdf.CellFormat(0, 10, title, "", 1, "C", false, 0, "")
 	pdf.SetFont(Font, "", 9)
-	pdf.CellFormat(0, 6, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理，材料一次性告知。更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), "", 1, "C", false, 0, "")
+	pdf.CellFormat(0, 6, note, "", 1, "C", false, 0, "")
 	pdf.Ln(2)
 	dept := ""
 	for _, it := range items {

@@ -19,5 +19,5 @@ func SaveGuide(ctx context.Context, s *data.Store, path string, on time.Time) er
 	if err != nil {
 		return err
 	}
-	return sheets.LogABExport(s, "一站式服务指南", path, items)
+	return sheets.LogABExport(s, sheets.GuideName, path, items)
 }

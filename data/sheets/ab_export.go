@@ -29,18 +29,32 @@ func TimeLimitText(days int) string {
 	return fmt.Sprintf("%d个工作日", days)
 }
 
-// ExportGuide writes the 一站式服务指南 of the catalogue as it stands on day.
-func ExportGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
-	items, err := abpost.PrintedItems(ctx, s, on, "可导出的内容")
+// GuideName is the 一站式服务指南's name: its sheet, and its subject in the 操作日志.
+const GuideName = "一站式服务指南"
+
+// GuideContent is what the guide prints, the same in the .xlsx and the PDF: the catalogue as
+// it stands on day, the institute's own title and the line under it.
+func GuideContent(ctx context.Context, s *data.Store, on time.Time) (items []abpost.Item, title, note string, err error) {
+	items, err = abpost.PrintedItems(ctx, s, on, "可导出的内容")
 	if err != nil {
-		return err
+		return nil, "", "", err
 	}
 	p, err := s.Profile(ctx)
 	if err != nil {
+		return nil, "", "", err
+	}
+	note = fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理，材料一次性告知。更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day())
+	return items, p.TitleName() + GuideName, note, nil
+}
+
+// ExportGuide writes the 一站式服务指南 of the catalogue as it stands on day.
+func ExportGuide(ctx context.Context, s *data.Store, path string, on time.Time) error {
+	items, title, subtitle, err := GuideContent(ctx, s, on)
+	if err != nil {
 		return err
 	}
-	const sheet = "一站式服务指南"
-	f, st, err := abSheet(sheet, p.TitleName()+sheet, fmt.Sprintf("每个事项只进一个门、最多跑一次；A岗不在时由B岗办理。材料一次性告知。　　更新日期：%d年%d月%d日", on.Year(), on.Month(), on.Day()), GuideHeaders)
+	const sheet = GuideName
+	f, st, err := abSheet(sheet, title, subtitle, GuideHeaders)
 	if err != nil {
 		return err
 	}

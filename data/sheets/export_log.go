@@ -50,7 +50,7 @@ func LogABExport(s *data.Store, what, path string, items []abpost.Item) error {
 			}
 		}
 	}
-	return s.LogExport(data.Export{What: what, Persons: len(names), FullPhones: what == "一站式服务指南", Path: path})
+	return s.LogExport(data.Export{What: what, Persons: len(names), FullPhones: what == GuideName, Path: path})
 }
 
 // logRosterExport logs a roster export of members with the options it was written with.
