@@ -36,14 +36,7 @@ var abColumns = map[string]string{
 // workbook, or has no sheet with 部门 and 服务事项 headers, is refused whole.
 func ReadABCatalogue(ctx context.Context, path string) ([]abpost.ImportRow, error) {
 	base := filepath.Base(path)
-	kind, err := sniff(path)
-	if err != nil {
-		return nil, err
-	}
-	if kind != "xlsx" {
-		return nil, refused(RefuseNotSpreadsheet, "“%s”不是 .xlsx 工作簿；AB岗目录请用 Excel 或 WPS 另存为 .xlsx 后再导入", base)
-	}
-	f, err := openWorkbook(path, excelize.Options{}, maxUnpackedSmall)
+	f, err := openSmallBook(path, excelize.Options{}, "AB岗目录")
 	if err != nil {
 		return nil, err
 	}

@@ -29,14 +29,7 @@ func (e HolidayError) Error() string { return fmt.Sprintf("第 %d 行：%s", e.L
 // ReadHolidays reads the first sheet of a holiday workbook.
 func ReadHolidays(path string) ([]abpost.CalendarDay, []HolidayError, error) {
 	base := filepath.Base(path)
-	kind, err := sniff(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if kind != "xlsx" {
-		return nil, nil, refused(RefuseNotSpreadsheet, "“%s”不是 .xlsx 工作簿；节假日表请另存为 .xlsx 后再导入", base)
-	}
-	f, err := openWorkbook(path, excelize.Options{RawCellValue: true}, maxUnpackedSmall)
+	f, err := openSmallBook(path, excelize.Options{RawCellValue: true}, "节假日表")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -45,6 +45,19 @@ func checkInputFile(f *os.File, path string) error {
 	return nil
 }
 
+// openSmallBook opens a small .xlsx (the AB catalogue, the holidays, the organisations) within
+// the small bound; a file of another kind is refused, saying what to save as .xlsx.
+func openSmallBook(path string, opt excelize.Options, what string) (*excelize.File, error) {
+	kind, err := sniff(path)
+	if err != nil {
+		return nil, err
+	}
+	if kind != "xlsx" {
+		return nil, refused(RefuseNotSpreadsheet, "“%s”不是 .xlsx 工作簿；%s请用 Excel 或 WPS 另存为 .xlsx 后再导入", filepath.Base(path), what)
+	}
+	return openWorkbook(path, opt, maxUnpackedSmall)
+}
+
 // openWorkbook opens an .xlsx at path for reading, after the file and its zip directory passed
 // the bounds (unpacked: at most limit bytes): the one way every .xlsx reader opens its file.
 func openWorkbook(path string, opt excelize.Options, limit uint64) (*excelize.File, error) {

@@ -119,15 +119,8 @@ type OrgFile struct {
 // ReadOrgs reads the first sheet of path that has an organisation header.
 func ReadOrgs(ctx context.Context, path string) (*OrgFile, error) {
 	base := filepath.Base(path)
-	kind, err := sniff(path)
-	if err != nil {
-		return nil, err
-	}
-	if kind != "xlsx" {
-		return nil, refused(RefuseNotSpreadsheet, "“%s”不是 Excel 工作簿；党组织一览表请保存为 .xlsx 后再导入", base)
-	}
 	// An organisation sheet is small: the A/B catalogue's bound is ample.
-	f, err := openWorkbook(path, excelize.Options{RawCellValue: true}, maxUnpackedSmall)
+	f, err := openSmallBook(path, excelize.Options{RawCellValue: true}, "党组织一览表")
 	if err != nil {
 		return nil, err
 	}
