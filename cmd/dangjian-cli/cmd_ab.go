@@ -35,12 +35,18 @@ func dayFlag(name, value string) (time.Time, error) {
 	return d, nil
 }
 
-// dateOr is the day of the -date flag, or today when it is not given.
-func dateOr(today time.Time, date string) (time.Time, error) {
-	if date == "" {
-		return today, nil
+// storeOn opens the store and reads the day of the -date flag (date), the store's today when
+// it is not given: the day an AB export or the coverage is for.
+func storeOn(e *env, date string) (*data.Store, time.Time, error) {
+	s, err := e.Store()
+	if err != nil {
+		return nil, time.Time{}, err
 	}
-	return dayFlag("date", date)
+	if date == "" {
+		return s, s.Today(), nil
+	}
+	on, err := dayFlag("date", date)
+	return s, on, err
 }
 
 func runABImport(e *env, args []string) error {
@@ -117,11 +123,7 @@ func runABExport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("ab export 需要一个输出文件")
 	}
-	s, err := e.Store()
-	if err != nil {
-		return err
-	}
-	on, err := dateOr(s.Today(), date)
+	s, on, err := storeOn(e, date)
 	if err != nil {
 		return err
 	}
@@ -207,11 +209,7 @@ func runABCoverage(e *env, args []string) error {
 	if days < 1 || days > 3660 {
 		return usagef("-days 须在 1 到 3660 之间")
 	}
-	s, err := e.Store()
-	if err != nil {
-		return err
-	}
-	from, err := dateOr(s.Today(), date)
+	s, from, err := storeOn(e, date)
 	if err != nil {
 		return err
 	}
