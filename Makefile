@@ -93,7 +93,7 @@ lint: $(STATICCHECK) $(GOFUMPT) $(GOCYCLO) $(GOVULNCHECK) $(VULNDB)
 	echo "gocyclo -over 20 (non-test code):"; $(GOCYCLO) -over 20 -ignore '_test\.go$$' . || fail=1; \
 	echo "staticcheck:"; CGO_ENABLED=0 $(STATICCHECK) -tags ci ./... || fail=1; \
 	echo "govulncheck (database golang.org/x/vulndb@$(VULNDB_V)):"; \
-	out=$$(CGO_ENABLED=0 $(GOVULNCHECK) -db "file://$(CURDIR)/$(VULNDB)" -tags ci ./... 2>&1); rc=$$?; \
+	out=$$(CGO_ENABLED=0 $(GOVULNCHECK) -db "file://$(abspath $(VULNDB))" -tags ci ./... 2>&1); rc=$$?; \
 	echo "$$out"; \
 	if [ $$rc -eq 3 ] && ! echo "$$out" | grep -q '^  Module: '; then \
 		echo "govulncheck: the findings above are all in the Go standard library ($$($(GO) env GOVERSION)): a newer Go fixes them, lint does not fail on them"; \
