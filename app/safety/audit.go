@@ -65,7 +65,7 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 	dates := container.NewGridWithColumns(2, l.from, l.to)
 	filters := container.NewBorder(nil, nil, l.action, container.NewHBox(search, export),
 		container.NewGridWithColumns(2, l.text, dates))
-	l.content = container.NewBorder(filters, container.NewVBox(l.full, l.count), nil, nil, l.table)
+	l.content = container.NewBorder(filters, container.NewVBox(l.full, l.count), nil, nil, growing(l.table, auditGridColumns, 4))
 	l.reload()
 	return l
 }

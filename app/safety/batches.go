@@ -38,7 +38,7 @@ func newBatchTab(wb *ui.Workbench) *batchTab {
 	h.undo.Disable()
 	h.info = ui.NewWrapLabel("")
 	note := ui.NewWrapLabel("撤销会删除这次导入新增的记录、还原它改过的记录；导入后又被修改过的记录不会被覆盖，撤销会被拒绝并说明是哪些。")
-	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, h.table)
+	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, growing(h.table, batchColumns, 4))
 	h.reload()
 	return h
 }
