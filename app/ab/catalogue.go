@@ -39,23 +39,23 @@ func newABCatalogue(wb *ui.Workbench) *abCatalogue {
 	c.dept = widget.NewSelect(nil, func(string) { c.apply() })
 	c.count = widget.NewLabel("")
 	c.table = newRowTable([]column[abpost.Item]{
-		{"部门", 100, func(it abpost.Item) string { return it.Dept }},
-		{"服务事项", 190, func(it abpost.Item) string { return it.Name }},
-		{"办理窗口", 170, func(it abpost.Item) string { return it.Door }},
-		{"时限", 80, func(it abpost.Item) string {
+		{"部门", 88, func(it abpost.Item) string { return it.Dept }},
+		{"服务事项", 160, func(it abpost.Item) string { return it.Name }},
+		{"办理窗口", 152, func(it abpost.Item) string { return it.Door }},
+		{"时限", 90, func(it abpost.Item) string {
 			if it.TimeLimit == 0 {
 				return "即办"
 			}
 			return fmt.Sprintf("%d个工作日", it.TimeLimit)
 		}},
-		{"A岗", 80, func(it abpost.Item) string { return it.AName }},
-		{"B岗", 80, func(it abpost.Item) string {
+		{"A岗", 64, func(it abpost.Item) string { return it.AName }},
+		{"B岗", 76, func(it abpost.Item) string {
 			if it.BName == "" {
 				return "（未设）"
 			}
 			return it.BName
 		}},
-		{"今日（下一工作日）办理", 220, func(it abpost.Item) string { return c.today[it.ID] }},
+		{"今日（下一工作日）办理", 208, func(it abpost.Item) string { return c.today[it.ID] }},
 	})
 	edit := &widget.Button{Text: "编辑", Icon: theme.DocumentCreateIcon(), OnTapped: c.onEdit}
 	remove := &widget.Button{Text: "删除", Icon: theme.DeleteIcon(), OnTapped: c.onDelete}

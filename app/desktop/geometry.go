@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 )
 
 // Rect is a rectangle on the screen in device pixels: a monitor's work area (the screen less the
@@ -117,4 +119,22 @@ func SaveGeometry(path string, g Geometry) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// ParseSize reads a window size given as WIDTHxHEIGHT in Fyne's units ("1024x700"; × and X
+// also), for a start at an exact size (the real-window screenshots shoot 1366×768 and
+// 1024×700, which off Windows would not be trusted as remembered sizes). ok is false for
+// anything else, and for sizes below 640×480 or above 7680×4320.
+func ParseSize(s string) (w, h float32, ok bool) {
+	s = strings.NewReplacer("×", "x", "X", "x").Replace(strings.TrimSpace(s))
+	ws, hs, found := strings.Cut(s, "x")
+	if !found {
+		return 0, 0, false
+	}
+	wi, err1 := strconv.Atoi(strings.TrimSpace(ws))
+	hi, err2 := strconv.Atoi(strings.TrimSpace(hs))
+	if err1 != nil || err2 != nil || wi < 640 || hi < 480 || wi > 7680 || hi > 4320 {
+		return 0, 0, false
+	}
+	return float32(wi), float32(hi), true
 }

@@ -83,3 +83,17 @@ func TestGeometryIsRememberedInAFile(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+func TestParseSizeReadsAnExactWindowSize(t *testing.T) {
+	good := map[string][2]float32{"1024x700": {1024, 700}, "1366×768": {1366, 768}, " 800X600 ": {800, 600}}
+	for s, want := range good {
+		if w, h, ok := ParseSize(s); !ok || w != want[0] || h != want[1] {
+			t.Errorf("ParseSize(%q) = %v×%v %v, want %v×%v", s, w, h, ok, want[0], want[1])
+		}
+	}
+	for _, s := range []string{"", "1024", "1024x", "x700", "axb", "100x100", "1024x-700", "99999x700"} {
+		if w, h, ok := ParseSize(s); ok {
+			t.Errorf("ParseSize(%q) = %v×%v, want refused", s, w, h)
+		}
+	}
+}

@@ -70,8 +70,11 @@ func (v *resultsView) object() fyne.CanvasObject { return v.content }
 
 // headerWidth is the width a bold header cell needs to show text without an ellipsis, with a
 // padding's room to spare: the window's text measure rounds to whole pixels.
-func headerWidth(text string) float32 {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+func headerWidth(text string) float32 { return textWidth(text, true) }
+
+// textWidth is the width a cell needs to show text (bold in the header row) without an ellipsis.
+func textWidth(text string, bold bool) float32 {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: bold})
 	return l.MinSize().Width + theme.Padding()
 }
 
@@ -94,13 +97,16 @@ func (v *resultsView) load(sn *criteria.Snapshot) {
 		}
 	}
 	v.head = sheets.ResultsHeader(sn.Round)
-	widths := []float32{56, 120}
+	// Every column up to 等级 fits beside the rail in a 1024-pixel window (the grade is what
+	// people look for); 备注 may run on. A group's column is as wide as its header
+	// ("群众测评（30%）"), which is wider than any score.
+	widths := []float32{56, 110}
 	for range sn.Round.Groups {
-		widths = append(widths, 130)
+		widths = append(widths, 0)
 	}
 	total := float32(80)
 	for _, x := range v.res {
-		total = max(total, headerWidth(criteria.TotalText(x)))
+		total = max(total, textWidth(criteria.TotalText(x), false))
 	}
 	widths = append(widths, total, 70, 320)
 	for i, w := range widths {

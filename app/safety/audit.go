@@ -30,7 +30,10 @@ var auditActions = []string{"导入", "撤销导入", "新增党员", "状态变
 
 const allActions = "全部操作"
 
-var auditGridColumns = []gridColumn{{"时间", 160}, {"操作人", 90}, {"操作", 110}, {"对象", 150}, {"内容", 310}, {"原因", 200}}
+// The columns add to 840 px, so beside the rail of a 1024-pixel window all six show, 原因
+// included; a long 对象, 内容 or 原因 is cut, and written out whole under the table when its
+// row is picked.
+var auditGridColumns = []gridColumn{{"时间", 160}, {"操作人", 80}, {"操作", 104}, {"对象", 130}, {"内容", 216}, {"原因", 150}}
 
 type auditTab struct {
 	wb       *ui.Workbench
@@ -62,7 +65,7 @@ func newAuditTab(wb *ui.Workbench) *auditTab {
 	dates := container.NewGridWithColumns(2, l.from, l.to)
 	filters := container.NewBorder(nil, nil, l.action, container.NewHBox(search, export),
 		container.NewGridWithColumns(2, l.text, dates))
-	l.content = container.NewBorder(filters, container.NewVBox(l.full, l.count), nil, nil, l.table)
+	l.content = container.NewBorder(filters, container.NewVBox(l.full, l.count), nil, nil, growing(l.table, auditGridColumns, 4))
 	l.reload()
 	return l
 }

@@ -16,7 +16,10 @@ import (
 // The 导入历史 tab: every import batch, and 撤销 for one of them. Undo puts back exactly what the
 // import changed; data refuses it, naming the records, when any of them was edited since.
 
-var batchColumns = []gridColumn{{"时间", 160}, {"类型", 110}, {"来源文件", 240}, {"操作人", 90}, {"结果", 300}, {"状态", 190}}
+// The columns add to 840 px, so beside the rail of a 1024-pixel window all six show, 状态 (already
+// undone?) included; a long 来源文件 or 结果 is cut, and shown whole under the table when its row
+// is picked.
+var batchColumns = []gridColumn{{"时间", 160}, {"类型", 90}, {"来源文件", 150}, {"操作人", 70}, {"结果", 210}, {"状态", 160}}
 
 type batchTab struct {
 	wb       *ui.Workbench
@@ -35,7 +38,7 @@ func newBatchTab(wb *ui.Workbench) *batchTab {
 	h.undo.Disable()
 	h.info = ui.NewWrapLabel("")
 	note := ui.NewWrapLabel("撤销会删除这次导入新增的记录、还原它改过的记录；导入后又被修改过的记录不会被覆盖，撤销会被拒绝并说明是哪些。")
-	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, h.table)
+	h.content = container.NewBorder(container.NewBorder(nil, nil, nil, container.NewVBox(h.undo), note), h.info, nil, nil, growing(h.table, batchColumns, 4))
 	h.reload()
 	return h
 }
@@ -72,13 +75,15 @@ func (h *batchTab) choose(r int) {
 		return
 	}
 	h.selected = r
-	if b := h.batches[r]; !b.UndoneAt.IsZero() {
+	b := h.batches[r]
+	whole := fmt.Sprintf("%s：%s。", b.Source, b.Summary)
+	if !b.UndoneAt.IsZero() {
 		h.undo.Disable()
-		h.info.SetText("这次导入已经撤销过了。")
+		h.info.SetText(whole + "这次导入已经撤销过了。")
 		return
 	}
 	h.undo.Enable()
-	h.info.SetText("")
+	h.info.SetText(whole)
 }
 
 // onUndo asks for confirmation (with an optional reason for the 操作日志) and undoes the batch.

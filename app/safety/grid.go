@@ -2,6 +2,8 @@ package safety
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/ui"
@@ -66,3 +68,35 @@ func listSummary(err error, n int, unreadable, empty, holds string) string {
 		return holds
 	}
 }
+
+// growing lays table out over all its room and gives column grow what the other columns leave:
+// the widths are set for a 1024-pixel window, where every column must show, and a wider window
+// shows more of the long column (内容, 结果) instead of blank space at the right.
+func growing(table *widget.Table, cols []gridColumn, grow int) fyne.CanvasObject {
+	return container.New(&growLayout{table: table, cols: cols, grow: grow}, table)
+}
+
+type growLayout struct {
+	table *widget.Table
+	cols  []gridColumn
+	grow  int
+	last  float32
+}
+
+func (g *growLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// the scroll bar, the lines between columns and a padding's slack for the text measure
+	used := theme.ScrollBarSize() + float32(len(g.cols))*theme.SeparatorThicknessSize() + theme.Padding()
+	for _, c := range g.cols {
+		used += c.width
+	}
+	if w := g.cols[g.grow].width + max(0, size.Width-used); w != g.last {
+		g.last = w
+		g.table.SetColumnWidth(g.grow, w)
+	}
+	for _, o := range objs {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (g *growLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }

@@ -34,7 +34,14 @@ func main() {
 	}
 	dbPath := flag.String("db", def, "数据库文件（默认在用户配置目录 dangjian/dangjian.db）")
 	loadDemo := flag.Bool("demo", false, "数据库为空时直接载入演示研究院（make run 使用）")
+	size := flag.String("size", "", "窗口以这个大小打开，如 1024x700（截图用；不记住大小）")
 	flag.Parse()
+	if *size != "" {
+		if _, _, ok := desktop.ParseSize(*size); !ok {
+			fmt.Fprintf(os.Stderr, "窗口大小“%s”无法识别，请写成 宽x高，如 1024x700。\n", *size)
+			os.Exit(2)
+		}
+	}
 
 	started := false
 	defer func() {
@@ -74,7 +81,7 @@ func main() {
 			app.ShowOpenFailure(a, *dbPath, err, start)
 			return
 		}
-		wb = openWorkbench(a, store, *loadDemo)
+		wb = openWorkbench(a, store, *loadDemo, *size)
 	}
 	start()
 	mustHaveWindows(a, *dbPath, watch)
@@ -87,10 +94,10 @@ func main() {
 
 // openWorkbench shows the main window over an open store: the daily backup, the demo on an
 // empty database, then the screens.
-func openWorkbench(a fyne.App, store *data.Store, loadDemo bool) *app.Workbench {
+func openWorkbench(a fyne.App, store *data.Store, loadDemo bool, size string) *app.Workbench {
 	w := a.NewWindow("党建融合工作台")
 	w.SetIcon(app.AppIcon())
-	geo, geoPath := startGeometry(a)
+	geo, geoPath := startGeometry(a, size)
 	w.Resize(fyne.NewSize(geo.Width, geo.Height))
 	w.CenterOnScreen() // placeWindow moves it onto the work area (or where it was) on Windows
 	wb := app.NewWorkbench(w, store)

@@ -13,9 +13,13 @@ import (
 // room; a 1366×768 screen has 728 pixels above the taskbar), at the size and place the user
 // left it when that still fits, and remembers both when it closes.
 
-// startGeometry is the geometry the window opens with: the remembered one when it fits the
-// current screen, else the size that fits, centred.
-func startGeometry(a fyne.App) (desktop.Geometry, string) {
+// startGeometry is the geometry the window opens with: the size asked for with -size (not
+// remembered: a screenshot run must not change the user's window), else the remembered one when
+// it fits the current screen, else the size that fits, centred.
+func startGeometry(a fyne.App, size string) (desktop.Geometry, string) {
+	if w, h, ok := desktop.ParseSize(size); ok {
+		return desktop.Geometry{Width: w, Height: h}, ""
+	}
 	work, scale, _ := desktop.WorkArea() // off Windows: the 1366×768 fallback
 	if s := a.Settings().Scale(); s > 0 {
 		scale *= s
