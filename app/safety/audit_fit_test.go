@@ -5,11 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/apptest"
-	"dangjian/app/ui"
 )
 
 // In a 1024×700 window, beside the rail of the five screens, the 操作日志 table shows all six
@@ -21,19 +19,10 @@ func TestAuditTabShowsEveryColumnAt1024(t *testing.T) {
 	w.Resize(fyne.NewSize(1024, 700))
 	logSome(t, wb.Store)
 	var l *auditTab
-	screens := []ui.Screen{}
-	for _, title := range []string{"组织机构", "党员花名册", "AB岗", "模范机关", "备份与日志"} {
-		screens = append(screens, ui.Screen{Title: title, Build: func() fyne.CanvasObject { return widget.NewLabel(title) }})
-	}
-	screens[4].Build = func() fyne.CanvasObject {
+	onSafetyScreen(wb, w, "操作日志", func() fyne.CanvasObject {
 		l = newAuditTab(wb)
-		return container.NewAppTabs(container.NewTabItem("操作日志", l.content))
-	}
-	wb.Shell = ui.NewShell(w, screens)
-	wb.Shell.Show(4)
-
-	d := fyne.CurrentApp().Driver()
-	right := d.AbsolutePositionForObject(l.table).X + l.table.Size().Width
+		return l.content
+	})
 	whole := map[string]bool{}
 	for _, h := range auditGridColumns {
 		whole[h.title] = true
@@ -43,19 +32,7 @@ func TestAuditTabShowsEveryColumnAt1024(t *testing.T) {
 			whole[l.cell(r, c)] = true
 		}
 	}
-	seen := map[string]bool{}
-	for _, lb := range apptest.FindAll[*widget.Label](l.table) {
-		if lb.Text == "" || !lb.Visible() {
-			continue
-		}
-		seen[lb.Text] = true
-		if end := d.AbsolutePositionForObject(lb).X + lb.Size().Width; end > right+0.5 {
-			t.Errorf("%q ends at x=%.0f, past the table's right edge at %.0f", lb.Text, end, right)
-		}
-		if drawn := apptest.Drawn(lb); whole[lb.Text] && drawn != lb.Text {
-			t.Errorf("cell drawn as %q, it says %q", drawn, lb.Text)
-		}
-	}
+	seen := cellsDrawn(t, l.table, func(text string) bool { return !whole[text] })
 	for _, want := range []string{"原因", l.cell(0, 5)} {
 		if !seen[want] {
 			t.Errorf("%q is not drawn at 1024×700", want)
