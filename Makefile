@@ -1,6 +1,10 @@
 # 党建融合工作台 — everyday commands. `make run` to use it, `make test` before every commit.
 
 GO       ?= go
+# go1.27.3 is the approved Go above the machine's own (the module proxy serves it; about 76 MB,
+# once per machine): it fixes the standard-library vulnerabilities govulncheck lists in go1.26.8.
+# A machine ignores go.mod's toolchain line (GOTOOLCHAIN=local), so every command sets it.
+export GOTOOLCHAIN := go1.27.3
 ARGS     ?=
 # The desktop build needs cgo (OpenGL via GLFW); these Debian packages provide the headers.
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
