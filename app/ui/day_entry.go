@@ -32,10 +32,12 @@ type DayEntry struct {
 // in its placeholder.
 func NewDayEntry(t time.Time) *DayEntry {
 	e := &DayEntry{Today: time.Now}
+	// The button first: SetText builds the entry's renderer, which draws only an ActionItem
+	// that is already there (set after, it was laid out but never drawn).
+	e.ActionItem = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: e.toggleCalendar}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder(DayPlaceHolder)
 	e.SetText(DayText(t))
-	e.ActionItem = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: e.toggleCalendar}
 	return e
 }
 

@@ -185,3 +185,16 @@ func TestDayEntryCalendarFromTheKeyboard(t *testing.T) {
 		t.Error("Enter in the open calendar submitted the form")
 	}
 }
+
+// The calendar button is drawn in the field, filled or empty: a person sees where to click.
+func TestDayEntryDrawsItsCalendarButton(t *testing.T) {
+	apptest.NewTestApp(t)
+	for _, day := range []time.Time{{}, time.Date(1983, 7, 1, 0, 0, 0, 0, time.Local)} {
+		e := ui.NewDayEntry(day)
+		w := test.NewTempWindow(t, e)
+		w.Resize(fyne.NewSize(300, 80))
+		if n := len(apptest.FindAll[*widget.Button](e)); n != 1 {
+			t.Errorf("a field holding %q draws %d calendar buttons, want 1", e.Text, n)
+		}
+	}
+}
