@@ -33,19 +33,10 @@ func Load[T any](l *Loader, read func() (T, error), show func(T, error)) {
 	}
 	if landsInline {
 		// The test driver runs fyne.Do at once on whatever goroutine calls it: a landing from
-		// the reading goroutine would redraw widgets while the test taps them. Read in the
-		// background all the same, and land here once the read is done.
-		type result struct {
-			v   T
-			err error
-		}
-		ch := make(chan result, 1)
-		go func() {
-			v, err := read()
-			ch <- result{v, err}
-		}()
-		r := <-ch
-		finish(r.v, r.err)
+		// a reading goroutine would redraw widgets while the test taps them. So the test
+		// driver's loads read and land here, on the caller's goroutine.
+		v, err := read()
+		finish(v, err)
 		return
 	}
 	go func() {
