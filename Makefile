@@ -57,24 +57,28 @@ GOVULNCHECK_V := v1.9.0
 # proxy serves the reports themselves as the golang.org/x/vulndb module (data/osv/<ID>.json).
 VULNDB_V      := v0.0.0-20261105234957-e22db6528018
 LINT_BIN      := bin/lint
-STATICCHECK   := $(LINT_BIN)/staticcheck-$(STATICCHECK_V)
-GOFUMPT       := $(LINT_BIN)/gofumpt-$(GOFUMPT_V)
-GOCYCLO       := $(LINT_BIN)/gocyclo-$(GOCYCLO_V)
-GOVULNCHECK   := $(LINT_BIN)/govulncheck-$(GOVULNCHECK_V)
+# staticcheck and govulncheck read the standard library of the Go that built them: a checkout
+# whose tools were built before the toolchain changed got "unknown field rfd" from go1.27's
+# sources, so the tools live in a folder named after the toolchain.
+LINT_TOOLS    := $(LINT_BIN)/$(GOTOOLCHAIN)
+STATICCHECK   := $(LINT_TOOLS)/staticcheck-$(STATICCHECK_V)
+GOFUMPT       := $(LINT_TOOLS)/gofumpt-$(GOFUMPT_V)
+GOCYCLO       := $(LINT_TOOLS)/gocyclo-$(GOCYCLO_V)
+GOVULNCHECK   := $(LINT_TOOLS)/govulncheck-$(GOVULNCHECK_V)
 VULNDB        := $(LINT_BIN)/vulndb-$(VULNDB_V)
 
 $(STATICCHECK):
 	GOBIN=$(CURDIR)/$(LINT_BIN)/tmp $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_V)
-	mv -f $(LINT_BIN)/tmp/staticcheck $@
+	mkdir -p $(LINT_TOOLS) && mv -f $(LINT_BIN)/tmp/staticcheck $@
 $(GOFUMPT):
 	GOBIN=$(CURDIR)/$(LINT_BIN)/tmp $(GO) install mvdan.cc/gofumpt@$(GOFUMPT_V)
-	mv -f $(LINT_BIN)/tmp/gofumpt $@
+	mkdir -p $(LINT_TOOLS) && mv -f $(LINT_BIN)/tmp/gofumpt $@
 $(GOCYCLO):
 	GOBIN=$(CURDIR)/$(LINT_BIN)/tmp $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_V)
-	mv -f $(LINT_BIN)/tmp/gocyclo $@
+	mkdir -p $(LINT_TOOLS) && mv -f $(LINT_BIN)/tmp/gocyclo $@
 $(GOVULNCHECK):
 	GOBIN=$(CURDIR)/$(LINT_BIN)/tmp $(GO) install golang.org/x/vuln/cmd/govulncheck@$(GOVULNCHECK_V)
-	mv -f $(LINT_BIN)/tmp/govulncheck $@
+	mkdir -p $(LINT_TOOLS) && mv -f $(LINT_BIN)/tmp/govulncheck $@
 # govulncheck's file database (index/db.json, index/modules.json, ID/<ID>.json), written from the
 # module's reports by x/vulndb's own indexdb, the tool that builds vuln.go.dev; built once per
 # VULNDB_V (a cold build takes about 3 minutes, most of it indexdb's dependencies), written beside
